@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Options } from '@mikro-orm/core';
+import { MariaDbDriver } from '@mikro-orm/mariadb';
+import { Migrator } from '@mikro-orm/migrations';
+import { MySqlDriver } from '@mikro-orm/mysql';
+import { NodeSqliteDialect, SqliteDriver } from '@mikro-orm/sql';
+import { entities } from './entities/index.ts';
+import { mysqlMigrations } from './migrations/mysql/index.ts';
+import { sqliteMigrations } from './migrations/sqlite/index.ts';
+
+export type Dialect = 'mysql' | 'sqlite';
+
+/** The embedded default: `<repo>/.data/miniter.sqlite`, wherever the process was started from. */
+export const defaultSqlitePath = fileURLToPath(new URL('../../../.data/miniter.sqlite', import.meta.url));
+
+export interface DatabaseTarget {
+  dialect: Dialect;
+  /** MariaDB speaks the MySQL dialect but reports its schema differently: it has its own driver. */
+  mariadb?: boolean;
+  /** `mysql://…` URL, or a SQLite file path (`:memory:` allowed). */
+  location: string;
+}
+
+/**
+ * `DATABASE_URL` unset → embedded SQLite file; `mysql://` or `mariadb://` → MySQL;
+ * `sqlite:<path>` → that SQLite file.
+ */
+export function parseDatabaseUrl(databaseUrl: string | undefined): DatabaseTarget {
+  if (!databaseUrl) return { dialect: 'sqlite', location: defaultSqlitePath };
+  if (/^(mysql|mariadb):\/\//.test(databaseUrl)) {
+    return {
+      dialect: 'mysql',
+      mariadb: databaseUrl.startsWith('mariadb:'),
+      location: databaseUrl.replace(/^mariadb:/, 'mysql:'),
+    };
+  }
+  if (databaseUrl.startsWith('sqlite:')) {
+    const path = databaseUrl.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (path) return { dialect: 'sqlite', location: path === ':memory:' ? path : resolve(path) };
+  }
+  throw new Error('DATABASE_URL must start with mysql://, mariadb:// or sqlite:');
+}
+
+export interface OrmConfigOptions {
+  poolSize?: number;
+  debug?: boolean;
+}
+
+export function createOrmConfig(target: DatabaseTarget, options: OrmConfigOptions = {}): Partial<Options> {
+  const common = {
+    entities,
+    extensions: [Migrator],
+    debug: options.debug ?? false,
+    // Entities are defined in code; nothing to discover on disk.
+    discovery: { warnWhenNoEntities: true },
+    forceUtcTimezone: true,
+    // Queries for entities must not silently return partial results.
+    allowGlobalContext: false,
+  } satisfies Partial<Options>;
+  if (target.dialect === 'mysql') {
+    return {
+      ...common,
+      driver: target.mariadb ? MariaDbDriver : MySqlDriver,
+      clientUrl: target.location,
+      charset: 'utf8mb4',
+      pool: { min: 0, max: options.poolSize ?? 10 },
+      migrations: { migrationsList: mysqlMigrations, snapshot: false, silent: true },
+    };
+  }
+  if (target.location !== ':memory:') mkdirSync(dirname(target.location), { recursive: true });
+  return {
+    ...common,
+    driver: SqliteDriver,
+    dbName: target.location,
+    driverOptions: new NodeSqliteDialect(target.location),
+    migrations: { migrationsList: sqliteMigrations, snapshot: false, silent: true },
+  };
+}

@@ -1,0 +1,9 @@
+export { Follow } from './follow.ts';
+export { Tweet } from './tweet.ts';
+export { User } from './user.ts';
+
+import { FollowSchema } from './follow.ts';
+import { TweetSchema } from './tweet.ts';
+import { UserSchema } from './user.ts';
+
+export const entities = [UserSchema, TweetSchema, FollowSchema];

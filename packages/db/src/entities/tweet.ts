@@ -1,0 +1,22 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { User } from './user.ts';
+
+export const TweetSchema = defineEntity({
+  name: 'Tweet',
+  tableName: 'tweets',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    author: () => p.manyToOne(User).fieldName('user_id').deleteRule('cascade').index(false),
+    // 300 code points; VARCHAR counts characters in utf8mb4, so emoji fit.
+    text: p.string().length(300).fieldName('tweet'),
+    createdAt: p
+      .datetime(3)
+      .fieldName('created_at')
+      .onCreate(() => new Date()),
+  },
+  // Serves "one author's tweets, newest first" and each leg of a timeline.
+  indexes: [{ name: 'tweets_user_id_id_index', properties: ['author', 'id'] }],
+});
+
+export class Tweet extends TweetSchema.class {}
+TweetSchema.setClass(Tweet);

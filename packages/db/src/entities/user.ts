@@ -1,0 +1,27 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+export const UserSchema = defineEntity({
+  name: 'User',
+  tableName: 'users',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    name: p.string().length(50),
+    email: p.string().length(255).unique(),
+    // Hidden: never serialised; lazy: not even selected unless asked for (login only).
+    hashedPassword: p.string().length(255).fieldName('hashed_password').hidden().lazy(),
+    profile: p.string().length(2000).default(''),
+    profilePicture: p.string().length(255).fieldName('profile_picture').nullable(),
+    createdAt: p
+      .datetime(3)
+      .fieldName('created_at')
+      .onCreate(() => new Date()),
+    updatedAt: p
+      .datetime(3)
+      .fieldName('updated_at')
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+});
+
+export class User extends UserSchema.class {}
+UserSchema.setClass(User);

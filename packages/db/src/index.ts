@@ -1,0 +1,13 @@
+export { type DatabaseTarget, type Dialect, defaultSqlitePath, parseDatabaseUrl } from './config.ts';
+export { Follow, Tweet, User } from './entities/index.ts';
+export { type EntityManager, isDatabaseReady, type Orm, openOrm, sqlEm } from './orm.ts';
+export { decodeCursor, type Page } from './pagination.ts';
+export {
+  countFollows,
+  deleteFollow,
+  type FollowCursor,
+  type FollowListEntry,
+  findFollowList,
+  insertFollow,
+} from './queries/follows.ts';
+export { findTimeline } from './queries/timeline.ts';

@@ -1,0 +1,38 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/sql';
+import { createOrmConfig, type DatabaseTarget, type OrmConfigOptions, parseDatabaseUrl } from './config.ts';
+
+export type Orm = MikroORM;
+export type { EntityManager };
+
+export interface OpenOrmOptions extends OrmConfigOptions {
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+}
+
+export async function openOrm(target: DatabaseTarget | string | undefined, options: OpenOrmOptions = {}): Promise<Orm> {
+  const resolved = typeof target === 'object' ? target : parseDatabaseUrl(target);
+  const orm = await MikroORM.init(createOrmConfig(resolved, options));
+  if (resolved.dialect === 'sqlite') {
+    // WAL lets readers proceed during a write; the busy timeout waits out a concurrent writer.
+    await orm.em.getConnection().execute('pragma journal_mode = wal');
+    await orm.em.getConnection().execute('pragma busy_timeout = 5000');
+  }
+  if (options.migrate ?? true) await orm.migrator.up();
+  return orm;
+}
+
+/** Typed access to the SQL entity manager (both drivers are SQL drivers). */
+export function sqlEm(orm: Orm): EntityManager {
+  return orm.em as EntityManager;
+}
+
+/** True when the database answers a trivial query. */
+export async function isDatabaseReady(orm: Orm): Promise<boolean> {
+  try {
+    await orm.em.getConnection().execute('select 1');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,57 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { Follow } from '../entities/follow.ts';
+import type { User } from '../entities/user.ts';
+import { type Page, type PageRequest, toPage } from '../pagination.ts';
+
+/** Keyset of a follow list: when the follow happened (ms), then the other user's id. */
+export type FollowCursor = [followedAtMs: number, userId: number];
+
+export interface FollowListQuery extends PageRequest<FollowCursor> {
+  userId: number;
+  direction: 'followers' | 'following';
+}
+
+export interface FollowListEntry {
+  user: User;
+  followedAt: Date;
+}
+
+/** Who follows `userId` (or whom they follow), most recent follow first. */
+export async function findFollowList(em: EntityManager, query: FollowListQuery): Promise<Page<FollowListEntry>> {
+  const [self, other] =
+    query.direction === 'followers' ? (['followed', 'user'] as const) : (['user', 'followed'] as const);
+  const where: Record<string, unknown> = { [self]: query.userId };
+  if (query.after) {
+    const [at, id] = query.after;
+    where.$or = [{ createdAt: { $lt: new Date(at) } }, { createdAt: new Date(at), [other]: { $lt: id } }];
+  }
+  const rows = await em.find(Follow, where, {
+    orderBy: [{ createdAt: 'desc' }, { [other]: 'desc' }],
+    limit: query.limit + 1,
+    populate: [other],
+  });
+  const entries = rows.map((f) => ({ user: f[other], followedAt: f.createdAt }));
+  return toPage(entries, query.limit, (e) => [e.followedAt.getTime(), e.user.id]);
+}
+
+/** Follows idempotently: a repeat, even a concurrent one, is a no-op rather than a duplicate-key error. */
+export async function insertFollow(em: EntityManager, userId: number, followUserId: number): Promise<void> {
+  await em
+    .createQueryBuilder(Follow)
+    .insert({ user: userId, followed: followUserId, createdAt: new Date() })
+    .onConflict()
+    .ignore()
+    .execute();
+}
+
+export async function deleteFollow(em: EntityManager, userId: number, followUserId: number): Promise<void> {
+  await em.nativeDelete(Follow, { user: userId, followed: followUserId });
+}
+
+export async function countFollows(em: EntityManager, userId: number) {
+  const [followerCount, followingCount] = await Promise.all([
+    em.count(Follow, { followed: userId }),
+    em.count(Follow, { user: userId }),
+  ]);
+  return { followerCount, followingCount };
+}

@@ -1,0 +1,51 @@
+/**
+ * Throwaway databases for tests: the one place that decides which dialects a test run covers.
+ * SQLite always; MySQL when `MINITER_TEST_DATABASE_URL` names a server (each ORM gets its own
+ * freshly created database there, dropped again by `close`).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Dialect } from './config.ts';
+import { type Orm, openOrm } from './orm.ts';
+
+export interface TestDatabase {
+  orm: Orm;
+  dialect: Dialect;
+  /** A `DATABASE_URL` for the same database, for a server started as a separate process. */
+  databaseUrl: string;
+  /** Deletes every row, so the next test starts from known data. */
+  reset(): Promise<void>;
+  /** Closes the ORM and removes the database. */
+  close(): Promise<void>;
+}
+
+export function testDialects(): Dialect[] {
+  return process.env.MINITER_TEST_DATABASE_URL ? ['sqlite', 'mysql'] : ['sqlite'];
+}
+
+/** A URL for a database that does not exist yet on the MySQL/MariaDB test server. */
+function throwawayMysqlUrl(): string {
+  const url = new URL(process.env.MINITER_TEST_DATABASE_URL ?? '');
+  url.pathname = `/miniter_test_${randomBytes(6).toString('hex')}`;
+  return url.toString();
+}
+
+export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  const dir = dialect === 'sqlite' ? mkdtempSync(join(tmpdir(), 'miniter-test-')) : undefined;
+  const databaseUrl = dir ? `sqlite:${join(dir, 'test.sqlite')}` : throwawayMysqlUrl();
+  // MikroORM creates the missing MySQL database on connect (ensureDatabase).
+  const orm = await openOrm(databaseUrl, { poolSize: 4 });
+  return {
+    orm,
+    dialect,
+    databaseUrl,
+    reset: () => orm.schema.clear({ truncate: dialect === 'mysql' }),
+    async close() {
+      if (dialect === 'mysql') await orm.schema.dropDatabase();
+      await orm.close(true);
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
