@@ -36,3 +36,9 @@ export async function isDatabaseReady(orm: Orm): Promise<boolean> {
     return false;
   }
 }
+
+/** Which database an ORM talks to, for health reports. */
+export function dialectOf(orm: Orm): 'sqlite' | 'mysql' | 'mariadb' {
+  const driver = orm.config.get('driver')?.name;
+  return driver === 'SqliteDriver' ? 'sqlite' : driver === 'MariaDbDriver' ? 'mariadb' : 'mysql';
+}

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Dialect } from './config.ts';
 import { type Orm, openOrm } from './orm.ts';
 
@@ -47,5 +48,22 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
       await orm.close(true);
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Vitest hooks for a suite on one dialect: one database for the file, emptied before each test
+ * (the book's setup_function/teardown_function), removed after the last.
+ */
+export function useTestDatabase(dialect: Dialect): () => TestDatabase {
+  let db: TestDatabase | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect);
+  });
+  afterAll(() => db?.close());
+  beforeEach(() => db?.reset());
+  return () => {
+    if (!db) throw new Error('useTestDatabase: the database is not ready outside a test');
+    return db;
   };
 }

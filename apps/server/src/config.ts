@@ -1,0 +1,109 @@
+/**
+ * Configuration from the environment, validated once at start-up. Nothing else reads `process.env`.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { defaultSqlitePath, parseDatabaseUrl } from '@miniter/db';
+import { z } from 'zod';
+
+const durationUnits = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** `3600`, `90s`, `15m`, `24h`, `7d` → seconds. */
+const duration = z
+  .string()
+  .regex(/^\d+[smhd]?$/, 'must be seconds or a number with s, m, h or d, like 15m or 7d')
+  .transform((v) => Number.parseInt(v, 10) * durationUnits[(v.at(-1) as keyof typeof durationUnits) ?? 's'] || 0)
+  .refine((s) => s > 0, 'must be longer than zero');
+
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: z
+      .string()
+      .optional()
+      .refine((url) => {
+        try {
+          parseDatabaseUrl(url);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must start with mysql://, mariadb:// or sqlite:'),
+    JWT_SECRET: z.string().optional(),
+    JWT_EXPIRES_IN: duration.default(86_400),
+    BCRYPT_COST: z.coerce.number().int().min(4).max(16).default(12),
+    CORS_ORIGINS: list.default([]),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(20),
+    MAX_BODY_SIZE: z.coerce.number().int().min(1024).default(1_048_576),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BCRYPT_COST < 10 && env.NODE_ENV !== 'test') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BCRYPT_COST'],
+        message: 'must be at least 10 (lower is allowed only with NODE_ENV=test)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && (env.JWT_SECRET ?? '').length < 32) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: 'must be set to at least 32 characters in production',
+      });
+    }
+  });
+
+export type Config = ReturnType<typeof toConfig>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return toConfig(parsed.data);
+}
+
+function toConfig(env: z.output<typeof schema>) {
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    auth: {
+      jwtSecret: env.JWT_SECRET || developmentSecret(),
+      jwtExpiresIn: env.JWT_EXPIRES_IN,
+      bcryptCost: env.BCRYPT_COST,
+    },
+    corsOrigins: env.CORS_ORIGINS,
+    logLevel: env.LOG_LEVEL,
+    maxBatchSize: env.MAX_BATCH_SIZE,
+    maxBodySize: env.MAX_BODY_SIZE,
+  };
+}
+
+/**
+ * Outside production a missing JWT_SECRET gets a random one, kept beside the embedded database
+ * so that tokens survive a restart. Production refuses to start without one (above).
+ */
+function developmentSecret(): string {
+  const file = join(dirname(defaultSqlitePath), 'jwt-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  }
+  return readFileSync(file, 'utf8').trim();
+}

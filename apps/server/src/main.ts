@@ -1,0 +1,31 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { startServer } from './server.ts';
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+const logger = createLogger(config.logLevel);
+const server = await startServer(config, logger);
+logger.info({ url: server.url, trpc: `${server.url}/trpc` }, 'Miniter is listening');
+
+const shutdownTimeoutMs = 10_000;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, async () => {
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    // A request that never ends must not keep the process alive forever.
+    setTimeout(() => {
+      logger.error('in-flight requests did not finish in time; exiting');
+      process.exit(1);
+    }, shutdownTimeoutMs).unref();
+    await server.close();
+    logger.info('stopped');
+    process.exit(0);
+  });
+}

@@ -1,0 +1,63 @@
+import { decodeCursor } from '@miniter/db';
+import { z } from 'zod';
+
+/** Length in Unicode code points, as the book's Python `len` counts and MySQL's VARCHAR stores. */
+const codePoints = (s: string) => [...s].length;
+
+const text = (field: string, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((s) => codePoints(s) >= min, `${field} must be at least ${min} character${min === 1 ? '' : 's'}`)
+    .refine((s) => codePoints(s) <= max, `${field} must be at most ${max} characters`);
+
+export const id = z.int().positive().max(4_294_967_295);
+
+export const signUpInput = z.object({
+  name: text('Name', 1, 50),
+  email: z
+    .email('Email must be a valid address')
+    .max(255)
+    .transform((e) => e.toLowerCase()),
+  password: z
+    .string()
+    .refine((p) => codePoints(p) >= 8, 'Password must be at least 8 characters')
+    // bcrypt ignores everything past 72 bytes: refuse rather than silently truncate.
+    .refine((p) => Buffer.byteLength(p, 'utf8') <= 72, 'Password must be at most 72 bytes in UTF-8'),
+  profile: text('Profile', 0, 2000).optional(),
+});
+
+export const loginInput = z.object({
+  email: z
+    .string()
+    .max(255)
+    .transform((e) => e.trim().toLowerCase()),
+  password: z.string().max(1024),
+});
+
+export const userIdInput = z.object({ userId: id });
+export const tweetIdInput = z.object({ tweetId: id });
+export const tweetInput = z.object({ text: text('Tweet', 1, 300) });
+
+/** `limit` 1–100 (default 20) and an opaque cursor decoded into its keyset tuple. */
+function page<K extends number[]>(arity: K['length']) {
+  return {
+    cursor: z
+      .string()
+      .optional()
+      .transform((cursor, ctx) => {
+        if (cursor === undefined) return undefined;
+        const key = decodeCursor(cursor, arity);
+        if (!key) {
+          ctx.addIssue({ code: 'custom', message: 'Invalid cursor: pass a nextCursor from an earlier page' });
+          return z.NEVER;
+        }
+        return key as K;
+      }),
+    limit: z.int().min(1).max(100).default(20),
+  };
+}
+
+export const timelinePageInput = z.object(page<[number]>(1));
+export const userTimelinePageInput = z.object({ userId: id, ...page<[number]>(1) });
+export const followListInput = z.object({ userId: id, ...page<[number, number]>(2) });

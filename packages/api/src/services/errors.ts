@@ -1,0 +1,15 @@
+/**
+ * What a business rule can refuse. The kinds match tRPC's error codes so the presentation layer
+ * maps them one to one, but nothing here knows about tRPC or HTTP.
+ */
+export type ServiceErrorKind = 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+
+export class ServiceError extends Error {
+  readonly kind: ServiceErrorKind;
+
+  constructor(kind: ServiceErrorKind, message: string) {
+    super(message);
+    this.name = 'ServiceError';
+    this.kind = kind;
+  }
+}

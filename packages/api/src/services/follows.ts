@@ -1,0 +1,24 @@
+import { deleteFollow, type EntityManager, insertFollow, type User } from '@miniter/db';
+import { ServiceError } from './errors.ts';
+import { getUser } from './users.ts';
+
+export interface Relationship {
+  userId: number;
+  following: boolean;
+}
+
+/** Idempotent: following someone you already follow succeeds and changes nothing. */
+export async function follow(em: EntityManager, user: User, targetId: number): Promise<Relationship> {
+  if (targetId === user.id) throw new ServiceError('BAD_REQUEST', 'You cannot follow yourself');
+  await getUser(em, targetId);
+  await insertFollow(em, user.id, targetId);
+  return { userId: targetId, following: true };
+}
+
+/** Idempotent: unfollowing someone you do not follow succeeds and changes nothing. */
+export async function unfollow(em: EntityManager, user: User, targetId: number): Promise<Relationship> {
+  if (targetId === user.id) throw new ServiceError('BAD_REQUEST', 'You cannot unfollow yourself');
+  await getUser(em, targetId);
+  await deleteFollow(em, user.id, targetId);
+  return { userId: targetId, following: false };
+}

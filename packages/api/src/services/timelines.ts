@@ -1,0 +1,42 @@
+import {
+  type EntityManager,
+  type FollowCursor,
+  type FollowListEntry,
+  findFollowList,
+  findTimeline,
+  type Page,
+  type Tweet,
+  type User,
+} from '@miniter/db';
+import { getUser } from './users.ts';
+
+export interface PageParams<K> {
+  after?: K | undefined;
+  limit: number;
+}
+
+/** The signed-in user's tweets and those of everyone they follow. */
+export function homeTimeline(em: EntityManager, user: User, page: PageParams<number>): Promise<Page<Tweet>> {
+  return findTimeline(em, { userId: user.id, includeFollowed: true, ...page });
+}
+
+/** Any user's timeline (the book's `/timeline/<user_id>`), or only their own tweets. */
+export async function userTimeline(
+  em: EntityManager,
+  userId: number,
+  includeFollowed: boolean,
+  page: PageParams<number>,
+): Promise<Page<Tweet>> {
+  await getUser(em, userId);
+  return findTimeline(em, { userId, includeFollowed, ...page });
+}
+
+export async function followList(
+  em: EntityManager,
+  userId: number,
+  direction: 'followers' | 'following',
+  page: PageParams<FollowCursor>,
+): Promise<Page<FollowListEntry>> {
+  await getUser(em, userId);
+  return findFollowList(em, { userId, direction, ...page });
+}

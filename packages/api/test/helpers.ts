@@ -1,0 +1,28 @@
+import type { Orm } from '@miniter/db';
+import { appRouter } from '../src/root.ts';
+import type { AuthConfig } from '../src/services/auth.ts';
+import { createCallerFactory, createContextInner } from '../src/trpc.ts';
+
+/** Cheap bcrypt so the suite stays fast; production refuses a cost below 10. */
+export const testAuth: AuthConfig = {
+  jwtSecret: 'test-secret-that-is-long-enough-0123456789',
+  jwtExpiresIn: 3600,
+  bcryptCost: 4,
+};
+
+const createCaller = createCallerFactory(appRouter);
+
+export function callerFor(orm: Orm, token?: string) {
+  return createCaller(createContextInner({ orm, auth: testAuth, authorization: token && `Bearer ${token}` }));
+}
+
+let counter = 0;
+
+/** Signs up and logs in a fresh user; returns a caller acting as them. */
+export async function signedIn(orm: Orm, name = 'user') {
+  const email = `${name}-${++counter}@example.com`;
+  const anonymous = callerFor(orm);
+  const user = await anonymous.auth.signUp({ name, email, password: 'password123' });
+  const { accessToken } = await anonymous.auth.login({ email, password: 'password123' });
+  return { user, token: accessToken, api: callerFor(orm, accessToken) };
+}
