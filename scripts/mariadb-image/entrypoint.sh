@@ -55,6 +55,7 @@ init_datadir() {
     # mariadb-install-db also creates anonymous users and password-less root@127.0.0.1,
     # root@::1 and root@<hostname>; drop them like the official image does.
     echo "DELETE FROM mysql.global_priv WHERE User NOT IN ('root', 'mysql', 'mariadb.sys') OR (User = 'root' AND Host <> 'localhost');"
+    echo "DELETE FROM mysql.proxies_priv WHERE NOT (User = 'root' AND Host = 'localhost');"
     echo "FLUSH PRIVILEGES;"
     echo "ALTER USER 'root'@'localhost' IDENTIFIED BY $pw;"
     echo "CREATE USER 'root'@'%' IDENTIFIED BY $pw;"

@@ -13,8 +13,11 @@ const durationUnits = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 const duration = z
   .string()
   .regex(/^\d+[smhd]?$/, 'must be seconds or a number with s, m, h or d, like 15m or 7d')
-  .transform((v) => Number.parseInt(v, 10) * durationUnits[(v.at(-1) as keyof typeof durationUnits) ?? 's'] || 0)
-  .refine((s) => s > 0, 'must be longer than zero');
+  .transform((v) => {
+    const unit = (/[smhd]$/.test(v) ? v.at(-1) : 's') as keyof typeof durationUnits;
+    return Number.parseInt(v, 10) * durationUnits[unit];
+  })
+  .refine((seconds) => seconds > 0, 'must be longer than zero');
 
 const list = z.string().transform((v) =>
   v
@@ -47,21 +50,16 @@ const schema = z
     MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(20),
     MAX_BODY_SIZE: z.coerce.number().int().min(1024).default(1_048_576),
   })
-  .superRefine((env, ctx) => {
-    if (env.BCRYPT_COST < 10 && env.NODE_ENV !== 'test') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['BCRYPT_COST'],
-        message: 'must be at least 10 (lower is allowed only with NODE_ENV=test)',
-      });
-    }
-    if (env.NODE_ENV === 'production' && (env.JWT_SECRET ?? '').length < 32) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['JWT_SECRET'],
-        message: 'must be set to at least 32 characters in production',
-      });
-    }
+  // `when`: these run even if another variable is invalid, so one start-up names every problem.
+  .refine((env) => !(env.BCRYPT_COST < 10 && env.NODE_ENV !== 'test'), {
+    path: ['BCRYPT_COST'],
+    message: 'must be at least 10 (lower is allowed only with NODE_ENV=test)',
+    when: () => true,
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || (env.JWT_SECRET ?? '').length >= 32, {
+    path: ['JWT_SECRET'],
+    message: 'must be set to at least 32 characters in production',
+    when: () => true,
   });
 
 export type Config = ReturnType<typeof toConfig>;

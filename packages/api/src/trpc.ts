@@ -31,12 +31,14 @@ export function createContextInner({ orm, auth, authorization }: ContextOptions)
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    // Stacks stay in the server's logs, in every environment.
+    const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
       // An unexpected error's message may carry SQL or paths: the client gets a generic one.
       message: internal ? 'Internal server error' : shape.message,
       data: {
-        ...shape.data,
+        ...data,
         zodError: error.cause instanceof z.ZodError ? z.flattenError(error.cause) : null,
       },
     };

@@ -124,7 +124,7 @@ describe.each(testDialects())('routers on %s', (dialect) => {
   describe('tweets', () => {
     it('counts code points: 300 emoji fit and come back intact, 301 do not', async () => {
       const { api, user } = await signedIn(db().orm);
-      const text = '😀'.repeat(299) + '👍';
+      const text = `${'😀'.repeat(299)}👍`;
       const tweet = await api.tweet.create({ text: `  ${text}\n` });
       expect(tweet).toEqual({
         id: expect.any(Number),

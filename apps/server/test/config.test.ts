@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+const secret = 'x'.repeat(32);
+
+describe('configuration', () => {
+  it('has working defaults for the embedded set-up', () => {
+    const config = loadConfig({ JWT_SECRET: secret });
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 4000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      auth: { jwtSecret: secret, jwtExpiresIn: 86_400, bcryptCost: 12 },
+      corsOrigins: [],
+      maxBatchSize: 20,
+    });
+  });
+
+  it('reads durations, lists and numbers', () => {
+    const config = loadConfig({
+      JWT_SECRET: secret,
+      JWT_EXPIRES_IN: '15m',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      PORT: '8080',
+      DATABASE_URL: 'mysql://miniter:pw@db:3306/miniter',
+    });
+    expect(config.auth.jwtExpiresIn).toBe(900);
+    expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.port).toBe(8080);
+    expect(loadConfig({ JWT_SECRET: secret, JWT_EXPIRES_IN: '3600' }).auth.jwtExpiresIn).toBe(3600);
+    expect(loadConfig({ JWT_SECRET: secret, JWT_EXPIRES_IN: '7d' }).auth.jwtExpiresIn).toBe(604_800);
+  });
+
+  it('names every invalid variable at once', () => {
+    const attempt = () =>
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'postgres://x', JWT_EXPIRES_IN: 'soon', LOG_LEVEL: 'loud' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*JWT_EXPIRES_IN[\s\S]*LOG_LEVEL/);
+  });
+
+  it('refuses production without a long secret, and a weak bcrypt cost outside tests', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).env).toBe('production');
+    expect(() => loadConfig({ JWT_SECRET: secret, BCRYPT_COST: '8' })).toThrow(/BCRYPT_COST: must be at least 10/);
+    expect(loadConfig({ NODE_ENV: 'test', JWT_SECRET: secret, BCRYPT_COST: '4' }).auth.bcryptCost).toBe(4);
+  });
+});

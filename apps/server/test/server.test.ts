@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { createMiniterClient } from '@miniter/api/client';
+import { createTestDatabase, testDialects } from '@miniter/db/testing';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { createLogger } from '../src/logger.ts';
+import { startServer } from '../src/server.ts';
+import { testAuth } from './helpers.ts';
+
+const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+
+describe('server lifecycle', () => {
+  it('finishes in-flight requests on shutdown, then stops listening', async () => {
+    const db = await createTestDatabase('sqlite');
+    try {
+      const config = loadConfig({
+        NODE_ENV: 'test',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: db.databaseUrl,
+        JWT_SECRET: testAuth.jwtSecret,
+        BCRYPT_COST: '12', // slow on purpose: the sign-up is still running when shutdown starts
+      });
+      const server = await startServer(config);
+      const api = createMiniterClient({ url: `${server.url}/trpc` });
+      const inFlight = api.auth.signUp.mutate({ name: 'late', email: 'late@example.com', password: 'password123' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await server.close();
+      expect(await inFlight).toMatchObject({ name: 'late' });
+      await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('exits with a clear message when the configuration is invalid', async () => {
+    const child = spawn(process.execPath, [main], {
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: 'x' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(1);
+    expect(stderr).toContain('Invalid configuration');
+    expect(stderr).toMatch(/PORT:/);
+    expect(stderr).toMatch(/JWT_SECRET: must be set to at least 32 characters in production/);
+  });
+
+  it('starts from main.ts, serves, and exits cleanly on SIGTERM', async () => {
+    const db = await createTestDatabase('sqlite');
+    const child = spawn(process.execPath, [main], {
+      env: { PATH: process.env.PATH, PORT: '0', DATABASE_URL: db.databaseUrl, JWT_SECRET: testAuth.jwtSecret },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          const match = /"url":"(http:[^"]+)"/.exec(chunk.toString());
+          if (match?.[1]) resolve(match[1]);
+        });
+        child.on('exit', () => reject(new Error('server exited before listening')));
+      });
+      expect(await (await fetch(`${url}/trpc/health.ping`)).json()).toEqual({ result: { data: 'pong' } });
+      child.kill('SIGTERM');
+      const [code] = await once(child, 'exit');
+      expect(code).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      await db.close();
+    }
+  });
+});
+
+describe.each(testDialects())('internal errors on %s', (dialect) => {
+  it('reach the client as a generic message, never SQL or driver text', async () => {
+    const db = await createTestDatabase(dialect);
+    const app = createApp({ orm: db.orm, auth: testAuth, logger: createLogger('silent') });
+    const server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      // Break the schema under the running app: the query fails inside the driver.
+      await db.orm.em.getConnection().execute('drop table tweets');
+      const { port } = server.address() as { port: number };
+      const res = await fetch(
+        `http://127.0.0.1:${port}/trpc/tweet.byAuthor?input=${encodeURIComponent('{"userId":1}')}`,
+      );
+      const body = await res.text();
+      expect(res.status).toBe(404); // user 1 does not exist: checked before the broken table is touched
+      await db.orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          "insert into users (name, email, hashed_password, profile, created_at, updated_at) values ('a', 'a@x', 'h', '', '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+        );
+      const broken = await fetch(
+        `http://127.0.0.1:${port}/trpc/tweet.byAuthor?input=${encodeURIComponent('{"userId":1}')}`,
+      );
+      const error = await broken.json();
+      expect(broken.status).toBe(500);
+      expect(error.error.message).toBe('Internal server error');
+      expect(JSON.stringify(error)).not.toMatch(/tweets|select|sql|stack|\.ts/i);
+      expect(body).not.toContain('stack');
+    } finally {
+      server.close();
+      await db.close();
+    }
+  });
+});
