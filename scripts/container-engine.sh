@@ -8,8 +8,8 @@
 set -euo pipefail
 
 PIDFILE=/var/run/docker.pid
-# Marker next to the pidfile: proves that THIS script started the daemon, so `stop`
-# never kills an engine that someone else (systemd, Docker Desktop, a developer) runs.
+# Marker next to the pidfile, holding the pid of the dockerd THIS script started, so
+# `stop` never kills an engine that someone else (systemd, a developer) runs.
 MARKER=/var/run/docker.started-by-container-engine-sh
 LOGFILE=/var/log/dockerd.log
 START_TIMEOUT=60
@@ -52,15 +52,15 @@ start() {
   if pid=$(daemon_pid); then
     log "dockerd (pid $pid) is running but not answering yet; waiting for it."
   else
-    # No flags are needed here: dockerd picks overlay2 itself and falls back to another
-    # storage driver on its own if overlay is unusable; bridge networking with the
-    # default (nft-based) iptables works in this sandbox. Extra flags can be passed via
-    # DOCKERD_FLAGS, e.g. DOCKERD_FLAGS="--storage-driver=vfs".
-    # shellcheck disable=SC2086 # DOCKERD_FLAGS is intentionally word-split.
+    # No flags needed (tested in the CI sandbox): overlay2 works on its ext4 root, and
+    # Debian's default nft-based iptables handles the bridge and published ports. Were
+    # overlay unusable, dockerd would pick another storage driver by itself; to force
+    # one, pass e.g. DOCKERD_FLAGS="--storage-driver=vfs".
     # setsid: own session, so the daemon outlives the CI step / terminal that started it.
-    setsid dockerd --pidfile "$PIDFILE" ${DOCKERD_FLAGS:-} </dev/null >>"$LOGFILE" 2>&1 &
+    # shellcheck disable=SC2086 # DOCKERD_FLAGS is intentionally word-split.
+    setsid dockerd --pidfile "$PIDFILE" ${DOCKERD_FLAGS:-} </dev/null >"$LOGFILE" 2>&1 &
     pid=$!
-    touch "$MARKER"
+    echo "$pid" >"$MARKER"
     log "started dockerd (pid $pid), log: $LOGFILE"
   fi
 
@@ -79,11 +79,16 @@ start() {
 
 stop() {
   if [[ ! -e $MARKER ]]; then
-    log "engine was not started by this script; leaving it alone."
+    if engine_up; then
+      log "engine was not started by this script; leaving it alone."
+    else
+      log "no engine running; nothing to do."
+    fi
     return 0
   fi
   local pid
-  if pid=$(daemon_pid); then
+  # A dockerd with another pid was started by someone else after ours died.
+  if pid=$(daemon_pid) && [[ $pid == "$(<"$MARKER")" ]]; then
     log "stopping dockerd (pid $pid)..."
     kill -TERM "$pid"
     # dockerd needs a moment to stop containers and its managed containerd.
@@ -94,7 +99,7 @@ stop() {
     done
     log "dockerd stopped."
   else
-    log "dockerd is no longer running."
+    log "the dockerd this script started is no longer running."
   fi
   rm -f "$MARKER"
 }

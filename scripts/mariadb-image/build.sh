@@ -10,6 +10,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 log() { echo "mariadb-image: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
+docker info >/dev/null 2>&1 || die "no Docker engine answers; run scripts/container-engine.sh start first"
 if docker image inspect "$IMAGE" >/dev/null 2>&1; then
   log "reusing $IMAGE"
   exit 0

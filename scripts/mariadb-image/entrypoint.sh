@@ -26,6 +26,7 @@ USER_PASSWORD=${MYSQL_PASSWORD:-${MARIADB_PASSWORD:-}}
 
 # Escape for use inside '...' string literals and `...` identifiers in SQL.
 sql_str() { local s=${1//\\/\\\\}; printf "'%s'" "${s//\'/\\\'}"; }
+# shellcheck disable=SC2016 # the backticks are literal SQL identifier quotes
 sql_id() { printf '`%s`' "${1//\`/\`\`}"; }
 
 init_datadir() {

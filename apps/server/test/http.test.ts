@@ -87,8 +87,11 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
   it('maps errors to HTTP statuses with typed codes; input errors list the fields', async () => {
     const bad = await rawPost('auth.signUp', { name: '', email: 'x', password: 'p' });
     expect(bad.status).toBe(400);
-    const body = (await bad.json()) as { error: { data: { code: string; zodError: { fieldErrors: object } } } };
+    const body = (await bad.json()) as {
+      error: { message: string; data: { code: string; zodError: { fieldErrors: object } } };
+    };
     expect(body.error.data.code).toBe('BAD_REQUEST');
+    expect(body.error.message).toContain('password: Password must be at least 8 characters');
     expect(Object.keys(body.error.data.zodError.fieldErrors).sort()).toEqual(['email', 'name', 'password']);
 
     expect((await rawPost('tweet.create', { text: 'hi' })).status).toBe(401);

@@ -30,20 +30,27 @@ export function createContextInner({ orm, auth, authorization }: ContextOptions)
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
-    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    const zodError = error.cause instanceof z.ZodError ? error.cause : null;
     // Stacks stay in the server's logs, in every environment.
     const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
       // An unexpected error's message may carry SQL or paths: the client gets a generic one.
-      message: internal ? 'Internal server error' : shape.message,
-      data: {
-        ...data,
-        zodError: error.cause instanceof z.ZodError ? z.flattenError(error.cause) : null,
-      },
+      message:
+        error.code === 'INTERNAL_SERVER_ERROR'
+          ? 'Internal server error'
+          : zodError
+            ? describeIssues(zodError)
+            : shape.message,
+      data: { ...data, zodError: zodError ? z.flattenError(zodError) : null },
     };
   },
 });
+
+/** One readable line: "email: Email must be a valid address; password: …". */
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
