@@ -4,7 +4,7 @@ import { type EntityManager, sqlEm } from '../src/orm.ts';
 import { decodeCursor } from '../src/pagination.ts';
 import { deleteFollow, findFollowList, insertFollow } from '../src/queries/follows.ts';
 import { findTimeline } from '../src/queries/timeline.ts';
-import { createTestDatabase, type TestDatabase, testDialects } from '../src/testing.ts';
+import { createTestDatabase, type TestDatabase, testDialects } from '../src/testing/index.ts';
 
 describe.each(testDialects())('queries on %s', (dialect) => {
   let db: TestDatabase;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase, testDialects } from '../src/testing.ts';
+import { createTestDatabase, testDialects } from '../src/testing/index.ts';
 
 describe.each(testDialects())('migrations on %s', (dialect) => {
   it('apply from empty and leave nothing for the entities to change', async () => {

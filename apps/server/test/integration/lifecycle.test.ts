@@ -1,18 +1,14 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { createMiniterClient } from '@miniter/api/client';
 import { User } from '@miniter/db';
 import { createTestDatabase, testDialects } from '@miniter/db/testing';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
-import { createLogger } from '../src/logger.ts';
-import { startServer } from '../src/server.ts';
-import { testAuth } from './helpers.ts';
-
-const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { startServer } from '../../src/server.ts';
+import { testAuth } from '../helpers.ts';
 
 describe('server lifecycle', () => {
   it('finishes in-flight requests on shutdown, then stops listening', async () => {
@@ -34,46 +30,6 @@ describe('server lifecycle', () => {
       expect(await inFlight).toMatchObject({ name: 'late' });
       await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
     } finally {
-      await db.close();
-    }
-  });
-
-  it('exits with a clear message when the configuration is invalid', async () => {
-    const child = spawn(process.execPath, [main], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: 'x' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(1);
-    expect(stderr).toContain('Invalid configuration');
-    expect(stderr).toMatch(/PORT:/);
-    expect(stderr).toMatch(/JWT_SECRET: must be set to at least 32 characters in production/);
-  });
-
-  it('starts from main.ts, serves, and exits cleanly on SIGTERM', async () => {
-    const db = await createTestDatabase('sqlite');
-    const child = spawn(process.execPath, [main], {
-      env: { PATH: process.env.PATH, PORT: '0', DATABASE_URL: db.databaseUrl, JWT_SECRET: testAuth.jwtSecret },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    try {
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          const match = /"url":"(http:[^"]+)"/.exec(chunk.toString());
-          if (match?.[1]) resolve(match[1]);
-        });
-        child.on('exit', () => reject(new Error('server exited before listening')));
-      });
-      expect(await (await fetch(`${url}/trpc/health.ping`)).json()).toEqual({ result: { data: 'pong' } });
-      child.kill('SIGTERM');
-      const [code] = await once(child, 'exit');
-      expect(code).toBe(0);
-    } finally {
-      child.kill('SIGKILL');
       await db.close();
     }
   });

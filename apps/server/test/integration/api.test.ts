@@ -1,7 +1,7 @@
 import { createMiniterClient, TRPCClientError } from '@miniter/api/client';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
 import { describe, expect, it } from 'vitest';
-import { useHttpServer } from './helpers.ts';
+import { useHttpServer } from '../helpers.ts';
 
 describe.each(testDialects())('HTTP API on %s', (dialect) => {
   const db = useTestDatabase(dialect);

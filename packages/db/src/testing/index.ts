@@ -1,15 +1,15 @@
 /**
  * Throwaway databases for tests: the one place that decides which dialects a test run covers.
- * SQLite always; MySQL when `MINITER_TEST_DATABASE_URL` names a server (each ORM gets its own
- * freshly created database there, dropped again by `close`).
+ * SQLite always; MySQL when the global setup (./mysql-server.ts) provided a server, on which each
+ * test database is created fresh and dropped again by `close`.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { Dialect } from './config.ts';
-import { type Orm, openOrm } from './orm.ts';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
+import type { Dialect } from '../config.ts';
+import { type Orm, openOrm } from '../orm.ts';
 
 export interface TestDatabase {
   orm: Orm;
@@ -22,13 +22,25 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Server URL without a database (`mysql://` or `mariadb://`), or null when MySQL is skipped. */
+    mysqlUrl: string | null;
+  }
+}
+
+/** Outside the root vitest config (no global setup) this is SQLite only. */
+const mysqlUrl = () => inject('mysqlUrl') ?? null;
+
 export function testDialects(): Dialect[] {
-  return process.env.MINITER_TEST_DATABASE_URL ? ['sqlite', 'mysql'] : ['sqlite'];
+  return mysqlUrl() ? ['sqlite', 'mysql'] : ['sqlite'];
 }
 
 /** A URL for a database that does not exist yet on the MySQL/MariaDB test server. */
 function throwawayMysqlUrl(): string {
-  const url = new URL(process.env.MINITER_TEST_DATABASE_URL ?? '');
+  const server = mysqlUrl();
+  if (!server) throw new Error('No MySQL server for tests: see packages/db/src/testing/mysql-server.ts');
+  const url = new URL(server);
   url.pathname = `/miniter_test_${randomBytes(6).toString('hex')}`;
   return url.toString();
 }

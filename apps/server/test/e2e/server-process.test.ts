@@ -1,0 +1,119 @@
+/**
+ * End to end: the server as a user runs it, through the README's start command (`pnpm start` at the
+ * repository root) in a separate process, driven over HTTP with the typed client.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { type AppRouter, createMiniterClient, TRPCClientError } from '@miniter/api/client';
+import { createTestDatabase, type TestDatabase, testDialects } from '@miniter/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testAuth } from '../helpers.ts';
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+interface ServerProcess {
+  child: ChildProcess;
+  output: () => string;
+  /** Resolves with the base URL once the server logs that it listens. */
+  listening: Promise<string>;
+}
+
+function startServerProcess(env: Record<string, string>): ServerProcess {
+  // Its own process group, so a signal reaches pnpm and the node process under it alike.
+  const child = spawn('pnpm', ['start'], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  const listening = new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      const match = /"url":"(http:[^"]+)"/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
+  });
+  listening.catch(() => {});
+  return { child, output: () => output, listening };
+}
+
+const signal = (child: ChildProcess, name: NodeJS.Signals) => child.pid && process.kill(-child.pid, name);
+
+describe.each(testDialects())('the server process on %s', (dialect) => {
+  let db: TestDatabase;
+  let server: ServerProcess;
+  let url: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect);
+    server = startServerProcess({
+      DATABASE_URL: db.databaseUrl,
+      PORT: '0',
+      NODE_ENV: 'production',
+      JWT_SECRET: testAuth.jwtSecret,
+      BCRYPT_COST: '10',
+    });
+    url = await server.listening;
+  });
+
+  afterAll(async () => {
+    if (server.child.exitCode === null) signal(server.child, 'SIGKILL');
+    await db.close();
+  });
+
+  it('reports ready, serves a user session end to end, and keeps out the unauthenticated', async () => {
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+
+    const anonymous = createMiniterClient({ url: `${url}/trpc` });
+    const sessions = [];
+    for (const [name, email] of [
+      ['민지', 'Minji@Example.com'],
+      ['joe', 'joe@example.com'],
+    ] as const) {
+      await anonymous.auth.signUp.mutate({ name, email, password: 'long enough password' });
+      const { accessToken, user } = await anonymous.auth.login.mutate({ email, password: 'long enough password' });
+      sessions.push({ user, api: createMiniterClient({ url: `${url}/trpc`, token: accessToken }) });
+    }
+    const [minji, joe] = sessions as [(typeof sessions)[0], (typeof sessions)[0]];
+
+    await joe.api.tweet.create.mutate({ text: 'first 🐣' });
+    await minji.api.follow.follow.mutate({ userId: joe.user.id });
+    const mine = await minji.api.tweet.create.mutate({ text: '반가워요' });
+    const [me, home] = await Promise.all([minji.api.user.me.query(), minji.api.timeline.home.query({ limit: 10 })]);
+    expect(me.email).toBe('minji@example.com');
+    expect(home.items.map((t) => `${t.author.name}: ${t.text}`)).toEqual(['민지: 반가워요', 'joe: first 🐣']);
+
+    await minji.api.follow.unfollow.mutate({ userId: joe.user.id });
+    expect((await minji.api.timeline.home.query({})).items.map((t) => t.id)).toEqual([mine.id]);
+    expect(await anonymous.user.byId.query({ userId: joe.user.id })).toMatchObject({ followerCount: 0, tweetCount: 1 });
+
+    const refused = await anonymous.timeline.home.query({}).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(TRPCClientError);
+    expect((refused as TRPCClientError<AppRouter>).data?.httpStatus).toBe(401);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    signal(server.child, 'SIGTERM');
+    // 'close', not 'exit': pnpm may exit first; the pipe closes once the server itself is gone.
+    await once(server.child, 'close');
+    expect(server.output()).toContain('"msg":"stopped"');
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe('the server process with a bad configuration', () => {
+  it('exits non-zero and names each problem', async () => {
+    const server = startServerProcess({ NODE_ENV: 'production', PORT: 'eighty' });
+    const [code] = await once(server.child, 'exit');
+    expect(code).not.toBe(0);
+    expect(server.output()).toContain('Invalid configuration');
+    expect(server.output()).toMatch(/PORT: /);
+    expect(server.output()).toMatch(/JWT_SECRET: must be set to at least 32 characters in production/);
+  });
+});
