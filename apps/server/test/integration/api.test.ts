@@ -1,4 +1,5 @@
-import { createMiniterClient, TRPCClientError } from '@miniter/api/client';
+import { type AppRouter, createMiniterClient, TRPCClientError } from '@miniter/api/client';
+import { Follow, Tweet } from '@miniter/db';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
 import { describe, expect, it } from 'vitest';
 import { useHttpServer } from '../helpers.ts';
@@ -106,6 +107,88 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
     const { id } = await bob.api.tweet.create.mutate({ text: 'bob only' });
     expect((await rawPost('tweet.delete', { tweetId: id }, auth)).status).toBe(403);
     expect((await rawPost('tweet.create', '{not json', auth)).status).toBe(400);
+  });
+
+  /** The HTTP status a call failed with. */
+  const statusOf = (call: Promise<unknown>) =>
+    call.then(
+      () => 200,
+      (e: TRPCClientError<AppRouter>) => e.data?.httpStatus,
+    );
+
+  it('answers every procedure, and refuses each the way the contract says', async () => {
+    const alice = await signedIn('alice');
+    const bob = await signedIn('bob');
+    const anon = client().api;
+    const a = alice.api;
+    const { id: tweetId } = await bob.api.tweet.create.mutate({ text: 'hello' });
+    const missing = 99_999;
+
+    expect(await anon.health.ping.query()).toBe('pong');
+    expect(await a.user.me.query()).toMatchObject({ id: alice.user.id, email: 'alice@example.com' });
+    expect(await anon.user.byId.query({ userId: bob.user.id })).toMatchObject({ tweetCount: 1 });
+    expect(await a.follow.follow.mutate({ userId: bob.user.id })).toEqual({ userId: bob.user.id, following: true });
+    expect((await anon.follow.followers.query({ userId: bob.user.id })).items).toHaveLength(1);
+    expect((await anon.follow.following.query({ userId: alice.user.id })).items).toHaveLength(1);
+    expect((await a.timeline.home.query({})).items.map((t) => t.id)).toEqual([tweetId]);
+    expect((await anon.timeline.user.query({ userId: alice.user.id })).items.map((t) => t.id)).toEqual([tweetId]);
+    expect((await anon.tweet.byAuthor.query({ userId: bob.user.id })).items.map((t) => t.id)).toEqual([tweetId]);
+    expect(await a.follow.unfollow.mutate({ userId: bob.user.id })).toEqual({ userId: bob.user.id, following: false });
+    expect(await bob.api.tweet.delete.mutate({ tweetId })).toEqual({ id: tweetId });
+
+    const refusals: [Promise<unknown>, number][] = [
+      [anon.auth.signUp.mutate({ name: 'x', email: 'alice@example.com', password: 'password123' }), 409],
+      [anon.auth.signUp.mutate({ name: 'x', email: 'x@example.com', password: '1234567' }), 400],
+      [anon.auth.login.mutate({ email: 'alice@example.com', password: 'wrong password' }), 401],
+      [anon.user.me.query(), 401],
+      [anon.user.byId.query({ userId: missing }), 404],
+      [anon.tweet.create.mutate({ text: 'hi' }), 401],
+      [a.tweet.create.mutate({ text: 'x'.repeat(301) }), 400],
+      [a.tweet.delete.mutate({ tweetId: missing }), 404],
+      [a.follow.follow.mutate({ userId: alice.user.id }), 400],
+      [a.follow.follow.mutate({ userId: missing }), 404],
+      [a.follow.unfollow.mutate({ userId: missing }), 404],
+      [anon.follow.followers.query({ userId: missing }), 404],
+      [anon.follow.following.query({ userId: bob.user.id, limit: 101 }), 400],
+      [anon.timeline.home.query({}), 401],
+      [anon.timeline.user.query({ userId: missing }), 404],
+      [anon.tweet.byAuthor.query({ userId: bob.user.id, cursor: 'nope' }), 400],
+    ];
+    const statuses = await Promise.all(refusals.map(([call]) => statusOf(call)));
+    expect(statuses).toEqual(refusals.map(([, status]) => status));
+  });
+
+  it('keeps one follow row when the same follow arrives many times at once', async () => {
+    const alice = await signedIn('alice');
+    const bob = await signedIn('bob');
+    const auth = { authorization: `Bearer ${alice.token}` };
+    // Separate HTTP requests, all in flight together, plus a batch of the same call.
+    const separate = Array.from({ length: 10 }, () => rawPost('follow.follow', { userId: bob.user.id }, auth));
+    const batched = Array.from({ length: 5 }, () => alice.api.follow.follow.mutate({ userId: bob.user.id }));
+    const responses = await Promise.all(separate);
+    await Promise.all(batched);
+    expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(await db().orm.em.fork().count(Follow, { user: alice.user.id, followed: bob.user.id })).toBe(1);
+  });
+
+  it('loses no tweet when many users post at once', async () => {
+    const users = await Promise.all(['u1', 'u2', 'u3', 'u4', 'u5'].map((name) => signedIn(name)));
+    const posts = users.flatMap(({ token }, u) =>
+      Array.from({ length: 10 }, (_, i) =>
+        rawPost('tweet.create', { text: `user ${u} tweet ${i}` }, { authorization: `Bearer ${token}` }),
+      ),
+    );
+    const responses = await Promise.all(posts);
+    expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
+    const ids = await Promise.all(
+      responses.map(async (r) => ((await r.json()) as { result: { data: { id: number } } }).result.data.id),
+    );
+    expect(new Set(ids).size).toBe(50);
+    expect(
+      await db()
+        .orm.em.fork()
+        .count(Tweet, { id: { $in: ids } }),
+    ).toBe(50);
   });
 
   it('refuses a batch above the limit and a body above the cap', async () => {
