@@ -1,0 +1,43 @@
+/** Argument parsers for commander: a bad value is a usage error naming the rule. */
+import { type Command, InvalidArgumentError, Option } from 'commander';
+
+export function parseId(value: string): number {
+  if (!/^\d{1,10}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('must be a positive whole number');
+  return Number(value);
+}
+
+export function parseLimit(value: string): number {
+  const limit = /^\d{1,3}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(limit >= 1 && limit <= 100)) throw new InvalidArgumentError('must be a whole number from 1 to 100');
+  return limit;
+}
+
+export interface PageFlags {
+  limit?: number;
+  all?: boolean;
+}
+
+/** `--limit`, `--all` and `--json` for the commands that read a list. */
+export function listOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-n, --limit <count>', 'items per page, 1–100 (default 20)').argParser(parseLimit))
+    .option('-a, --all', 'follow the cursor to the end instead of one page')
+    .option('--json', 'print the raw output for scripts');
+}
+
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** One page, or with `--all` every page, joined into one. */
+export async function readPages<T>(flags: PageFlags, fetch: (cursor?: string) => Promise<Page<T>>): Promise<Page<T>> {
+  let page = await fetch();
+  if (!flags.all) return page;
+  const items = [...page.items];
+  while (page.nextCursor) {
+    page = await fetch(page.nextCursor);
+    items.push(...page.items);
+  }
+  return { items, nextCursor: null };
+}

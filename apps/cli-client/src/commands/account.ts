@@ -1,0 +1,92 @@
+import type { Command } from 'commander';
+import type { Cli } from '../context.ts';
+import { action } from '../context.ts';
+import { removeCredentials, saveCredentials } from '../credentials.ts';
+import { ask, askPassword, readPasswordFromStdin } from '../input.ts';
+
+interface AccountFlags {
+  name?: string;
+  email?: string;
+  profile?: string;
+  passwordStdin?: boolean;
+}
+
+async function logIn(cli: Cli, email: string, password: string) {
+  const session = await cli.anonymous.auth.login.mutate({ email, password });
+  saveCredentials(cli.server, {
+    token: session.accessToken,
+    userId: session.user.id,
+    name: session.user.name,
+    email: email.trim().toLowerCase(),
+    expiresAt: new Date(Date.now() + session.expiresIn * 1000).toISOString(),
+  });
+  return session.user;
+}
+
+export function registerAccountCommands(program: Command) {
+  program
+    .command('signup')
+    .description('create an account, then log in to it')
+    .option('--name <name>', 'display name (1–50 characters)')
+    .option('--email <email>', 'email address, used to log in')
+    .option('--profile <text>', 'a short profile (optional)')
+    .option('--password-stdin', 'read the password from stdin instead of asking')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ miniter signup\n  $ printf %s "$PASSWORD" | miniter signup --name Kim --email kim@example.com --password-stdin',
+    )
+    .action(
+      action(async (cli, flags: AccountFlags) => {
+        const name = await ask(flags.name, '--name', 'Name');
+        const email = await ask(flags.email, '--email', 'Email');
+        const password = flags.passwordStdin ? await readPasswordFromStdin() : await askPassword(true);
+        const profile = await ask(flags.profile, '--profile', 'Profile (optional)', { optional: true });
+        await cli.anonymous.auth.signUp.mutate({ name, email, password, ...(profile ? { profile } : {}) });
+        const user = await logIn(cli, email, password);
+        cli.print(`Welcome, ${cli.colors.bold(user.name)}! You are user #${user.id}, logged in to ${cli.server}.`);
+      }),
+    );
+
+  program
+    .command('login')
+    .description('log in and keep the session for this server')
+    .option('--email <email>', 'email address')
+    .option('--password-stdin', 'read the password from stdin instead of asking')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ miniter login\n  $ miniter login --email kim@example.com --password-stdin < password.txt',
+    )
+    .action(
+      action(async (cli, flags: AccountFlags) => {
+        const email = await ask(flags.email, '--email', 'Email');
+        const password = flags.passwordStdin ? await readPasswordFromStdin() : await askPassword(false);
+        const user = await logIn(cli, email, password);
+        cli.print(`Logged in to ${cli.server} as ${cli.colors.bold(user.name)} (#${user.id}).`);
+      }),
+    );
+
+  program
+    .command('logout')
+    .description('forget the session for this server')
+    .action(
+      action(async (cli) => {
+        const had = removeCredentials(cli.server);
+        cli.print(had ? `Logged out of ${cli.server}.` : `You were not logged in to ${cli.server}.`);
+      }),
+    );
+
+  program
+    .command('whoami')
+    .description('show who you are logged in as')
+    .option('--json', 'print the raw output for scripts')
+    .action(
+      action(async (cli) => {
+        const me = await cli.session().api.user.me.query();
+        cli.print(
+          cli.json
+            ? JSON.stringify(me)
+            : `${cli.colors.bold(me.name)} <${me.email}> ${cli.colors.dim(`#${me.id} on ${cli.server}`)}`,
+        );
+      }),
+    );
+}

@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import { listOptions, type PageFlags, parseId, readPages } from '../arguments.ts';
+import { action, type Cli } from '../context.ts';
+import { renderTweet, renderTweets, type Tweet } from '../format.ts';
+import { readStdin } from '../input.ts';
+
+type TweetPage = { items: Tweet[]; nextCursor: string | null };
+
+function printTweets(cli: Cli, page: TweetPage, empty: string) {
+  if (cli.json) return cli.print(JSON.stringify(page));
+  cli.print(renderTweets(page.items, cli, empty));
+  if (page.nextCursor) cli.print(cli.colors.dim('\n… more: --all for everything, or a larger --limit'));
+}
+
+export function registerTweetCommands(program: Command) {
+  program
+    .command('tweet')
+    .description('post a tweet (1–300 characters)')
+    .argument('<text>', 'what to say, or - to read it from stdin')
+    .addHelpText('after', '\nExamples:\n  $ miniter tweet "안녕하세요 🌏"\n  $ fortune | miniter tweet -')
+    .action(
+      action(async (cli, text: string) => {
+        const body = text === '-' ? await readStdin() : text;
+        const tweet = await cli.session().api.tweet.create.mutate({ text: body });
+        cli.print(renderTweet(tweet, cli));
+      }),
+    );
+
+  program
+    .command('delete')
+    .description('delete one of your tweets')
+    .argument('<tweetId>', 'the tweet to delete', parseId)
+    .action(
+      action(async (cli, tweetId: number) => {
+        await cli.session().api.tweet.delete.mutate({ tweetId });
+        cli.print(`Deleted tweet ${tweetId}.`);
+      }),
+    );
+
+  listOptions(
+    program
+      .command('timeline')
+      .description('your home timeline: your tweets and those of everyone you follow, newest first')
+      .option('-u, --user <userId>', "another user's timeline instead (their tweets and their followees')", parseId),
+  )
+    .addHelpText('after', '\nExamples:\n  $ miniter timeline\n  $ miniter timeline --user 3 --all --json')
+    .action(
+      action(async (cli, flags: PageFlags & { user?: number }) => {
+        const { user, limit } = flags;
+        const page = await readPages(flags, (cursor) =>
+          user === undefined
+            ? cli.session().api.timeline.home.query({ cursor, limit })
+            : cli.anonymous.timeline.user.query({ userId: user, cursor, limit }),
+        );
+        printTweets(cli, page, 'No tweets yet. Follow someone, or say something: miniter tweet "hello"');
+      }),
+    );
+
+  listOptions(
+    program.command('tweets').description("one user's own tweets, newest first").argument('<userId>', 'whose', parseId),
+  )
+    .addHelpText('after', '\nExamples:\n  $ miniter tweets 3 --limit 5')
+    .action(
+      action(async (cli, userId: number, flags: PageFlags) => {
+        const page = await readPages(flags, (cursor) =>
+          cli.anonymous.tweet.byAuthor.query({ userId, cursor, limit: flags.limit }),
+        );
+        printTweets(cli, page, 'No tweets yet.');
+      }),
+    );
+}

@@ -1,0 +1,187 @@
+/**
+ * The `miniter` binary as a user runs it: built, started as a child process against the real
+ * server on the embedded database, with its own config folder.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RouterOutputs } from '@miniter/api/client';
+import { createTestDatabase, type TestDatabase } from '@miniter/db/testing';
+import { loadConfig, type RunningServer, startServer } from '@miniter/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const packageDir = fileURLToPath(new URL('../../', import.meta.url));
+const bin = join(packageDir, 'dist', 'miniter.js');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+let db: TestDatabase;
+let server: RunningServer;
+
+beforeAll(async () => {
+  execFileSync('pnpm', ['run', 'build'], { cwd: packageDir, stdio: 'ignore' });
+  db = await createTestDatabase('sqlite');
+  server = await startServer(
+    loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: db.databaseUrl,
+      BCRYPT_COST: '4',
+      JWT_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
+    }),
+  );
+});
+
+afterAll(async () => {
+  await server?.close();
+  await db?.close();
+});
+
+/** A person at their own terminal: one config folder, one server. */
+function user() {
+  const config = mkdtempSync(join(tmpdir(), 'miniter-cli-e2e-'));
+  const env = { PATH: process.env.PATH, HOME: config, XDG_CONFIG_HOME: config, MINITER_URL: server.url, NO_COLOR: '1' };
+  const run = (args: string[], stdin = ''): Promise<Run> =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [bin, ...args], { env });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c) => {
+        stdout += c;
+      });
+      child.stderr.on('data', (c) => {
+        stderr += c;
+      });
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.stdin.end(stdin);
+    });
+  return { run, config, credentials: join(config, 'miniter', 'credentials.json') };
+}
+
+const ok = (result: Run) => {
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return result.stdout;
+};
+
+describe('miniter', () => {
+  it('takes a user from sign-up to timeline and back out', async () => {
+    const minji = user();
+    const joe = user();
+    const signup = (who: typeof minji, name: string, email: string) =>
+      who.run(['signup', '--name', name, '--email', email, '--password-stdin'], 'correct horse battery\n');
+
+    expect(ok(await signup(minji, '민지', 'minji@example.com'))).toMatch(/^Welcome, 민지! You are user #\d+/);
+    expect(ok(await minji.run(['logout']))).toContain('Logged out');
+    expect(
+      ok(await minji.run(['login', '--email', 'minji@example.com', '--password-stdin'], 'correct horse battery')),
+    ).toContain('Logged in to');
+    expect(ok(await minji.run(['whoami']))).toContain('민지 <minji@example.com>');
+
+    const joeId = Number(/#(\d+)/.exec(ok(await signup(joe, 'Joe', 'joe@example.com')))?.[1]);
+    const posted = ok(await joe.run(['tweet', '-'], `${'가나다라 '.repeat(30)}😀\n`));
+    expect(posted).toMatch(/^Joe #\d+ · just now \(tweet \d+\)\n {2}가나다라/);
+
+    expect(ok(await minji.run(['follow', String(joeId)]))).toBe(`You follow Joe (#${joeId}).\n`);
+    ok(await minji.run(['tweet', '오늘도 화이팅']));
+
+    const timeline = ok(await minji.run(['timeline']));
+    expect(timeline).toMatch(/^민지 #\d+ · just now \(tweet \d+\)\n {2}오늘도 화이팅\n\nJoe #/);
+    for (const line of timeline.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+
+    const json = JSON.parse(ok(await minji.run(['timeline', '--all', '--json']))) as RouterOutputs['timeline']['home'];
+    expect(json.items.map((t) => t.author.name)).toEqual(['민지', 'Joe']);
+    expect(json.nextCursor).toBeNull();
+    const followers = JSON.parse(ok(await joe.run(['followers', '--json']))) as RouterOutputs['follow']['followers'];
+    expect(followers.items.map((u) => u.name)).toEqual(['민지']);
+    expect(ok(await minji.run(['user', String(joeId)]))).toContain('1 tweet  1 follower  0 following');
+
+    expect(ok(await minji.run(['unfollow', String(joeId)]))).toBe(`You no longer follow Joe (#${joeId}).\n`);
+    expect(ok(await minji.run(['timeline']))).not.toContain('Joe');
+    expect(ok(await minji.run(['logout']))).toContain('Logged out');
+
+    const after = await minji.run(['whoami']);
+    expect(after.code).toBe(1);
+    expect(after.stderr).toBe(`error: You are not logged in to ${server.url}: run \`miniter login\`\n`);
+  });
+
+  it('turns server refusals into one line and a non-zero exit', async () => {
+    const kim = user();
+    ok(await kim.run(['signup', '--name', 'Kim', '--email', 'kim@example.com', '--password-stdin'], 'password123'));
+
+    const tooLong = await kim.run(['tweet', 'x'.repeat(301)]);
+    expect(tooLong).toEqual({ code: 1, stdout: '', stderr: 'error: text: Tweet must be at most 300 characters\n' });
+    const taken = await user().run(
+      ['signup', '--name', 'Kim', '--email', 'KIM@example.com', '--password-stdin'],
+      'password123',
+    );
+    expect(taken.stderr).toBe('error: An account with this email already exists\n');
+    const wrong = await user().run(['login', '--email', 'kim@example.com', '--password-stdin'], 'wrong password');
+    expect(wrong).toMatchObject({ code: 1, stderr: 'error: Email or password is incorrect\n' });
+    const missing = await kim.run(['user', '424242']);
+    expect(missing).toMatchObject({ code: 1, stderr: 'error: User 424242 does not exist\n' });
+    const usage = await kim.run(['follow', 'abc']);
+    expect(usage.code).toBe(1);
+    expect(usage.stderr).toContain("'abc' is invalid for argument 'userId'. must be a positive whole number");
+    const noPrompt = await user().run(['login']);
+    expect(noPrompt.stderr).toBe('error: --email is required when stdin is not a terminal\n');
+
+    // A token the server no longer accepts.
+    const stored = JSON.parse(readFileSync(kim.credentials, 'utf8'));
+    stored[server.url].token = `${stored[server.url].token}x`;
+    writeFileSync(kim.credentials, JSON.stringify(stored));
+    const expired = await kim.run(['timeline']);
+    expect(expired).toMatchObject({ code: 1, stderr: 'error: Your session has expired: run `miniter login`\n' });
+  });
+
+  it('says plainly when the server is down', async () => {
+    const started = Date.now();
+    const down = await user().run(['--server', 'http://127.0.0.1:9', 'ping']);
+    expect(down).toMatchObject({
+      code: 1,
+      stderr: 'error: cannot reach http://127.0.0.1:9 — is the server running?\n',
+    });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('asks for the password at a terminal, without echoing it', async () => {
+    const ana = user();
+    ok(await ana.run(['signup', '--name', 'Ana', '--email', 'ana@example.com', '--password-stdin'], 'open sesame 42'));
+    ok(await ana.run(['logout']));
+    // `script` gives the CLI a pseudo-terminal, as a person's shell would.
+    // A pty from `script` starts 0 columns wide; give it a normal size first.
+    const command = `stty cols 80 rows 24; '${process.execPath}' '${bin}' login --email ana@example.com`;
+    const child = spawn('script', ['-qfec', command, '/dev/null'], {
+      env: {
+        PATH: process.env.PATH,
+        XDG_CONFIG_HOME: ana.config,
+        MINITER_URL: server.url,
+        NO_COLOR: '1',
+        TERM: 'dumb',
+      },
+    });
+    let screen = '';
+    const typed = new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk) => {
+        screen += chunk;
+        if (screen.includes('Password') && !child.stdin.writableEnded) {
+          child.stdin.end('open sesame 42\r');
+          resolve();
+        }
+      });
+    });
+    const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await typed;
+    expect(await exit).toBe(0);
+    expect(screen).toContain('Logged in to');
+    expect(screen).not.toContain('open sesame');
+    expect(ok(await ana.run(['whoami']))).toContain('Ana <ana@example.com>');
+  });
+});

@@ -1,0 +1,73 @@
+import { createColors } from 'picocolors';
+import { describe, expect, it } from 'vitest';
+import { relativeTime, renderProfile, renderTweet, wrap } from '../../src/format.ts';
+
+const now = Date.parse('2026-11-26T12:00:00Z');
+const ago = (seconds: number) => new Date(now - seconds * 1000).toISOString();
+const colors = createColors(false);
+
+describe('relative times', () => {
+  it.each([
+    [0, 'just now'],
+    [4, 'just now'],
+    [45, '45s ago'],
+    [3 * 60 + 59, '3m ago'],
+    [5 * 3600, '5h ago'],
+    [2 * 86_400 + 5, '2d ago'],
+    [29 * 86_400, '29d ago'],
+  ])('%i seconds ago reads "%s"', (seconds, expected) => {
+    expect(relativeTime(ago(seconds), now)).toBe(expected);
+  });
+
+  it('gives the date for anything older than a month', () => {
+    expect(relativeTime('2026-01-02T03:04:05.000Z', now)).toBe('2026-01-02');
+  });
+});
+
+describe('wrapping', () => {
+  it('counts a Hangul syllable or an emoji as two columns', () => {
+    expect(wrap('가'.repeat(25), 20).split('\n')).toEqual(['가'.repeat(10), '가'.repeat(10), '가'.repeat(5)]);
+    expect(wrap('😀'.repeat(12), 20).split('\n')).toEqual(['😀'.repeat(10), '😀'.repeat(2)]);
+  });
+
+  it('breaks between words and indents every line', () => {
+    expect(wrap('hello 안녕하세요 world', 14, '  ')).toBe('  hello\n  안녕하세요\n  world');
+  });
+
+  it('never leaves a line wider than the terminal, even for one long word', () => {
+    for (const line of wrap(`https://example.com/${'a'.repeat(100)}`, 30).split('\n')) {
+      expect(line.length).toBeLessThanOrEqual(30);
+    }
+  });
+});
+
+describe('rendering', () => {
+  it('shows a tweet with its author, age and wrapped text', () => {
+    const tweet = {
+      id: 7,
+      text: `오늘 날씨 ${'좋다 '.repeat(20)}`,
+      createdAt: ago(180),
+      author: { id: 3, name: '민지', profilePictureUrl: null },
+    };
+    const [header, ...body] = renderTweet(tweet, { width: 30, colors, now }).split('\n');
+    expect(header).toBe('민지 #3 · 3m ago (tweet 7)');
+    expect(body.length).toBeGreaterThan(1);
+    for (const line of body) expect(line.startsWith('  ')).toBe(true);
+  });
+
+  it('shows a profile with correctly pluralised counts', () => {
+    const user = {
+      id: 1,
+      name: 'Kim',
+      profile: '',
+      profilePictureUrl: null,
+      createdAt: ago(60),
+      tweetCount: 1,
+      followerCount: 2,
+      followingCount: 1,
+    };
+    expect(renderProfile(user, { width: 80, colors, now })).toBe(
+      'Kim #1 · joined 1m ago\n1 tweet  2 followers  1 following',
+    );
+  });
+});
