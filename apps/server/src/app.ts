@@ -1,22 +1,24 @@
 /** The express application: /trpc, /healthz, /readyz. Built from its dependencies, so tests can too. */
-import { type AuthConfig, appRouter, createContextInner } from '@miniter/api';
-import { dialectOf, isDatabaseReady, type Orm } from '@miniter/db';
+import { type ApiDependencies, appRouter, createContextInner, immutableCacheControl, LocalStorage } from '@miniter/api';
+import { dialectOf, isDatabaseReady } from '@miniter/db';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
-export interface AppOptions {
-  orm: Orm;
-  auth: AuthConfig;
+export interface AppOptions extends ApiDependencies {
   logger: Logger;
   corsOrigins?: string[];
   maxBatchSize?: number;
   maxBodySize?: number;
 }
 
-export function createApp({ orm, auth, logger, corsOrigins = [], maxBatchSize = 20, maxBodySize }: AppOptions) {
+/** Multipart framing around an uploaded file: the transport cap is the file limit plus this. */
+const multipartOverhead = 64 * 1024;
+
+export function createApp({ logger, corsOrigins = [], maxBatchSize = 20, maxBodySize, ...dependencies }: AppOptions) {
+  const { orm, media, uploads } = dependencies;
   const app = express();
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
@@ -35,20 +37,41 @@ export function createApp({ orm, auth, logger, corsOrigins = [], maxBatchSize = 
     });
   });
 
-  app.use(
-    '/trpc',
+  if (media instanceof LocalStorage) {
+    // Objects never change under a key: cache for a year. No index pages; serve-static refuses `..`.
+    app.use(
+      '/media',
+      express.static(media.directory, {
+        index: false,
+        dotfiles: 'deny',
+        redirect: false,
+        setHeaders: (res) => {
+          res.setHeader('cache-control', immutableCacheControl);
+          res.setHeader('x-content-type-options', 'nosniff');
+        },
+      }),
+    );
+  }
+
+  const trpcHandler = (bodyLimit: number | undefined) =>
     createExpressMiddleware({
       router: appRouter,
-      createContext: ({ req }) => createContextInner({ orm, auth, authorization: req.headers.authorization }),
+      createContext: ({ req }) => createContextInner({ ...dependencies, authorization: req.headers.authorization }),
       maxBatchSize,
-      ...(maxBodySize ? { maxBodySize } : {}),
+      ...(bodyLimit ? { maxBodySize: bodyLimit } : {}),
       onError({ error, path, req }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           // The client saw a generic message; the real error is logged with the request's id.
           req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
         }
       },
-    }),
+    });
+  // Uploads get a body cap sized for a picture; everything else keeps the small JSON cap. Either
+  // way the cap is enforced while the body streams in, before it is buffered.
+  const jsonCalls = trpcHandler(maxBodySize);
+  const uploadCalls = trpcHandler(uploads.maxBytes + multipartOverhead);
+  app.use('/trpc', (req, res, next) =>
+    (req.path === '/user.uploadProfilePicture' ? uploadCalls : jsonCalls)(req, res, next),
   );
 
   app.use((_req, res) => {

@@ -7,6 +7,9 @@ import { dirname, join } from 'node:path';
 import { defaultSqlitePath, parseDatabaseUrl } from '@miniter/db';
 import { z } from 'zod';
 
+/** `.data/` at the repository root, beside the embedded database. */
+const dataDirectory = dirname(defaultSqlitePath);
+
 const durationUnits = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 
 /** `3600`, `90s`, `15m`, `24h`, `7d` → seconds. */
@@ -49,6 +52,22 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(20),
     MAX_BODY_SIZE: z.coerce.number().int().min(1024).default(1_048_576),
+    PUBLIC_URL: z.url().optional(),
+    MEDIA_DRIVER: z.enum(['local', 's3']).default('local'),
+    MEDIA_DIR: z.string().min(1).optional(),
+    MAX_UPLOAD_SIZE: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(5 * 1024 * 1024),
+    MAX_IMAGE_PIXELS: z.coerce.number().int().min(160_000).default(50_000_000),
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ENDPOINT: z.url().optional(),
+    S3_FORCE_PATH_STYLE: z.stringbool().default(false),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_PUBLIC_URL: z.url().optional(),
   })
   // `when`: these run even if another variable is invalid, so one start-up names every problem.
   .refine((env) => !(env.BCRYPT_COST < 10 && env.NODE_ENV !== 'test'), {
@@ -59,6 +78,16 @@ const schema = z
   .refine((env) => env.NODE_ENV !== 'production' || (env.JWT_SECRET ?? '').length >= 32, {
     path: ['JWT_SECRET'],
     message: 'must be set to at least 32 characters in production',
+    when: () => true,
+  })
+  .refine((env) => env.MEDIA_DRIVER !== 's3' || Boolean(env.S3_BUCKET), {
+    path: ['S3_BUCKET'],
+    message: 'must be set when MEDIA_DRIVER=s3',
+    when: () => true,
+  })
+  .refine((env) => !env.S3_ACCESS_KEY_ID === !env.S3_SECRET_ACCESS_KEY, {
+    path: ['S3_SECRET_ACCESS_KEY'],
+    message: 'must be set together with S3_ACCESS_KEY_ID (or neither, for the AWS credential chain)',
     when: () => true,
   });
 
@@ -90,6 +119,23 @@ function toConfig(env: z.output<typeof schema>) {
     logLevel: env.LOG_LEVEL,
     maxBatchSize: env.MAX_BATCH_SIZE,
     maxBodySize: env.MAX_BODY_SIZE,
+    publicUrl: env.PUBLIC_URL,
+    uploads: { maxBytes: env.MAX_UPLOAD_SIZE, maxPixels: env.MAX_IMAGE_PIXELS },
+    storage:
+      env.MEDIA_DRIVER === 's3'
+        ? {
+            driver: 's3' as const,
+            bucket: env.S3_BUCKET ?? '',
+            region: env.S3_REGION,
+            endpoint: env.S3_ENDPOINT,
+            forcePathStyle: env.S3_FORCE_PATH_STYLE,
+            credentials:
+              env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+                ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
+                : undefined,
+            publicUrl: env.S3_PUBLIC_URL,
+          }
+        : { driver: 'local' as const, directory: env.MEDIA_DIR ?? join(dataDirectory, 'media') },
   };
 }
 
@@ -98,7 +144,7 @@ function toConfig(env: z.output<typeof schema>) {
  * so that tokens survive a restart. Production refuses to start without one (above).
  */
 function developmentSecret(): string {
-  const file = join(dirname(defaultSqlitePath), 'jwt-secret');
+  const file = join(dataDirectory, 'jwt-secret');
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });

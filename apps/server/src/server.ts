@@ -1,10 +1,12 @@
 /** Start and stop: the ORM, the HTTP listener, and a shutdown that lets in-flight requests finish. */
 import { once } from 'node:events';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Orm, openOrm } from '@miniter/db';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { createLogger } from './logger.ts';
+import { createMediaStorage } from './media.ts';
 
 export interface RunningServer {
   url: string;
@@ -14,12 +16,15 @@ export interface RunningServer {
 
 export async function startServer(config: Config, logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const orm = await openOrm(config.databaseUrl);
-  const app = createApp({ orm, logger, ...config });
-  const server = app.listen(config.port, config.host);
+  // Listen first: the address is part of the local media URLs when PUBLIC_URL is unset.
+  const server = createServer();
+  server.listen(config.port, config.host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  const media = createMediaStorage(config, url);
+  server.on('request', createApp({ orm, logger, media, ...config }));
 
   let closing: Promise<void> | undefined;
   const close = () => {

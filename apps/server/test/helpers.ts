@@ -1,23 +1,48 @@
 import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalStorage, type MediaStorage } from '@miniter/api';
 import type { Orm } from '@miniter/db';
 import { afterAll, beforeAll } from 'vitest';
 import { type AppOptions, createApp } from '../src/app.ts';
 import { createLogger } from '../src/logger.ts';
 
 export const testAuth = { jwtSecret: 'test-secret-that-is-long-enough-0123456789', jwtExpiresIn: 3600, bcryptCost: 4 };
+export const testUploads = { maxBytes: 256 * 1024, maxPixels: 4_000_000 };
+
+export interface HttpServerOptions extends Partial<Omit<AppOptions, 'media'>> {
+  /** The picture store, given the server's URL; default: local files in a temporary folder. */
+  media?: (serverUrl: string) => MediaStorage;
+}
+
+export const localMedia = (serverUrl: string) =>
+  new LocalStorage(mkdtempSync(join(tmpdir(), 'miniter-media-')), serverUrl);
 
 /** The real express app on an ephemeral port, for the whole file. */
-export function useHttpServer(orm: () => Orm, options: Partial<AppOptions> = {}): () => string {
-  let url = '';
+export function useHttpServer(orm: () => Orm, options: HttpServerOptions = {}) {
+  const state = { url: '', media: undefined as MediaStorage | undefined };
   let close = () => {};
   beforeAll(async () => {
-    const app = createApp({ orm: orm(), auth: testAuth, logger: createLogger('silent'), ...options });
-    const server = app.listen(0, '127.0.0.1');
+    const server = createServer();
+    server.listen(0, '127.0.0.1');
     await once(server, 'listening');
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { media = localMedia, ...rest } = options;
+    state.media = media(state.url);
+    const app = createApp({
+      orm: orm(),
+      auth: testAuth,
+      uploads: testUploads,
+      logger: createLogger('silent'),
+      ...rest,
+      media: state.media,
+    });
+    server.on('request', app);
     close = () => server.close();
   });
   afterAll(() => close());
-  return () => url;
+  return state;
 }

@@ -1,4 +1,14 @@
+export { LocalStorage } from './media/local-storage.ts';
+export { S3Storage, type S3StorageOptions } from './media/s3-storage.ts';
+export { immutableCacheControl, type MediaStorage } from './media/storage.ts';
 export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from './root.ts';
 export type { AuthConfig } from './services/auth.ts';
+export type { UploadLimits } from './services/avatars.ts';
 export type { PublicUser, TweetView, UserSummary } from './shape.ts';
-export { type Context, type ContextOptions, createCallerFactory, createContextInner } from './trpc.ts';
+export {
+  type ApiDependencies,
+  type Context,
+  type ContextOptions,
+  createCallerFactory,
+  createContextInner,
+} from './trpc.ts';

@@ -61,3 +61,13 @@ function page<K extends number[]>(arity: K['length']) {
 export const timelinePageInput = z.object(page<[number]>(1));
 export const userTimelinePageInput = z.object({ userId: id, ...page<[number]>(1) });
 export const followListInput = z.object({ userId: id, ...page<[number, number]>(2) });
+
+/** FormData with the picture under `file` (multipart; the typed client sends it without batching). */
+export const pictureUploadInput = z.instanceof(FormData).transform((form, ctx) => {
+  const file = form.get('file');
+  if (!(file instanceof File)) {
+    ctx.addIssue({ code: 'custom', path: ['file'], message: 'Send the picture as a file in the "file" field' });
+    return z.NEVER;
+  }
+  return file;
+});

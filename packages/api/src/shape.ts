@@ -3,25 +3,27 @@
  * Ids are numbers and timestamps ISO-8601 strings: plain JSON without a transformer.
  */
 import type { FollowListEntry, Page, Tweet, User } from '@miniter/db';
+import type { MediaStorage } from './media/storage.ts';
+import { pictureUrl } from './services/avatars.ts';
 
-export function userSummary(user: User) {
-  return { id: user.id, name: user.name, profilePictureUrl: user.profilePicture ?? null };
+export function userSummary(user: User, media: MediaStorage) {
+  return { id: user.id, name: user.name, profilePictureUrl: pictureUrl(media, user) };
 }
 
-export function publicUser(user: User) {
-  return { ...userSummary(user), profile: user.profile, createdAt: user.createdAt.toISOString() };
+export function publicUser(user: User, media: MediaStorage) {
+  return { ...userSummary(user, media), profile: user.profile, createdAt: user.createdAt.toISOString() };
 }
 
-export function tweet(t: Tweet) {
-  return { id: t.id, text: t.text, createdAt: t.createdAt.toISOString(), author: userSummary(t.author) };
+export function tweet(t: Tweet, media: MediaStorage) {
+  return { id: t.id, text: t.text, createdAt: t.createdAt.toISOString(), author: userSummary(t.author, media) };
 }
 
-export function tweetPage(page: Page<Tweet>) {
-  return { items: page.items.map(tweet), nextCursor: page.nextCursor };
+export function tweetPage(page: Page<Tweet>, media: MediaStorage) {
+  return { items: page.items.map((t) => tweet(t, media)), nextCursor: page.nextCursor };
 }
 
-export function userPage(page: Page<FollowListEntry>) {
-  return { items: page.items.map((e) => userSummary(e.user)), nextCursor: page.nextCursor };
+export function userPage(page: Page<FollowListEntry>, media: MediaStorage) {
+  return { items: page.items.map((e) => userSummary(e.user, media)), nextCursor: page.nextCursor };
 }
 
 export type UserSummary = ReturnType<typeof userSummary>;

@@ -6,26 +6,32 @@ import { RequestContext } from '@mikro-orm/core';
 import type { EntityManager, Orm, User } from '@miniter/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import type { MediaStorage } from './media/storage.ts';
 import { type AuthConfig, authenticate } from './services/auth.ts';
+import type { UploadLimits } from './services/avatars.ts';
 import { ServiceError } from './services/errors.ts';
 
-export interface ContextOptions {
+/** What the procedures need from the composition root. */
+export interface ApiDependencies {
   orm: Orm;
   auth: AuthConfig;
+  media: MediaStorage;
+  uploads: UploadLimits;
+}
+
+export interface ContextOptions extends ApiDependencies {
   /** The raw `Authorization` header, if any. */
   authorization?: string | undefined;
 }
 
-export interface Context {
-  orm: Orm;
-  auth: AuthConfig;
+export interface Context extends ApiDependencies {
   token: string | null;
 }
 
 /** Builds a context without HTTP, so tests can call procedures through `createCaller`. */
-export function createContextInner({ orm, auth, authorization }: ContextOptions): Context {
+export function createContextInner({ authorization, ...dependencies }: ContextOptions): Context {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-  return { orm, auth, token: match?.[1] ?? null };
+  return { ...dependencies, token: match?.[1] ?? null };
 }
 
 const t = initTRPC.context<Context>().create({

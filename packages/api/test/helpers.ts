@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Orm } from '@miniter/db';
+import { LocalStorage } from '../src/media/local-storage.ts';
 import { appRouter } from '../src/root.ts';
 import type { AuthConfig } from '../src/services/auth.ts';
 import { createCallerFactory, createContextInner } from '../src/trpc.ts';
@@ -10,10 +14,17 @@ export const testAuth: AuthConfig = {
   bcryptCost: 4,
 };
 
+export const testUploads = { maxBytes: 256 * 1024, maxPixels: 4_000_000 };
+
+export const testMedia = () => new LocalStorage(mkdtempSync(join(tmpdir(), 'miniter-media-')), 'http://media.test');
+
 const createCaller = createCallerFactory(appRouter);
+const media = testMedia();
 
 export function callerFor(orm: Orm, token?: string) {
-  return createCaller(createContextInner({ orm, auth: testAuth, authorization: token && `Bearer ${token}` }));
+  return createCaller(
+    createContextInner({ orm, auth: testAuth, media, uploads: testUploads, authorization: token && `Bearer ${token}` }),
+  );
 }
 
 let counter = 0;

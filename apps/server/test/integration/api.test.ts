@@ -6,13 +6,13 @@ import { useHttpServer } from '../helpers.ts';
 
 describe.each(testDialects())('HTTP API on %s', (dialect) => {
   const db = useTestDatabase(dialect);
-  const baseUrl = useHttpServer(() => db().orm, { corsOrigins: ['https://app.example'], maxBodySize: 64 * 1024 });
+  const server = useHttpServer(() => db().orm, { corsOrigins: ['https://app.example'], maxBodySize: 64 * 1024 });
 
   /** A client that also counts the HTTP requests it makes. */
   function client(token?: string) {
     const requests: string[] = [];
     const api = createMiniterClient({
-      url: `${baseUrl()}/trpc`,
+      url: `${server.url}/trpc`,
       token,
       fetch: (input, init) => {
         requests.push(String(input));
@@ -31,16 +31,16 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
   }
 
   const rawPost = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${baseUrl()}/trpc/${path}`, {
+    fetch(`${server.url}/trpc/${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
 
   it('serves health and readiness, naming the database', async () => {
-    const health = await fetch(`${baseUrl()}/healthz`);
+    const health = await fetch(`${server.url}/healthz`);
     expect(await health.json()).toEqual({ status: 'ok' });
-    const ready = await fetch(`${baseUrl()}/readyz`);
+    const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       status: 'ok',
@@ -49,7 +49,7 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
         ready: true,
       },
     });
-    expect((await fetch(`${baseUrl()}/nope`)).status).toBe(404);
+    expect((await fetch(`${server.url}/nope`)).status).toBe(404);
   });
 
   it('carries the whole flow through the typed client', async () => {
@@ -193,15 +193,15 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
 
   it('refuses a batch above the limit and a body above the cap', async () => {
     const paths = Array(21).fill('health.ping').join(',');
-    expect((await fetch(`${baseUrl()}/trpc/${paths}?batch=1&input={}`)).status).toBe(400);
+    expect((await fetch(`${server.url}/trpc/${paths}?batch=1&input={}`)).status).toBe(400);
     const huge = await rawPost('auth.signUp', { name: 'x'.repeat(100 * 1024) });
     expect(huge.status).toBe(413);
   });
 
   it('sends CORS headers only to configured origins', async () => {
-    const allowed = await fetch(`${baseUrl()}/trpc/health.ping`, { headers: { origin: 'https://app.example' } });
+    const allowed = await fetch(`${server.url}/trpc/health.ping`, { headers: { origin: 'https://app.example' } });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example');
-    const other = await fetch(`${baseUrl()}/trpc/health.ping`, { headers: { origin: 'https://evil.example' } });
+    const other = await fetch(`${server.url}/trpc/health.ping`, { headers: { origin: 'https://evil.example' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

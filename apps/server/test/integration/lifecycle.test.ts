@@ -8,7 +8,7 @@ import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startServer } from '../../src/server.ts';
-import { testAuth } from '../helpers.ts';
+import { localMedia, testAuth, testUploads } from '../helpers.ts';
 
 describe('server lifecycle', () => {
   it('finishes in-flight requests on shutdown, then stops listening', async () => {
@@ -38,7 +38,13 @@ describe('server lifecycle', () => {
 describe.each(testDialects())('internal errors on %s', (dialect) => {
   it('reach the client as a generic message, never SQL or driver text', async () => {
     const db = await createTestDatabase(dialect);
-    const app = createApp({ orm: db.orm, auth: testAuth, logger: createLogger('silent') });
+    const app = createApp({
+      orm: db.orm,
+      auth: testAuth,
+      uploads: testUploads,
+      media: localMedia('http://127.0.0.1'),
+      logger: createLogger('silent'),
+    });
     const server = app.listen(0, '127.0.0.1');
     await once(server, 'listening');
     try {

@@ -7,10 +7,10 @@ import { publicProcedure } from '../trpc.ts';
 export const authRouter = {
   signUp: publicProcedure
     .input(signUpInput)
-    .mutation(async ({ ctx, input }) => publicUser(await signUp(ctx.em, ctx.auth, input))),
+    .mutation(async ({ ctx, input }) => publicUser(await signUp(ctx.em, ctx.auth, input), ctx.media)),
 
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const session = await login(ctx.em, ctx.auth, input);
-    return { ...session, user: publicUser(session.user) };
+    return { ...session, user: publicUser(session.user, ctx.media) };
   }),
 } satisfies TRPCRouterRecord;

@@ -9,7 +9,10 @@ const listOf = (direction: 'followers' | 'following') =>
   publicProcedure
     .input(followListInput)
     .query(async ({ ctx, input }) =>
-      userPage(await followList(ctx.em, input.userId, direction, { after: input.cursor, limit: input.limit })),
+      userPage(
+        await followList(ctx.em, input.userId, direction, { after: input.cursor, limit: input.limit }),
+        ctx.media,
+      ),
     );
 
 export const followRouter = {

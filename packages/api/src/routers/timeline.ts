@@ -9,13 +9,16 @@ export const timelineRouter = {
   home: protectedProcedure
     .input(timelinePageInput)
     .query(async ({ ctx, input }) =>
-      tweetPage(await homeTimeline(ctx.em, ctx.user, { after: input.cursor?.[0], limit: input.limit })),
+      tweetPage(await homeTimeline(ctx.em, ctx.user, { after: input.cursor?.[0], limit: input.limit }), ctx.media),
     ),
 
   /** The book's `/timeline/<user_id>`: that user's tweets and those of the users they follow. */
   user: publicProcedure
     .input(userTimelinePageInput)
     .query(async ({ ctx, input }) =>
-      tweetPage(await userTimeline(ctx.em, input.userId, true, { after: input.cursor?.[0], limit: input.limit })),
+      tweetPage(
+        await userTimeline(ctx.em, input.userId, true, { after: input.cursor?.[0], limit: input.limit }),
+        ctx.media,
+      ),
     ),
 } satisfies TRPCRouterRecord;

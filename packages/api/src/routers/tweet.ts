@@ -8,7 +8,7 @@ import { protectedProcedure, publicProcedure } from '../trpc.ts';
 export const tweetRouter = {
   create: protectedProcedure
     .input(tweetInput)
-    .mutation(async ({ ctx, input }) => tweet(await createTweet(ctx.em, ctx.user, input.text))),
+    .mutation(async ({ ctx, input }) => tweet(await createTweet(ctx.em, ctx.user, input.text), ctx.media)),
 
   delete: protectedProcedure.input(tweetIdInput).mutation(async ({ ctx, input }) => {
     await deleteTweet(ctx.em, ctx.user, input.tweetId);
@@ -19,6 +19,9 @@ export const tweetRouter = {
   byAuthor: publicProcedure
     .input(userTimelinePageInput)
     .query(async ({ ctx, input }) =>
-      tweetPage(await userTimeline(ctx.em, input.userId, false, { after: input.cursor?.[0], limit: input.limit })),
+      tweetPage(
+        await userTimeline(ctx.em, input.userId, false, { after: input.cursor?.[0], limit: input.limit }),
+        ctx.media,
+      ),
     ),
 } satisfies TRPCRouterRecord;

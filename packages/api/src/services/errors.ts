@@ -2,7 +2,14 @@
  * What a business rule can refuse. The kinds match tRPC's error codes so the presentation layer
  * maps them one to one, but nothing here knows about tRPC or HTTP.
  */
-export type ServiceErrorKind = 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+export type ServiceErrorKind =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE';
 
 export class ServiceError extends Error {
   readonly kind: ServiceErrorKind;
