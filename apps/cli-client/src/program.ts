@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { registerAccountCommands } from './commands/account.ts';
+import { registerAvatarCommands } from './commands/avatar.ts';
 import { registerPeopleCommands } from './commands/people.ts';
 import { registerTweetCommands } from './commands/tweets.ts';
 import { defaultServer } from './context.ts';
@@ -18,6 +19,7 @@ Examples:
   $ miniter tweet "hello, miniter"      post
   $ miniter follow 3                    follow user #3
   $ miniter timeline --limit 10         read your home timeline
+  $ miniter avatar set face.jpg         set your profile picture
   $ miniter timeline --all --json | jq '.items | length'
 
 Sessions are kept per server in $XDG_CONFIG_HOME/miniter/credentials.json (~/.config/miniter/).`,
@@ -25,5 +27,6 @@ Sessions are kept per server in $XDG_CONFIG_HOME/miniter/credentials.json (~/.co
   registerAccountCommands(program);
   registerTweetCommands(program);
   registerPeopleCommands(program);
+  registerAvatarCommands(program);
   return program;
 }

@@ -8,8 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RouterOutputs } from '@miniter/api/client';
+import { makeImage, startTestS3, type TestS3 } from '@miniter/api/testing';
 import { createTestDatabase, type TestDatabase } from '@miniter/db/testing';
 import { loadConfig, type RunningServer, startServer } from '@miniter/server';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,17 +29,23 @@ let server: RunningServer;
 beforeAll(async () => {
   execFileSync('pnpm', ['run', 'build'], { cwd: packageDir, stdio: 'ignore' });
   db = await createTestDatabase('sqlite');
-  server = await startServer(
+  server = await startTestServer(db, { MEDIA_DIR: mkdtempSync(join(tmpdir(), 'miniter-cli-media-')) });
+});
+
+/** The real server, in this process, on the embedded database. */
+function startTestServer(database: TestDatabase, env: Record<string, string>) {
+  return startServer(
     loadConfig({
       NODE_ENV: 'test',
       PORT: '0',
       LOG_LEVEL: 'silent',
-      DATABASE_URL: db.databaseUrl,
+      DATABASE_URL: database.databaseUrl,
       BCRYPT_COST: '4',
       JWT_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
+      ...env,
     }),
   );
-});
+}
 
 afterAll(async () => {
   await server?.close();
@@ -45,9 +53,9 @@ afterAll(async () => {
 });
 
 /** A person at their own terminal: one config folder, one server. */
-function user() {
+function user(serverUrl = server.url) {
   const config = mkdtempSync(join(tmpdir(), 'miniter-cli-e2e-'));
-  const env = { PATH: process.env.PATH, HOME: config, XDG_CONFIG_HOME: config, MINITER_URL: server.url, NO_COLOR: '1' };
+  const env = { PATH: process.env.PATH, HOME: config, XDG_CONFIG_HOME: config, MINITER_URL: serverUrl, NO_COLOR: '1' };
   const run = (args: string[], stdin = ''): Promise<Run> =>
     new Promise((resolve) => {
       const child = spawn(process.execPath, [bin, ...args], { env });
@@ -183,5 +191,78 @@ describe('miniter', () => {
     expect(screen).toContain('Logged in to');
     expect(screen).not.toContain('open sesame');
     expect(ok(await ana.run(['whoami']))).toContain('Ana <ana@example.com>');
+  });
+});
+
+describe.each(['local', 's3'] as const)('miniter avatar, with %s storage', (driver) => {
+  let pictureServer: RunningServer;
+  let pictureDb: TestDatabase;
+  let s3: TestS3 | undefined;
+
+  beforeAll(async () => {
+    pictureDb = await createTestDatabase('sqlite');
+    s3 = driver === 's3' ? await startTestS3() : undefined;
+    pictureServer = await startTestServer(
+      pictureDb,
+      s3
+        ? {
+            MEDIA_DRIVER: 's3',
+            S3_BUCKET: s3.bucket,
+            S3_ENDPOINT: s3.endpoint,
+            S3_FORCE_PATH_STYLE: 'true',
+            S3_ACCESS_KEY_ID: 'S3RVER',
+            S3_SECRET_ACCESS_KEY: 'S3RVER',
+          }
+        : { MEDIA_DIR: mkdtempSync(join(tmpdir(), 'miniter-cli-media-')) },
+    );
+  });
+
+  afterAll(async () => {
+    await pictureServer?.close();
+    await s3?.close();
+    await pictureDb?.close();
+  });
+
+  it('sets a picture that shows in profiles and timelines as a clean 400×400 WebP, then removes it', async () => {
+    const gil = user(pictureServer.url);
+    ok(await gil.run(['signup', '--name', '길동', '--email', 'gil@example.com', '--password-stdin'], 'password123'));
+    const face = join(gil.config, 'face.jpg');
+    writeFileSync(face, await makeImage('jpeg', 1200, 900));
+
+    const set = ok(await gil.run(['avatar', 'set', face]));
+    const url = /is now (\S+)\n$/.exec(set)?.[1] ?? '';
+    expect(url).toMatch(driver === 's3' ? /\/miniter-test\/avatars\/\d+\/[0-9a-f]+-400\.webp$/ : /\/media\/avatars\//);
+    ok(await gil.run(['tweet', '새 프로필 사진']));
+
+    const me = JSON.parse(ok(await gil.run(['whoami', '--json']))) as RouterOutputs['user']['me'];
+    const profile = JSON.parse(ok(await gil.run(['user', String(me.id), '--json']))) as RouterOutputs['user']['byId'];
+    const timeline = JSON.parse(ok(await gil.run(['timeline', '--json']))) as RouterOutputs['timeline']['home'];
+    expect(profile.profilePictureUrl).toBe(url);
+    expect(timeline.items[0]?.author.profilePictureUrl).toBe(url);
+    expect(ok(await gil.run(['avatar', 'url']))).toBe(`${url}\n`);
+
+    const res = await fetch(url);
+    expect(res.headers.get('content-type')).toBe('image/webp');
+    const meta = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
+    expect(meta).toMatchObject({ format: 'webp', width: 400, height: 400 });
+    expect(meta.exif).toBeUndefined();
+
+    const notPicture = join(gil.config, 'notes.png');
+    writeFileSync(notPicture, 'just text');
+    expect(await gil.run(['avatar', 'set', notPicture])).toMatchObject({
+      code: 1,
+      stderr: 'error: Upload a PNG, JPEG, WebP or GIF image\n',
+    });
+    expect(await gil.run(['avatar', 'set', join(gil.config, 'missing.jpg')])).toMatchObject({
+      code: 1,
+      stderr: `error: cannot read ${join(gil.config, 'missing.jpg')}: no such file\n`,
+    });
+
+    expect(ok(await gil.run(['avatar', 'rm']))).toBe('Your profile picture is removed.\n');
+    expect((await fetch(url)).status).toBe(404);
+    expect(await gil.run(['avatar', 'url'])).toMatchObject({
+      code: 1,
+      stderr: `error: User ${me.id} has no profile picture\n`,
+    });
   });
 });
