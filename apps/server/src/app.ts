@@ -1,9 +1,12 @@
 /** The express application: /trpc, /healthz, /readyz. Built from its dependencies, so tests can too. */
+
+import { randomUUID } from 'node:crypto';
 import { type ApiDependencies, appRouter, createContextInner, immutableCacheControl, LocalStorage } from '@miniter/api';
 import { dialectOf, isDatabaseReady } from '@miniter/db';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import cors from 'cors';
 import express from 'express';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
@@ -12,16 +15,42 @@ export interface AppOptions extends ApiDependencies {
   corsOrigins?: string[];
   maxBatchSize?: number;
   maxBodySize?: number;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the client IP. */
+  trustProxy?: boolean | number | string;
 }
 
 /** Multipart framing around an uploaded file: the transport cap is the file limit plus this. */
 const multipartOverhead = 64 * 1024;
 
-export function createApp({ logger, corsOrigins = [], maxBatchSize = 20, maxBodySize, ...dependencies }: AppOptions) {
+/** How long /readyz waits for the database before calling it unavailable. */
+const readinessTimeoutMs = 2000;
+
+export function createApp({
+  logger,
+  corsOrigins = [],
+  maxBatchSize = 20,
+  maxBodySize,
+  trustProxy = false,
+  ...dependencies
+}: AppOptions) {
   const { orm, media, uploads } = dependencies;
   const app = express();
   app.disable('x-powered-by');
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.set('trust proxy', trustProxy);
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // Every response names its request: a client can quote the id, the logs have it on every line.
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+    }),
+  );
+  app.use(helmet());
   // Browsers may call only from the configured origins; no origins, no CORS headers.
   app.use(cors({ origin: corsOrigins.length ? corsOrigins : false }));
 
@@ -30,7 +59,10 @@ export function createApp({ logger, corsOrigins = [], maxBatchSize = 20, maxBody
   });
 
   app.get('/readyz', async (_req, res) => {
-    const ready = await isDatabaseReady(orm);
+    const ready = await Promise.race([
+      isDatabaseReady(orm),
+      new Promise<false>((resolve) => setTimeout(resolve, readinessTimeoutMs, false).unref()),
+    ]);
     res.status(ready ? 200 : 503).json({
       status: ready ? 'ok' : 'unavailable',
       database: { dialect: dialectOf(orm), ready },
@@ -56,7 +88,14 @@ export function createApp({ logger, corsOrigins = [], maxBatchSize = 20, maxBody
   const trpcHandler = (bodyLimit: number | undefined) =>
     createExpressMiddleware({
       router: appRouter,
-      createContext: ({ req }) => createContextInner({ ...dependencies, authorization: req.headers.authorization }),
+      createContext: ({ req, res }) =>
+        createContextInner({
+          ...dependencies,
+          authorization: req.headers.authorization,
+          clientIp: req.ip,
+          requestId: String(req.id),
+          setHeader: (name, value) => res.setHeader(name, value),
+        }),
       maxBatchSize,
       ...(bodyLimit ? { maxBodySize: bodyLimit } : {}),
       onError({ error, path, req }) {

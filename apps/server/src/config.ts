@@ -22,6 +22,16 @@ const duration = z
   })
   .refine((seconds) => seconds > 0, 'must be longer than zero');
 
+/** `25/5m`: at most 25 per 5 minutes. */
+const rateLimit = z
+  .string()
+  .regex(/^\d+\/\d+[smhd]?$/, 'must be a count and a window, like 25/5m')
+  .transform((v) => {
+    const [count = '', window = ''] = v.split('/');
+    return { limit: Number.parseInt(count, 10), windowMs: duration.parse(window) * 1000 };
+  })
+  .refine((rule) => rule.limit > 0, 'must allow at least one call');
+
 const list = z.string().transform((v) =>
   v
     .split(',')
@@ -68,6 +78,21 @@ const schema = z
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     S3_PUBLIC_URL: z.url().optional(),
+    JWT_CLOCK_TOLERANCE: duration.default(5),
+    RATE_LIMIT_ENABLED: z.stringbool().default(true),
+    RATE_LIMIT_LOGIN_PER_IP: rateLimit.default({ limit: 25, windowMs: 5 * 60_000 }),
+    RATE_LIMIT_LOGIN_PER_EMAIL: rateLimit.default({ limit: 25, windowMs: 60 * 60_000 }),
+    RATE_LIMIT_SIGNUP_PER_IP: rateLimit.default({ limit: 5, windowMs: 30 * 60_000 }),
+    RATE_LIMIT_CALLS: rateLimit.default({ limit: 300, windowMs: 5 * 60_000 }),
+    REDIS_URL: z.url().optional(),
+    TRUST_PROXY: z
+      .string()
+      .default('false')
+      .transform((v): boolean | number | string =>
+        v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v,
+      ),
+    REQUEST_TIMEOUT: duration.default(30),
+    HEADERS_TIMEOUT: duration.default(10),
   })
   // `when`: these run even if another variable is invalid, so one start-up names every problem.
   .refine((env) => !(env.BCRYPT_COST < 10 && env.NODE_ENV !== 'test'), {
@@ -114,7 +139,19 @@ function toConfig(env: z.output<typeof schema>) {
       jwtSecret: env.JWT_SECRET || developmentSecret(),
       jwtExpiresIn: env.JWT_EXPIRES_IN,
       bcryptCost: env.BCRYPT_COST,
+      clockToleranceSeconds: env.JWT_CLOCK_TOLERANCE,
     },
+    rateLimits: env.RATE_LIMIT_ENABLED
+      ? {
+          loginPerIp: env.RATE_LIMIT_LOGIN_PER_IP,
+          loginPerEmail: env.RATE_LIMIT_LOGIN_PER_EMAIL,
+          signUpPerIp: env.RATE_LIMIT_SIGNUP_PER_IP,
+          callsPerClient: env.RATE_LIMIT_CALLS,
+        }
+      : null,
+    redisUrl: env.REDIS_URL,
+    trustProxy: env.TRUST_PROXY,
+    timeouts: { requestMs: env.REQUEST_TIMEOUT * 1000, headersMs: env.HEADERS_TIMEOUT * 1000 },
     corsOrigins: env.CORS_ORIGINS,
     logLevel: env.LOG_LEVEL,
     maxBatchSize: env.MAX_BATCH_SIZE,

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { type Orm, openOrm } from '@miniter/db';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
+import { createLimiter } from './limiter.ts';
 import { createLogger } from './logger.ts';
 import { createMediaStorage } from './media.ts';
 
@@ -16,15 +17,20 @@ export interface RunningServer {
 
 export async function startServer(config: Config, logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const orm = await openOrm(config.databaseUrl);
+  const { limiter, close: closeLimiter } = await createLimiter(config, logger);
   // Listen first: the address is part of the local media URLs when PUBLIC_URL is unset.
-  const server = createServer();
+  // Slow clients cannot hold a connection forever: headers and whole requests have deadlines.
+  const server = createServer({
+    requestTimeout: config.timeouts.requestMs,
+    headersTimeout: config.timeouts.headersMs,
+  });
   server.listen(config.port, config.host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   const media = createMediaStorage(config, url);
-  server.on('request', createApp({ orm, logger, media, ...config }));
+  server.on('request', createApp({ ...config, orm, logger, media, limiter }));
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -33,7 +39,7 @@ export async function startServer(config: Config, logger = createLogger(config.l
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await stopped;
-      await orm.close();
+      await Promise.all([orm.close(), closeLimiter()]);
     })();
     return closing;
   };

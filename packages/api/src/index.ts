@@ -1,6 +1,13 @@
 export { LocalStorage } from './media/local-storage.ts';
 export { S3Storage, type S3StorageOptions } from './media/s3-storage.ts';
 export { immutableCacheControl, type MediaStorage } from './media/storage.ts';
+export {
+  createRateLimiter,
+  defaultRateLimits,
+  type RateLimiter,
+  type RateLimitName,
+  type RateLimitRule,
+} from './rate-limits.ts';
 export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from './root.ts';
 export type { AuthConfig } from './services/auth.ts';
 export type { UploadLimits } from './services/avatars.ts';

@@ -13,17 +13,22 @@ const text = (field: string, min: number, max: number) =>
 
 export const id = z.int().positive().max(4_294_967_295);
 
+const newPassword = z
+  .string()
+  .refine((p) => codePoints(p) >= 8, 'Password must be at least 8 characters')
+  // bcrypt ignores everything past 72 bytes: refuse rather than silently truncate.
+  .refine((p) => Buffer.byteLength(p, 'utf8') <= 72, 'Password must be at most 72 bytes in UTF-8');
+
+/** A password to check against a stored one: bounded, so nobody sends bcrypt megabytes. */
+const givenPassword = z.string().max(1024);
+
 export const signUpInput = z.object({
   name: text('Name', 1, 50),
   email: z
     .email('Email must be a valid address')
     .max(255)
     .transform((e) => e.toLowerCase()),
-  password: z
-    .string()
-    .refine((p) => codePoints(p) >= 8, 'Password must be at least 8 characters')
-    // bcrypt ignores everything past 72 bytes: refuse rather than silently truncate.
-    .refine((p) => Buffer.byteLength(p, 'utf8') <= 72, 'Password must be at most 72 bytes in UTF-8'),
+  password: newPassword,
   profile: text('Profile', 0, 2000).optional(),
 });
 
@@ -32,8 +37,11 @@ export const loginInput = z.object({
     .string()
     .max(255)
     .transform((e) => e.trim().toLowerCase()),
-  password: z.string().max(1024),
+  password: givenPassword,
 });
+
+export const changePasswordInput = z.object({ currentPassword: givenPassword, newPassword });
+export const passwordInput = z.object({ password: givenPassword });
 
 export const userIdInput = z.object({ userId: id });
 export const tweetIdInput = z.object({ tweetId: id });

@@ -1,13 +1,14 @@
 /**
- * The tRPC setup in one place: context, error formatting, and the two kinds of procedure.
+ * The tRPC setup in one place: context, error formatting, rate limits, and the kinds of procedure.
  */
 
 import { RequestContext } from '@mikro-orm/core';
-import type { EntityManager, Orm, User } from '@miniter/db';
+import { type EntityManager, isDatabaseUnavailable, type Orm, type User } from '@miniter/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { MediaStorage } from './media/storage.ts';
-import { type AuthConfig, authenticate } from './services/auth.ts';
+import type { RateLimiter, RateLimitName } from './rate-limits.ts';
+import { type AuthConfig, authenticate, verifyToken } from './services/auth.ts';
 import type { UploadLimits } from './services/avatars.ts';
 import { ServiceError } from './services/errors.ts';
 
@@ -17,38 +18,49 @@ export interface ApiDependencies {
   auth: AuthConfig;
   media: MediaStorage;
   uploads: UploadLimits;
+  /** Null: no rate limits (benchmarks, trusted load tests). */
+  limiter?: RateLimiter | null;
 }
 
-export interface ContextOptions extends ApiDependencies {
+/** The request-specific part, from the HTTP adapter (or a test). */
+export interface RequestInfo {
   /** The raw `Authorization` header, if any. */
   authorization?: string | undefined;
+  /** The client's address (behind a proxy: as `trust proxy` resolves it). */
+  clientIp?: string | undefined;
+  /** Names this request in the logs and in an internal error's response. */
+  requestId?: string | undefined;
+  setHeader?: ((name: string, value: string) => void) | undefined;
 }
 
-export interface Context extends ApiDependencies {
+export interface ContextOptions extends ApiDependencies, RequestInfo {}
+
+export interface Context extends ApiDependencies, Omit<RequestInfo, 'authorization'> {
   token: string | null;
 }
 
 /** Builds a context without HTTP, so tests can call procedures through `createCaller`. */
-export function createContextInner({ authorization, ...dependencies }: ContextOptions): Context {
+export function createContextInner({ authorization, ...rest }: ContextOptions): Context {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-  return { ...dependencies, token: match?.[1] ?? null };
+  return { ...rest, token: match?.[1] ?? null };
 }
 
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const zodError = error.cause instanceof z.ZodError ? error.cause : null;
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
     // Stacks stay in the server's logs, in every environment.
     const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
-      // An unexpected error's message may carry SQL or paths: the client gets a generic one.
-      message:
-        error.code === 'INTERNAL_SERVER_ERROR'
-          ? 'Internal server error'
-          : zodError
-            ? describeIssues(zodError)
-            : shape.message,
-      data: { ...data, zodError: zodError ? z.flattenError(zodError) : null },
+      // An unexpected error's message may carry SQL or paths: the client gets a generic one, and
+      // the request id that finds the real error in the logs.
+      message: internal ? 'Internal server error' : zodError ? describeIssues(zodError) : shape.message,
+      data: {
+        ...data,
+        zodError: zodError ? z.flattenError(zodError) : null,
+        requestId: ctx?.requestId ?? null,
+      },
     };
   },
 });
@@ -61,12 +73,23 @@ function describeIssues(error: z.ZodError): string {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Service refusals become the matching tRPC error (and HTTP status), in one place. */
-const serviceErrors = t.middleware(async ({ next }) => {
+/**
+ * Service refusals become the matching tRPC error (and HTTP status), and an unreachable database a
+ * quick SERVICE_UNAVAILABLE rather than a 500, in one place.
+ */
+const errorMapping = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof ServiceError) {
-    const { kind, message } = result.error.cause;
-    throw new TRPCError({ code: kind, message, cause: result.error.cause });
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof ServiceError) {
+    throw new TRPCError({ code: cause.kind, message: cause.message, cause });
+  }
+  if (isDatabaseUnavailable(cause)) {
+    throw new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The database is unavailable: try again shortly',
+      cause,
+    });
   }
   return result;
 });
@@ -79,10 +102,42 @@ const perCallEntityManager = t.middleware(({ ctx, next }) =>
   RequestContext.create(ctx.orm.em, () => next({ ctx: { em: RequestContext.getEntityManager() as EntityManager } })),
 );
 
-export const publicProcedure = t.procedure.use(serviceErrors).use(perCallEntityManager);
+/** Counts this call against `name` for the key the call yields; refuses past the limit. */
+export function rateLimit<I>(name: RateLimitName, keyOf: (ctx: Context, input: I) => string) {
+  return t.middleware(async ({ ctx, input, next }) => {
+    if (!ctx.limiter) return next();
+    const result = await ctx.limiter.consume(name, `${keyOf(ctx, input as I)}`);
+    ctx.setHeader?.('RateLimit-Policy', `${result.limit};w=${result.windowSeconds}`);
+    ctx.setHeader?.('RateLimit', `limit=${result.limit}, remaining=${result.remaining}, reset=${result.resetSeconds}`);
+    if (!result.allowed) {
+      ctx.setHeader?.('Retry-After', String(result.resetSeconds));
+      throw new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: `Too many requests: try again in ${result.resetSeconds} seconds`,
+      });
+    }
+    return next();
+  });
+}
 
-/** Requires `Authorization: Bearer <jwt>` for a user that still exists; narrows `ctx.user`. */
+export const byClientIp = (ctx: Context) => ctx.clientIp ?? 'unknown';
+
+/** Signed-in callers are counted per user (the token's signature is enough here), others per IP. */
+const byCaller = (ctx: Context) => {
+  const claims = ctx.token ? verifyToken(ctx.auth, ctx.token) : null;
+  return claims ? `user:${claims.userId}` : `ip:${byClientIp(ctx)}`;
+};
+
+/** A procedure with no limit of its own yet: sign-up and login add theirs, checked before bcrypt. */
+export const credentialsProcedure = t.procedure.use(errorMapping).use(perCallEntityManager);
+
+export const publicProcedure = credentialsProcedure.use(rateLimit('callsPerClient', byCaller));
+
+/**
+ * Requires `Authorization: Bearer <jwt>` naming a live session of a user that still exists;
+ * narrows `ctx.user` and gives the session's id.
+ */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const user: User = await authenticate(ctx.em, ctx.auth, ctx.token);
-  return next({ ctx: { user } });
+  const { user, sessionId }: { user: User; sessionId: string } = await authenticate(ctx.em, ctx.auth, ctx.token);
+  return next({ ctx: { user, sessionId } });
 });

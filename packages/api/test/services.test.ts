@@ -1,9 +1,17 @@
-import { sqlEm, User } from '@miniter/db';
+import { Session, sqlEm, User } from '@miniter/db';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
 import bcrypt from 'bcrypt';
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
-import { authenticate, issueToken, login, signUp, verifyToken } from '../src/services/auth.ts';
+import {
+  authenticate,
+  changePassword,
+  login,
+  logout,
+  logoutEverywhere,
+  signUp,
+  verifyToken,
+} from '../src/services/auth.ts';
 import { ServiceError } from '../src/services/errors.ts';
 import { follow, unfollow } from '../src/services/follows.ts';
 import { createTweet, deleteTweet } from '../src/services/tweets.ts';
@@ -11,27 +19,43 @@ import { testAuth } from './helpers.ts';
 
 const refusal = (kind: string) => expect.objectContaining({ name: 'ServiceError', kind });
 
-describe('tokens', () => {
-  const now = () => Math.floor(Date.now() / 1000);
+const now = () => Math.floor(Date.now() / 1000);
+/** A token signed with the test secret; by default one that Miniter itself would issue. */
+const sign = (claims: object, options: jwt.SignOptions = {}) =>
+  jwt.sign({ jti: 'a'.repeat(32), ...claims }, testAuth.jwtSecret, {
+    issuer: 'miniter',
+    audience: 'miniter-api',
+    ...options,
+  });
 
-  it('carry the user id as subject and an expiry, nothing personal', () => {
-    const token = issueToken(testAuth, 7);
-    const payload = jwt.decode(token, { complete: true });
-    expect(payload?.header.alg).toBe('HS256');
-    expect(payload?.payload).toEqual({ sub: '7', iat: expect.any(Number), exp: expect.any(Number) });
-    expect(verifyToken(testAuth, token)).toBe(7);
+describe('tokens', () => {
+  it('are accepted only when signed, current, and addressed to Miniter', () => {
+    expect(verifyToken(testAuth, sign({ sub: '7' }, { expiresIn: 60 }))).toEqual({
+      userId: 7,
+      sessionId: 'a'.repeat(32),
+    });
+    // Within the clock tolerance (5 s by default), an expiry just past still counts.
+    expect(verifyToken(testAuth, sign({ sub: '7', exp: now() - 2 }))).not.toBeNull();
   });
 
   it.each([
-    ['expired', () => jwt.sign({ sub: '7', exp: now() - 10 }, testAuth.jwtSecret)],
-    ['without exp', () => jwt.sign({ sub: '7' }, testAuth.jwtSecret)],
-    ['signed with another secret', () => jwt.sign({ sub: '7' }, 'another-secret', { expiresIn: 60 })],
+    ['expired', () => sign({ sub: '7', exp: now() - 10 })],
+    ['without exp', () => sign({ sub: '7' })],
+    [
+      'without a session id',
+      () => jwt.sign({ sub: '7' }, testAuth.jwtSecret, { expiresIn: 60, issuer: 'miniter', audience: 'miniter-api' }),
+    ],
+    ['from another issuer', () => sign({ sub: '7' }, { expiresIn: 60, issuer: 'someone-else' })],
+    ['for another audience', () => sign({ sub: '7' }, { expiresIn: 60, audience: 'another-api' })],
+    ['signed with another secret', () => jwt.sign({ sub: '7', jti: 'x' }, 'another-secret', { expiresIn: 60 })],
     [
       'alg none',
       () =>
-        `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(`{"sub":"7","exp":${now() + 60}}`).toString('base64url')}.`,
+        `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(
+          `{"sub":"7","jti":"x","iss":"miniter","aud":"miniter-api","exp":${now() + 60}}`,
+        ).toString('base64url')}.`,
     ],
-    ['with a non-numeric subject', () => jwt.sign({ sub: 'admin' }, testAuth.jwtSecret, { expiresIn: 60 })],
+    ['with a non-numeric subject', () => sign({ sub: 'admin' }, { expiresIn: 60 })],
     ['garbage', () => 'not.a.token'],
   ])('are refused when %s', (_, make) => {
     expect(verifyToken(testAuth, make())).toBeNull();
@@ -66,7 +90,16 @@ describe.each(testDialects())('services on %s', (dialect) => {
   it('login gives one answer for an unknown email and a wrong password', async () => {
     await newUser('alice');
     const session = await login(em(), testAuth, { email: 'alice@example.com', password: 'password123' });
-    expect(verifyToken(testAuth, session.accessToken)).toBe(session.user.id);
+    expect(verifyToken(testAuth, session.accessToken)?.userId).toBe(session.user.id);
+    // Nothing personal in the token: who (by id), which session, when, from whom, for whom.
+    expect(Object.keys(jwt.decode(session.accessToken) as object).sort()).toEqual([
+      'aud',
+      'exp',
+      'iat',
+      'iss',
+      'jti',
+      'sub',
+    ]);
     const wrong = await login(em(), testAuth, { email: 'alice@example.com', password: 'nope-nope' }).catch((e) => e);
     const unknown = await login(em(), testAuth, { email: 'nobody@example.com', password: 'password123' }).catch(
       (e) => e,
@@ -76,13 +109,48 @@ describe.each(testDialects())('services on %s', (dialect) => {
     expect(wrong.message).toBe(unknown.message);
   });
 
-  it('authenticate refuses a valid token whose user is gone', async () => {
+  it('a token works only while its session lives', async () => {
     const user = await newUser('alice');
-    const token = issueToken(testAuth, user.id);
-    expect((await authenticate(em(), testAuth, token)).id).toBe(user.id);
-    await em().nativeDelete(User, { id: user.id });
-    await expect(authenticate(em(), testAuth, token)).rejects.toEqual(refusal('UNAUTHORIZED'));
+    const credentials = { email: 'alice@example.com', password: 'password123' };
+    const [first, second] = [await login(em(), testAuth, credentials), await login(em(), testAuth, credentials)];
+    expect((await authenticate(em(), testAuth, first.accessToken)).user.id).toBe(user.id);
+
+    const { sessionId } = await authenticate(em(), testAuth, first.accessToken);
+    await logout(em(), sessionId);
+    await expect(authenticate(em(), testAuth, first.accessToken)).rejects.toEqual(refusal('UNAUTHORIZED'));
+    expect((await authenticate(em(), testAuth, second.accessToken)).user.id).toBe(user.id);
+
+    await logoutEverywhere(em(), user);
+    await expect(authenticate(em(), testAuth, second.accessToken)).rejects.toEqual(refusal('UNAUTHORIZED'));
     await expect(authenticate(em(), testAuth, null)).rejects.toEqual(refusal('UNAUTHORIZED'));
+  });
+
+  it('a password change ends every session and opens a new one', async () => {
+    const user = await newUser('alice');
+    const old = await login(em(), testAuth, { email: 'alice@example.com', password: 'password123' });
+    const fork = em();
+    const current = await fork.findOneOrFail(User, user.id);
+    await expect(
+      changePassword(fork, testAuth, current, { currentPassword: 'wrong-password', newPassword: 'new password 1' }),
+    ).rejects.toEqual(refusal('FORBIDDEN'));
+    const fresh = await changePassword(fork, testAuth, current, {
+      currentPassword: 'password123',
+      newPassword: 'new password 1',
+    });
+    await expect(authenticate(em(), testAuth, old.accessToken)).rejects.toEqual(refusal('UNAUTHORIZED'));
+    expect((await authenticate(em(), testAuth, fresh.accessToken)).user.id).toBe(user.id);
+    await expect(login(em(), testAuth, { email: 'alice@example.com', password: 'password123' })).rejects.toEqual(
+      refusal('UNAUTHORIZED'),
+    );
+    await login(em(), testAuth, { email: 'alice@example.com', password: 'new password 1' });
+  });
+
+  it('deleting a user ends their sessions at once', async () => {
+    const user = await newUser('alice');
+    const { accessToken } = await login(em(), testAuth, { email: 'alice@example.com', password: 'password123' });
+    await em().nativeDelete(User, { id: user.id });
+    await expect(authenticate(em(), testAuth, accessToken)).rejects.toEqual(refusal('UNAUTHORIZED'));
+    expect(await em().count(Session, {})).toBe(0);
   });
 
   it('follow rules: not yourself, not a missing user, repeats are no-ops', async () => {

@@ -1,6 +1,14 @@
 export { type DatabaseTarget, type Dialect, defaultSqlitePath, parseDatabaseUrl } from './config.ts';
-export { Follow, Tweet, User } from './entities/index.ts';
-export { dialectOf, type EntityManager, isDatabaseReady, type Orm, openOrm, sqlEm } from './orm.ts';
+export { Follow, Session, Tweet, User } from './entities/index.ts';
+export {
+  dialectOf,
+  type EntityManager,
+  isDatabaseReady,
+  isDatabaseUnavailable,
+  type Orm,
+  openOrm,
+  sqlEm,
+} from './orm.ts';
 export { decodeCursor, type Page } from './pagination.ts';
 export {
   countFollows,

@@ -1,16 +1,45 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { loginInput, signUpInput } from '../schemas.ts';
-import { login, signUp } from '../services/auth.ts';
+import { changePasswordInput, loginInput, passwordInput, signUpInput } from '../schemas.ts';
+import { deleteAccount } from '../services/account.ts';
+import { changePassword, login, logout, logoutEverywhere, signUp } from '../services/auth.ts';
 import { publicUser } from '../shape.ts';
-import { publicProcedure } from '../trpc.ts';
+import { byClientIp, credentialsProcedure, protectedProcedure, rateLimit } from '../trpc.ts';
 
 export const authRouter = {
-  signUp: publicProcedure
+  signUp: credentialsProcedure
+    .use(rateLimit('signUpPerIp', byClientIp))
     .input(signUpInput)
     .mutation(async ({ ctx, input }) => publicUser(await signUp(ctx.em, ctx.auth, input), ctx.media)),
 
-  login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
-    const session = await login(ctx.em, ctx.auth, input);
+  login: credentialsProcedure
+    .use(rateLimit('loginPerIp', byClientIp))
+    .input(loginInput)
+    .use(rateLimit('loginPerEmail', (_ctx, input: { email: string }) => input.email))
+    .mutation(async ({ ctx, input }) => {
+      const session = await login(ctx.em, ctx.auth, input);
+      return { ...session, user: publicUser(session.user, ctx.media) };
+    }),
+
+  /** Ends this token's session. */
+  logout: protectedProcedure.mutation(async ({ ctx }) => {
+    await logout(ctx.em, ctx.sessionId);
+    return { loggedOut: true as const };
+  }),
+
+  /** Ends every session of the user, this one included. */
+  logoutAll: protectedProcedure.mutation(async ({ ctx }) => {
+    await logoutEverywhere(ctx.em, ctx.user);
+    return { loggedOut: true as const };
+  }),
+
+  /** Ends every session and returns a fresh token for this client. */
+  changePassword: protectedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    const session = await changePassword(ctx.em, ctx.auth, ctx.user, input);
     return { ...session, user: publicUser(session.user, ctx.media) };
+  }),
+
+  deleteAccount: protectedProcedure.input(passwordInput).mutation(async ({ ctx, input }) => {
+    await deleteAccount(ctx.em, ctx.auth, ctx.media, ctx.user, input.password);
+    return { deleted: true as const };
   }),
 } satisfies TRPCRouterRecord;

@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { type EntityManager, User } from '@miniter/db';
+import { type EntityManager, Session, User } from '@miniter/db';
 import bcrypt from 'bcrypt';
 import jwt from 'jsonwebtoken';
 import { ServiceError } from './errors.ts';
@@ -9,7 +10,13 @@ export interface AuthConfig {
   /** Token lifetime in seconds. */
   jwtExpiresIn: number;
   bcryptCost: number;
+  /** Clock difference tolerated when checking a token's times, in seconds (default 5). */
+  clockToleranceSeconds?: number;
 }
+
+/** Who issues Miniter's tokens and whom they are for: a token minted for anything else is refused. */
+const issuer = 'miniter';
+const audience = 'miniter-api';
 
 export interface SignUpInput {
   name: string;
@@ -41,10 +48,25 @@ function emailTaken() {
   return new ServiceError('CONFLICT', 'An account with this email already exists');
 }
 
-// Compared against when the email is unknown, so both failures cost one bcrypt comparison.
-const unknownUserHash = bcrypt.hashSync('miniter-no-such-user', 10);
+// Compared against when the email is unknown, at the configured cost, so that a login for an
+// unknown email costs the same bcrypt work as one for a known email (no enumeration by timing).
+const unknownUserHashes = new Map<number, Promise<string>>();
+function unknownUserHash(cost: number): Promise<string> {
+  let hash = unknownUserHashes.get(cost);
+  if (!hash) {
+    hash = bcrypt.hash(randomBytes(16).toString('hex'), cost);
+    unknownUserHashes.set(cost, hash);
+  }
+  return hash;
+}
 
-export interface Session {
+/** Whether `password` is the user's; bcrypt's full cost is paid even when there is no user. */
+async function passwordMatches(config: AuthConfig, user: User | null, password: string): Promise<boolean> {
+  const matches = await bcrypt.compare(password, user?.hashedPassword ?? (await unknownUserHash(config.bcryptCost)));
+  return Boolean(user) && matches;
+}
+
+export interface SessionToken {
   accessToken: string;
   tokenType: 'Bearer';
   expiresIn: number;
@@ -55,39 +77,111 @@ export async function login(
   em: EntityManager,
   config: AuthConfig,
   input: { email: string; password: string },
-): Promise<Session> {
+): Promise<SessionToken> {
   const user = await em.findOne(User, { email: input.email }, { populate: ['hashedPassword'] });
-  const matches = await bcrypt.compare(input.password, user?.hashedPassword ?? unknownUserHash);
+  const matches = await passwordMatches(config, user, input.password);
   if (!user || !matches) throw new ServiceError('UNAUTHORIZED', 'Email or password is incorrect');
-  return { accessToken: issueToken(config, user.id), tokenType: 'Bearer', expiresIn: config.jwtExpiresIn, user };
+  return openSession(em, config, user);
 }
 
-export function issueToken(config: AuthConfig, userId: number): string {
-  return jwt.sign({}, config.jwtSecret, {
+/** A new session for `user`, and the token that names it. Expired sessions of the user go. */
+export async function openSession(em: EntityManager, config: AuthConfig, user: User): Promise<SessionToken> {
+  const now = Date.now();
+  await em.nativeDelete(Session, { user: user.id, expiresAt: { $lte: new Date(now) } });
+  const session = em.create(Session, {
+    id: randomBytes(16).toString('hex'),
+    user,
+    expiresAt: new Date(now + config.jwtExpiresIn * 1000),
+  });
+  await em.flush();
+  const accessToken = jwt.sign({}, config.jwtSecret, {
     algorithm: 'HS256',
-    subject: String(userId),
+    subject: String(user.id),
+    jwtid: session.id,
+    issuer,
+    audience,
     expiresIn: config.jwtExpiresIn,
   });
+  return { accessToken, tokenType: 'Bearer', expiresIn: config.jwtExpiresIn, user };
 }
 
-/** The user id a token was issued to, or null for any token that is not valid now. */
-export function verifyToken(config: AuthConfig, token: string): number | null {
+export interface TokenClaims {
+  userId: number;
+  sessionId: string;
+}
+
+/** What a token says, or null for any token that is not valid now. Checks no database. */
+export function verifyToken(config: AuthConfig, token: string): TokenClaims | null {
   try {
     // The algorithm is pinned: `alg: none` and algorithm-confusion tokens fail here.
-    const payload = jwt.verify(token, config.jwtSecret, { algorithms: ['HS256'] });
-    if (typeof payload !== 'object' || typeof payload.exp !== 'number' || !/^\d+$/.test(payload.sub ?? '')) {
+    const payload = jwt.verify(token, config.jwtSecret, {
+      algorithms: ['HS256'],
+      issuer,
+      audience,
+      clockTolerance: config.clockToleranceSeconds ?? 5,
+    });
+    if (
+      typeof payload !== 'object' ||
+      typeof payload.exp !== 'number' ||
+      typeof payload.jti !== 'string' ||
+      !/^\d{1,10}$/.test(payload.sub ?? '')
+    ) {
       return null;
     }
-    return Number(payload.sub);
+    return { userId: Number(payload.sub), sessionId: payload.jti };
   } catch {
     return null;
   }
 }
 
-/** The user behind a bearer token; UNAUTHORIZED when the token is bad or the user is gone. */
-export async function authenticate(em: EntityManager, config: AuthConfig, token: string | null): Promise<User> {
-  const userId = token ? verifyToken(config, token) : null;
-  const user = userId ? await em.findOne(User, userId) : null;
-  if (!user) throw new ServiceError('UNAUTHORIZED', 'A valid access token is required');
-  return user;
+/**
+ * The user and session behind a bearer token: UNAUTHORIZED when the token is bad or expired, or
+ * its session was ended (logout, password change, account deletion).
+ */
+export async function authenticate(
+  em: EntityManager,
+  config: AuthConfig,
+  token: string | null,
+): Promise<{ user: User; sessionId: string }> {
+  const claims = token ? verifyToken(config, token) : null;
+  const session = claims
+    ? await em.findOne(
+        Session,
+        { id: claims.sessionId, user: claims.userId, expiresAt: { $gt: new Date() } },
+        { populate: ['user'] },
+      )
+    : null;
+  if (!session) throw new ServiceError('UNAUTHORIZED', 'A valid access token is required');
+  return { user: session.user, sessionId: session.id };
+}
+
+export async function logout(em: EntityManager, sessionId: string): Promise<void> {
+  await em.nativeDelete(Session, { id: sessionId });
+}
+
+/** Ends every session of the user: all their tokens stop working at once. */
+export async function logoutEverywhere(em: EntityManager, user: User): Promise<void> {
+  await em.nativeDelete(Session, { user: user.id });
+}
+
+/** Refuses unless `password` is the signed-in user's current one. */
+export async function confirmPassword(em: EntityManager, config: AuthConfig, user: User, password: string) {
+  await em.populate(user, ['hashedPassword']);
+  if (!(await passwordMatches(config, user, password))) {
+    throw new ServiceError('FORBIDDEN', 'The current password is incorrect');
+  }
+}
+
+/** Changes the password, ends every session, and opens a fresh one for the caller. */
+export async function changePassword(
+  em: EntityManager,
+  config: AuthConfig,
+  user: User,
+  input: { currentPassword: string; newPassword: string },
+): Promise<SessionToken> {
+  await confirmPassword(em, config, user, input.currentPassword);
+  user.hashedPassword = await bcrypt.hash(input.newPassword, config.bcryptCost);
+  await em.flush();
+  await logoutEverywhere(em, user);
+  return openSession(em, config, user);
 }

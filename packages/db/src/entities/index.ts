@@ -1,9 +1,11 @@
 export { Follow } from './follow.ts';
+export { Session } from './session.ts';
 export { Tweet } from './tweet.ts';
 export { User } from './user.ts';
 
 import { FollowSchema } from './follow.ts';
+import { SessionSchema } from './session.ts';
 import { TweetSchema } from './tweet.ts';
 import { UserSchema } from './user.ts';
 
-export const entities = [UserSchema, TweetSchema, FollowSchema];
+export const entities = [UserSchema, TweetSchema, FollowSchema, SessionSchema];

@@ -1,0 +1,41 @@
+import { createRateLimiter, type RateLimiter } from '@miniter/api';
+import { MemoryStore } from 'express-rate-limit';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { RedisStore } from 'rate-limit-redis';
+import type { Config } from './config.ts';
+
+export interface Limiter {
+  limiter: RateLimiter | null;
+  close(): Promise<void>;
+}
+
+/**
+ * The configured rate limiter: none when RATE_LIMIT_ENABLED=false, counted in Redis when REDIS_URL
+ * is set (limits then hold across server instances), else in this process's memory.
+ */
+export async function createLimiter(config: Pick<Config, 'rateLimits' | 'redisUrl'>, logger: Logger): Promise<Limiter> {
+  if (!config.rateLimits) return { limiter: null, close: async () => {} };
+  // No offline queue: with Redis down a call fails at once (and is let through) instead of waiting.
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true })
+    : undefined;
+  await redis?.connect();
+  const limiter = await createRateLimiter({
+    rules: config.rateLimits,
+    createStore: (name) =>
+      redis
+        ? new RedisStore({
+            prefix: `miniter:rate-limit:${name}:`,
+            sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as never,
+          })
+        : new MemoryStore(),
+    onStoreError: (error) => logger.warn({ err: error }, 'rate limit store failed: letting the call through'),
+  });
+  return {
+    limiter,
+    close: async () => {
+      await redis?.quit();
+    },
+  };
+}
