@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalStorage, type MediaStorage } from '@miniter/api';
+import { LocalStorage, type MediaStorage, type RateLimiter } from '@miniter/api';
 import type { Orm } from '@miniter/db';
 import { afterAll, beforeAll } from 'vitest';
 import { type AppOptions, createApp } from '../src/app.ts';
@@ -13,9 +13,11 @@ import { createLogger } from '../src/logger.ts';
 export const testAuth = { jwtSecret: 'test-secret-that-is-long-enough-0123456789', jwtExpiresIn: 3600, bcryptCost: 4 };
 export const testUploads = { maxBytes: 256 * 1024, maxPixels: 4_000_000 };
 
-export interface HttpServerOptions extends Partial<Omit<AppOptions, 'media'>> {
+export interface HttpServerOptions extends Partial<Omit<AppOptions, 'media' | 'limiter'>> {
   /** The picture store, given the server's URL; default: local files in a temporary folder. */
   media?: (serverUrl: string) => MediaStorage;
+  /** Rate limits; default none. */
+  limiter?: () => Promise<RateLimiter>;
 }
 
 export const localMedia = (serverUrl: string) =>
@@ -30,7 +32,7 @@ export function useHttpServer(orm: () => Orm, options: HttpServerOptions = {}) {
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const { media = localMedia, ...rest } = options;
+    const { media = localMedia, limiter, ...rest } = options;
     state.media = media(state.url);
     const app = createApp({
       orm: orm(),
@@ -39,6 +41,7 @@ export function useHttpServer(orm: () => Orm, options: HttpServerOptions = {}) {
       logger: createLogger('silent'),
       ...rest,
       media: state.media,
+      limiter: limiter ? await limiter() : null,
     });
     server.on('request', app);
     close = () => server.close();

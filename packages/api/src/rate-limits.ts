@@ -49,12 +49,28 @@ export async function createRateLimiter(options: RateLimiterOptions): Promise<Ra
     await store.init?.({ windowMs: rules[name].windowMs } as Options);
     stores.set(name, store);
   }
+  // Counts for one key are taken one at a time: the memory store hands back its live counter, so
+  // concurrent calls (a batch) would otherwise all read the final total.
+  const pending = new Map<string, Promise<unknown>>();
+  const increment = (name: RateLimitName, key: string) => {
+    const id = `${name}:${key}`;
+    const run = (pending.get(id) ?? Promise.resolve())
+      .catch(() => {})
+      .then(async () => {
+        const { totalHits, resetTime } = await (stores.get(name) as Store).increment(key);
+        return { totalHits, resetTime };
+      });
+    pending.set(id, run);
+    void run.finally(() => pending.get(id) === run && pending.delete(id)).catch(() => {});
+    return run;
+  };
+
   return {
     async consume(name, key) {
       const { limit, windowMs } = rules[name];
       const windowSeconds = Math.ceil(windowMs / 1000);
       try {
-        const { totalHits, resetTime } = await (stores.get(name) as Store).increment(key);
+        const { totalHits, resetTime } = await increment(name, key);
         const resetSeconds = resetTime
           ? Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000))
           : windowSeconds;

@@ -42,6 +42,8 @@ function startTestServer(database: TestDatabase, env: Record<string, string>) {
       DATABASE_URL: database.databaseUrl,
       BCRYPT_COST: '4',
       JWT_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
+      // Every CLI user here signs up from 127.0.0.1: the default 5 per 30 minutes would trip.
+      RATE_LIMIT_SIGNUP_PER_IP: '100/30m',
       ...env,
     }),
   );

@@ -32,6 +32,25 @@ describe('configuration', () => {
     expect(loadConfig({ JWT_SECRET: secret, JWT_EXPIRES_IN: '7d' }).auth.jwtExpiresIn).toBe(604_800);
   });
 
+  it('reads rate limits, or none at all with RATE_LIMIT_ENABLED=false', () => {
+    expect(loadConfig({ JWT_SECRET: secret }).rateLimits).toEqual({
+      loginPerIp: { limit: 25, windowMs: 300_000 },
+      loginPerEmail: { limit: 25, windowMs: 3_600_000 },
+      signUpPerIp: { limit: 5, windowMs: 1_800_000 },
+      callsPerClient: { limit: 300, windowMs: 300_000 },
+    });
+    expect(loadConfig({ JWT_SECRET: secret, RATE_LIMIT_CALLS: '1000/1m' }).rateLimits?.callsPerClient).toEqual({
+      limit: 1000,
+      windowMs: 60_000,
+    });
+    expect(loadConfig({ JWT_SECRET: secret, RATE_LIMIT_ENABLED: 'false' }).rateLimits).toBeNull();
+    expect(() => loadConfig({ JWT_SECRET: secret, RATE_LIMIT_CALLS: 'lots' })).toThrow(
+      /RATE_LIMIT_CALLS: must be a count/,
+    );
+    expect(loadConfig({ JWT_SECRET: secret, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ JWT_SECRET: secret, TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+  });
+
   it('names every invalid variable at once', () => {
     const attempt = () =>
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'postgres://x', JWT_EXPIRES_IN: 'soon', LOG_LEVEL: 'loud' });
