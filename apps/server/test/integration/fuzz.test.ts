@@ -119,11 +119,15 @@ describe('every procedure, fuzzed over HTTP', () => {
     }
   }
 
+  // Ending sessions would sign the fuzzer out for the procedures after them: those go anonymous.
+  const endsSessions = new Set(['auth.logout', 'auth.logoutAll']);
+
   it.each(procedures)(
     '$path ($type) answers every generated input with a 2xx or a typed 4xx',
     async ({ path, type }) => {
+      const withToken = fc.boolean().map((b) => b && !endsSessions.has(path));
       await fc.assert(
-        fc.asyncProperty(fc.oneof(value, nearlyValid), fc.boolean(), async (input, signedIn) => {
+        fc.asyncProperty(fc.oneof(value, nearlyValid), withToken, async (input, signedIn) => {
           const body = JSON.stringify(input) ?? 'null';
           expectTypedClientError(await send(path, type, body, signedIn));
         }),
