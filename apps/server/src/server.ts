@@ -23,6 +23,8 @@ export async function startServer(config: Config, logger = createLogger(config.l
   const server = createServer({
     requestTimeout: config.timeouts.requestMs,
     headersTimeout: config.timeouts.headersMs,
+    // How often those deadlines are checked (Node's default, 30 s, would let them overrun).
+    connectionsCheckingInterval: Math.min(1000, config.timeouts.headersMs),
   });
   server.listen(config.port, config.host);
   await once(server, 'listening');
