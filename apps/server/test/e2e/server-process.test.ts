@@ -4,8 +4,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { type AppRouter, createMiniterClient, TRPCClientError } from '@miniter/api/client';
+import { User } from '@miniter/db';
 import { createTestDatabase, type TestDatabase, testDialects } from '@miniter/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testAuth } from '../helpers.ts';
@@ -115,5 +117,92 @@ describe('the server process with a bad configuration', () => {
     expect(server.output()).toContain('Invalid configuration');
     expect(server.output()).toMatch(/PORT: /);
     expect(server.output()).toMatch(/JWT_SECRET: must be set to at least 32 characters in production/);
+  });
+});
+
+describe('graceful shutdown under traffic', () => {
+  it('finishes what is in flight, refuses what comes after, and exits 0 within 10 s', { timeout: 60_000 }, async () => {
+    const db = await createTestDatabase('sqlite');
+    // The server itself, not the pnpm wrapper: its own exit code is what is checked.
+    const child = spawn(process.execPath, [fileURLToPath(new URL('../../src/main.ts', import.meta.url))], {
+      env: {
+        PATH: process.env.PATH,
+        PORT: '0',
+        DATABASE_URL: db.databaseUrl,
+        JWT_SECRET: testAuth.jwtSecret,
+        BCRYPT_COST: '10',
+        RATE_LIMIT_ENABLED: 'false',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      let log = '';
+      const url = await new Promise<string>((resolve) =>
+        child.stdout.on('data', (chunk: Buffer) => {
+          log += chunk;
+          const match = /"url":"(http:[^"]+)"/.exec(log);
+          if (match?.[1]) resolve(match[1]);
+        }),
+      );
+
+      // Each request on its own connection, so "refused" and "cut off" cannot be confused.
+      const outcomes: string[] = [];
+      const unanswered: string[] = [];
+      const signUp = (n: number) =>
+        new Promise<string>((resolve) => {
+          const body = JSON.stringify({ name: 'n', email: `u${n}@example.com`, password: 'password123' });
+          const req = request(`${url}/trpc/auth.signUp`, {
+            method: 'POST',
+            agent: false,
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          });
+          req.on('response', (res) => {
+            let text = '';
+            res.on('data', (c) => {
+              text += c;
+            });
+            res.on('end', () => resolve(`${res.statusCode} ${JSON.parse(text).result ? 'ok' : 'error'}`));
+            res.on('error', (e) => resolve(`cut off: ${e.message}`));
+          });
+          // No response at all: refused, or reset while still queued when the listener closed.
+          // Either way the server must not have acted on it (checked below).
+          req.on('error', () => {
+            unanswered.push(`u${n}@example.com`);
+            resolve('refused');
+          });
+          req.end(body);
+        });
+      let n = 0;
+      let stopping = false;
+      const clients = Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (!stopping || outcomes.at(-1) !== 'refused') {
+            const outcome = await signUp(n++);
+            outcomes.push(outcome);
+            if (outcome === 'refused') return;
+          }
+        }),
+      );
+
+      await new Promise((r) => setTimeout(r, 800));
+      const signalled = performance.now();
+      child.kill('SIGTERM');
+      stopping = true;
+      const [code] = await once(child, 'exit');
+      const exitedAfter = performance.now() - signalled;
+      await clients;
+
+      expect(code).toBe(0);
+      expect(exitedAfter).toBeLessThan(10_000);
+      expect(log).toContain('"msg":"stopped"');
+      expect(outcomes.filter((o) => o.startsWith('cut off'))).toEqual([]);
+      expect(outcomes.filter((o) => o === '200 ok').length).toBeGreaterThan(0);
+      expect(outcomes.filter((o) => o === 'refused').length).toBeGreaterThan(0);
+      expect(outcomes.filter((o) => o !== '200 ok' && o !== 'refused')).toEqual([]);
+      expect(await db.orm.em.fork().count(User, { email: { $in: unanswered } })).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      await db.close();
+    }
   });
 });
