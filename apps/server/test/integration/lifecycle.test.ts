@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { createMiniterClient } from '@miniter/api/client';
 import { User } from '@miniter/db';
 import { createTestDatabase, testDialects } from '@miniter/db/testing';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
 import { startServer } from '../../src/server.ts';
 import { localMedia, testAuth, testUploads } from '../helpers.ts';
 
@@ -36,14 +36,15 @@ describe('server lifecycle', () => {
 });
 
 describe.each(testDialects())('internal errors on %s', (dialect) => {
-  it('reach the client as a generic message, never SQL or driver text', async () => {
+  it('reach the client as a generic message with a request id; the log has the real error', async () => {
     const db = await createTestDatabase(dialect);
+    const logLines: string[] = [];
     const app = createApp({
       orm: db.orm,
       auth: testAuth,
       uploads: testUploads,
       media: localMedia('http://127.0.0.1'),
-      logger: createLogger('silent'),
+      logger: pino({ level: 'error' }, { write: (line: string) => logLines.push(line) }),
     });
     const server = app.listen(0, '127.0.0.1');
     await once(server, 'listening');
@@ -58,8 +59,14 @@ describe.each(testDialects())('internal errors on %s', (dialect) => {
       const res = await fetch(`http://127.0.0.1:${port}/trpc/tweet.byAuthor?input=${input}`);
       const body = await res.text();
       expect(res.status).toBe(500);
-      expect(JSON.parse(body).error.message).toBe('Internal server error');
-      expect(body).not.toMatch(/tweets|select|sql|stack|\.ts/i);
+      const error = JSON.parse(body).error;
+      expect(error.message).toBe('Internal server error');
+      expect(body).not.toMatch(/tweets|select|sql|stack|\.ts|node_modules/i);
+      const requestId = res.headers.get('x-request-id');
+      expect(error.data.requestId).toBe(requestId);
+      const logged = logLines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'procedure failed');
+      expect(logged).toMatchObject({ req: { id: requestId }, path: 'tweet.byAuthor' });
+      expect(JSON.stringify(logged.err)).toMatch(/tweets/);
     } finally {
       server.close();
       await db.close();
