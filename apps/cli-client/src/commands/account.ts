@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { Cli } from '../context.ts';
 import { action } from '../context.ts';
-import { removeCredentials, saveCredentials } from '../credentials.ts';
+import { loadCredentials, removeCredentials, saveCredentials } from '../credentials.ts';
+import { describeError, sessionExpired } from '../errors.ts';
 import { ask, askPassword, readPasswordFromStdin } from '../input.ts';
 
 interface AccountFlags {
@@ -67,11 +68,19 @@ export function registerAccountCommands(program: Command) {
 
   program
     .command('logout')
-    .description('forget the session for this server')
+    .description('end the session on the server and forget it here')
     .action(
       action(async (cli) => {
-        const had = removeCredentials(cli.server);
-        cli.print(had ? `Logged out of ${cli.server}.` : `You were not logged in to ${cli.server}.`);
+        if (!loadCredentials(cli.server)) return cli.print(`You were not logged in to ${cli.server}.`);
+        // Revoke the token on the server first; a session that already expired there is fine.
+        await cli
+          .session()
+          .api.auth.logout.mutate()
+          .catch((error: unknown) => {
+            if (describeError(error, cli.server, true) !== sessionExpired) throw error;
+          });
+        removeCredentials(cli.server);
+        cli.print(`Logged out of ${cli.server}.`);
       }),
     );
 

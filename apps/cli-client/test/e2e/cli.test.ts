@@ -115,7 +115,11 @@ describe('miniter', () => {
 
     expect(ok(await minji.run(['unfollow', String(joeId)]))).toBe(`You no longer follow Joe (#${joeId}).\n`);
     expect(ok(await minji.run(['timeline']))).not.toContain('Joe');
+    const revoked = JSON.parse(readFileSync(minji.credentials, 'utf8'))[server.url].token as string;
     expect(ok(await minji.run(['logout']))).toContain('Logged out');
+    // Logging out ends the session on the server too: the old token no longer works anywhere.
+    const withOldToken = await fetch(`${server.url}/trpc/user.me`, { headers: { authorization: `Bearer ${revoked}` } });
+    expect(withOldToken.status).toBe(401);
 
     const after = await minji.run(['whoami']);
     expect(after.code).toBe(1);
