@@ -18,7 +18,6 @@ export interface RunningServer {
 export async function startServer(config: Config, logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const orm = await openOrm(config.databaseUrl);
   const { limiter, close: closeLimiter } = await createLimiter(config, logger);
-  // Listen first: the address is part of the local media URLs when PUBLIC_URL is unset.
   // Slow clients cannot hold a connection forever: headers and whole requests have deadlines.
   const server = createServer({
     requestTimeout: config.timeouts.requestMs,
@@ -26,6 +25,7 @@ export async function startServer(config: Config, logger = createLogger(config.l
     // How often those deadlines are checked (Node's default, 30 s, would let them overrun).
     connectionsCheckingInterval: Math.min(1000, config.timeouts.headersMs),
   });
+  // Listen first: the address is part of the local media URLs when PUBLIC_URL is unset.
   server.listen(config.port, config.host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;

@@ -4,6 +4,17 @@ import { homeTimeline, userTimeline } from '../services/timelines.ts';
 import { tweetPage } from '../shape.ts';
 import { protectedProcedure, publicProcedure } from '../trpc.ts';
 
+/** Any user's tweets, newest first; with `includeFollowed`, also those of the users they follow. */
+export const userTweetsQuery = (includeFollowed: boolean) =>
+  publicProcedure
+    .input(userTimelinePageInput)
+    .query(async ({ ctx, input }) =>
+      tweetPage(
+        await userTimeline(ctx.em, input.userId, includeFollowed, { after: input.cursor?.[0], limit: input.limit }),
+        ctx.media,
+      ),
+    );
+
 export const timelineRouter = {
   /** Your tweets and those of everyone you follow, newest first. */
   home: protectedProcedure
@@ -13,12 +24,5 @@ export const timelineRouter = {
     ),
 
   /** The book's `/timeline/<user_id>`: that user's tweets and those of the users they follow. */
-  user: publicProcedure
-    .input(userTimelinePageInput)
-    .query(async ({ ctx, input }) =>
-      tweetPage(
-        await userTimeline(ctx.em, input.userId, true, { after: input.cursor?.[0], limit: input.limit }),
-        ctx.media,
-      ),
-    ),
+  user: userTweetsQuery(true),
 } satisfies TRPCRouterRecord;

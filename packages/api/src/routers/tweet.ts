@@ -1,9 +1,9 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { tweetIdInput, tweetInput, userTimelinePageInput } from '../schemas.ts';
-import { userTimeline } from '../services/timelines.ts';
+import { tweetIdInput, tweetInput } from '../schemas.ts';
 import { createTweet, deleteTweet } from '../services/tweets.ts';
-import { tweet, tweetPage } from '../shape.ts';
-import { protectedProcedure, publicProcedure } from '../trpc.ts';
+import { tweet } from '../shape.ts';
+import { protectedProcedure } from '../trpc.ts';
+import { userTweetsQuery } from './timeline.ts';
 
 export const tweetRouter = {
   create: protectedProcedure
@@ -16,12 +16,5 @@ export const tweetRouter = {
   }),
 
   /** One author's tweets only, newest first. */
-  byAuthor: publicProcedure
-    .input(userTimelinePageInput)
-    .query(async ({ ctx, input }) =>
-      tweetPage(
-        await userTimeline(ctx.em, input.userId, false, { after: input.cursor?.[0], limit: input.limit }),
-        ctx.media,
-      ),
-    ),
+  byAuthor: userTweetsQuery(false),
 } satisfies TRPCRouterRecord;
