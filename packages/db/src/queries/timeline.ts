@@ -1,6 +1,7 @@
+import type { EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
-import { Follow } from '../entities/follow.ts';
 import { Tweet } from '../entities/tweet.ts';
+import { User } from '../entities/user.ts';
 import { type Page, type PageRequest, toPage } from '../pagination.ts';
 
 export interface TimelineQuery extends PageRequest<number> {
@@ -9,23 +10,112 @@ export interface TimelineQuery extends PageRequest<number> {
   includeFollowed: boolean;
 }
 
+/** Runs one SQL statement with `?` parameters and returns its rows. */
+export type RunSql = (sql: string, params: readonly unknown[]) => Promise<Record<string, unknown>[]>;
+
+/** Up to this many followees are listed in the query; beyond, they are matched by a subquery. */
+const listedFolloweesMax = 100;
+/** How much larger than its expected need a window is made, and the bounds on how fast it grows. */
+const windowMargin = 2;
+const growth = { min: 2, max: 16 };
+
 /**
- * Tweets newest first (by id, which grows with time), keyed by tweet id. Each tweet appears once:
- * the follow set is a subquery, not a join that would repeat a tweet per matching row.
+ * Tweets newest first (by id, which grows with time), keyed by tweet id, each once.
+ *
+ * One plan cannot serve every reader: "followed authors, newest first" scanned along the primary key
+ * reads the whole table for someone who follows a few quiet accounts, while reading each author's
+ * tweets through `tweets (user_id, id)` and sorting them reads hundreds of thousands of entries for
+ * someone who follows thousands. So the page is found window by window, newest first: each query
+ * asks only for ids in `[low, high)`, a window sized from the share of all tweets the authors would
+ * have written were they average, and grown from what the previous window found. Up to
+ * `listedFolloweesMax` followees are listed, so that each author is one range seek in
+ * `tweets (user_id, id)`; more are matched by a subquery, and the database reads the window along
+ * the primary key. Either way no query reads much more than its window or its authors' share of it.
+ * Usually that is two statements: the followees with the table sizes, then one window that also
+ * brings the page's tweets and authors, which are mapped to entities without an ORM query.
  */
 export async function findTimeline(em: EntityManager, query: TimelineQuery): Promise<Page<Tweet>> {
-  const authors = query.includeFollowed
-    ? {
-        $or: [
-          { author: query.userId },
-          { author: { $in: em.createQueryBuilder(Follow, 'f').select('f.followed').where({ user: query.userId }) } },
-        ],
-      }
-    : { author: query.userId };
-  const rows = await em.find(
-    Tweet,
-    query.after === undefined ? authors : { $and: [authors, { id: { $lt: query.after } }] },
-    { orderBy: { id: 'desc' }, limit: query.limit + 1, populate: ['author'] },
-  );
-  return toPage(rows, query.limit, (t) => [t.id]);
+  const rows = await findTimelineRows((sql, params) => em.execute(sql, [...params]), query);
+  const page = toPage(rows, query.limit, (row) => [Number(row.id)]);
+  // Raw columns to managed entities, each author once and before their tweets.
+  const authors = new Set<unknown>();
+  const items = page.items.map((row) => {
+    if (authors.has(row.user_id)) return em.map(Tweet, tweetColumns(row));
+    authors.add(row.user_id);
+    em.map(User, {
+      id: row.user_id,
+      name: row.author_name,
+      email: row.author_email,
+      profile: row.author_profile,
+      profile_picture: row.author_profile_picture,
+      created_at: row.author_created_at,
+      updated_at: row.author_updated_at,
+    } as EntityDictionary<User>);
+    return em.map(Tweet, tweetColumns(row));
+  });
+  return { items, nextCursor: page.nextCursor };
+}
+
+const tweetColumns = (row: Record<string, unknown>) =>
+  ({ id: row.id, user_id: row.user_id, tweet: row.tweet, created_at: row.created_at }) as EntityDictionary<Tweet>;
+
+/**
+ * The timeline's next `limit + 1` tweets with their authors' columns, newest first: every statement
+ * `findTimeline` runs, through `run` (the benchmark replays them to measure the SQL alone).
+ */
+export async function findTimelineRows(run: RunSql, query: TimelineQuery): Promise<Record<string, unknown>[]> {
+  const want = query.limit + 1;
+  let followees: number[] = [];
+  let high = query.after;
+  let size = Number.POSITIVE_INFINITY;
+  if (query.includeFollowed) {
+    // One round trip: the first followees, and the sizes that set the first window.
+    const facts = await run(
+      'select follow_user_id as value, 0 as kind from ' +
+        '(select follow_user_id from users_follow_list where user_id = ? limit ?) as f ' +
+        'union all select count(*), 1 from users_follow_list where user_id = ? ' +
+        'union all select max(id), 2 from tweets union all select max(id), 3 from users',
+      [query.userId, listedFolloweesMax + 1, query.userId],
+    );
+    const fact = (kind: number) => Number(facts.find((row) => Number(row.kind) === kind)?.value ?? 0);
+    followees = facts.filter((row) => Number(row.kind) === 0).map((row) => Number(row.value));
+    if (followees.length) {
+      const authorCount = fact(1) + 1;
+      high ??= fact(2) + 1;
+      size = Math.ceil((windowMargin * want * Math.max(fact(3), authorCount)) / authorCount);
+    }
+  }
+  // One author's tweets come in order from the index: then a single query, with no window.
+  const authors =
+    followees.length <= listedFolloweesMax
+      ? {
+          sql: `user_id in (${[query.userId, ...followees].map(() => '?').join(', ')})`,
+          params: [query.userId, ...followees],
+        }
+      : {
+          sql: '(user_id = ? or user_id in (select follow_user_id from users_follow_list where user_id = ?))',
+          params: [query.userId, query.userId],
+        };
+
+  const rows: Record<string, unknown>[] = [];
+  for (;;) {
+    const low = high === undefined ? 1 : Math.max(1, high - size);
+    const bounds = [...(low > 1 ? [['id >= ?', low]] : []), ...(high === undefined ? [] : [['id < ?', high]])];
+    const found = await run(
+      // The window's ids alone come from the index; only the page's rows are read, by primary key.
+      'select t.id, t.user_id, t.tweet, t.created_at, u.name as author_name, u.email as author_email, ' +
+        'u.profile as author_profile, u.profile_picture as author_profile_picture, ' +
+        'u.created_at as author_created_at, u.updated_at as author_updated_at ' +
+        `from (select id from tweets where ${[authors.sql, ...bounds.map(([sql]) => sql)].join(' and ')} ` +
+        'order by id desc limit ?) as w ' +
+        'join tweets as t on t.id = w.id join users as u on u.id = t.user_id order by t.id desc',
+      [...authors.params, ...bounds.map(([, value]) => value), want - rows.length],
+    );
+    rows.push(...found);
+    if (rows.length >= want || low <= 1) return rows;
+    // Size the next window from the density just seen, for twice what is still missing.
+    const factor = found.length ? (windowMargin * (want - rows.length)) / found.length : growth.max;
+    size = Math.ceil(size * Math.min(growth.max, Math.max(growth.min, factor)));
+    high = low;
+  }
 }

@@ -1,0 +1,78 @@
+/**
+ * The SQL ceiling of `timeline.home`: the very statements the API runs for a request (session
+ * check, timeline plan, tweets and authors), captured from the API's own code path, then replayed
+ * through a plain mysql2 pool of the same size, with no HTTP, tRPC, ORM or JSON in between.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appRouter, createCallerFactory, createContextInner, LocalStorage } from '@miniter/api';
+import { type Orm, parseDatabaseUrl } from '@miniter/db';
+import mysql from 'mysql2/promise';
+import { closedLoop, type Runner } from './measure.ts';
+
+export interface AuthSettings {
+  jwtSecret: string;
+  jwtExpiresIn: number;
+  bcryptCost: number;
+}
+
+/**
+ * Calls `timeline.home` in process, as the server does, once per token, and returns the formatted
+ * SQL each call sent (MikroORM inlines parameters client-side, so these are the exact strings).
+ */
+export async function captureTimelineSql(orm: Orm, auth: AuthSettings, tokens: string[]): Promise<string[][]> {
+  const media = mkdtempSync(join(tmpdir(), 'miniter-bench-media-'));
+  const platform = orm.em.getPlatform();
+  let captured: string[] = [];
+  const previous = orm.config.get('onQuery');
+  orm.config.set('onQuery', (sql: string, params: readonly unknown[]) => {
+    captured.push(platform.formatQuery(sql, [...params]));
+    return sql;
+  });
+  try {
+    const createCaller = createCallerFactory(appRouter);
+    const statements: string[][] = [];
+    for (const token of tokens) {
+      captured = [];
+      const caller = createCaller(
+        createContextInner({
+          orm,
+          auth,
+          media: new LocalStorage(media, 'http://127.0.0.1'),
+          uploads: { maxBytes: 1024, maxPixels: 1 },
+          limiter: null,
+          authorization: `Bearer ${token}`,
+        }),
+      );
+      await caller.timeline.home({ limit: 20 });
+      statements.push(captured);
+    }
+    return statements;
+  } finally {
+    orm.config.set('onQuery', previous);
+    rmSync(media, { recursive: true, force: true });
+  }
+}
+
+export interface SqlCeiling {
+  /** Replays the captured requests round-robin, `concurrency` at a time. */
+  runner(statements: string[][], concurrency: number): Runner;
+  close(): Promise<void>;
+}
+
+/** A mysql2 pool as large as the server's ORM pool (read from the same configuration). */
+export function openSqlCeiling(databaseUrl: string, orm: Orm): SqlCeiling {
+  const poolSize = orm.config.get('pool')?.max ?? 10;
+  const pool = mysql.createPool({ uri: parseDatabaseUrl(databaseUrl).location, connectionLimit: poolSize });
+  return {
+    runner(statements, concurrency) {
+      let next = 0;
+      return closedLoop(concurrency, async () => {
+        const request = statements[next++ % statements.length] ?? [];
+        for (const sql of request) await pool.query(sql);
+      });
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,282 @@
+/**
+ * `pnpm bench [--quick]`: seeds a large and a small database, starts the server on each (production
+ * mode, separate processes), runs the scenarios and writes bench/results/<date>-<db>.{json,md}.
+ * Targets are printed with PASS/FAIL; they fail the run only with --strict. See bench/README.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Orm, openOrm, parseDatabaseUrl } from '@miniter/db';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import mysql from 'mysql2/promise';
+import { openSqlCeiling } from './ceiling.ts';
+import type { Timing } from './measure.ts';
+import { describeMachine, gitCommit, printTargets, type Report, writeReport } from './report.ts';
+import {
+  type BenchContext,
+  batchingScenario,
+  check,
+  loginScenario,
+  overheadScenario,
+  query,
+  type ScenarioResult,
+  type Session,
+  scaleScenario,
+  type Target,
+  timelineScenarios,
+  tweetCreateScenario,
+} from './scenarios.ts';
+import { repoRoot, type ServerProcess, startServer } from './server.ts';
+
+type Dialect = 'mysql' | 'sqlite';
+
+const positive = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+};
+
+const program = new Command('bench')
+  .description('Load benchmark of the Miniter server: seeds, starts it in production mode, measures, reports')
+  .option('--quick', 'small profiles and short runs (under 3 minutes, for CI and reviewers)', false)
+  .addOption(
+    new Option(
+      '--db <list>',
+      'databases to run on, comma-separated (default: mysql,sqlite; with --quick: mysql)',
+    ).argParser((v) => {
+      const list = v.split(',').map((s) => s.trim());
+      if (!list.every((d) => d === 'mysql' || d === 'sqlite')) throw new InvalidArgumentError('mysql or sqlite');
+      return list;
+    }),
+  )
+  .addOption(
+    new Option('--mysql-url <url>', 'MySQL/MariaDB server (no database): databases miniter_bench_* are created there')
+      .env('BENCH_MYSQL_URL')
+      .default('mariadb://root@127.0.0.1:3306'),
+  )
+  .option('--runs <n>', 'measured runs per case (median reported)', positive)
+  .option('--seconds <n>', 'seconds per measured run', positive)
+  .option('--out <dir>', 'where results go', join(repoRoot, 'bench/results'))
+  .option('--keep', 'keep the seeded databases afterwards (reuse them with --skip-seed)', false)
+  .option('--skip-seed', 'reuse databases a previous --keep run left', false)
+  .option('--strict', 'exit with 1 when a target fails', false)
+  .parse();
+
+const options = program.opts<{
+  quick: boolean;
+  db?: string[];
+  mysqlUrl: string;
+  runs?: number;
+  seconds?: number;
+  out: string;
+  keep: boolean;
+  skipSeed: boolean;
+  strict: boolean;
+}>();
+const dialects = (options.db ?? (options.quick ? ['mysql'] : ['mysql', 'sqlite'])) as Dialect[];
+
+/** The large and small data sets: --quick scales the large one down to 100,000 tweets. */
+const datasets = options.quick
+  ? {
+      large: { name: 'medium', args: ['--users', '2000', '--tweets', '100000'] },
+      small: { name: 'small', args: ['--profile', 'small'] },
+    }
+  : { large: { name: 'large', args: ['--profile', 'large'] }, small: { name: 'small', args: ['--profile', 'small'] } };
+const bcryptCost = options.quick ? 10 : 12;
+const randomSessions = options.quick ? 12 : 24;
+const password = 'miniter-bench-password';
+const auth = { jwtSecret: randomBytes(32).toString('base64url'), jwtExpiresIn: 86_400, bcryptCost };
+
+const timingFor = (dialect: Dialect): Timing => {
+  const base = options.quick
+    ? { warmupSeconds: 1, runs: 3, seconds: 2 }
+    : dialect === 'mysql'
+      ? { warmupSeconds: 3, runs: 3, seconds: 10 }
+      : { warmupSeconds: 2, runs: 3, seconds: 5 };
+  return {
+    ...base,
+    ...(options.runs ? { runs: options.runs } : {}),
+    ...(options.seconds ? { seconds: options.seconds } : {}),
+  };
+};
+
+const log = (line: string) => console.log(line);
+/** Interrupted (Ctrl-C, a CI timeout): stop the servers (they run in their own process groups) first. */
+const running = new Set<ServerProcess>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    log(`\n${signal}: stopping the servers`);
+    await Promise.all([...running].map((s) => s.stop()));
+    process.exit(130);
+  });
+}
+const benchStarted = performance.now();
+let failed = 0;
+const sqliteDirectory = mkdtempSync(join(tmpdir(), 'miniter-bench-'));
+try {
+  for (const dialect of dialects) failed += await benchmark(dialect);
+} finally {
+  rmSync(sqliteDirectory, { recursive: true, force: true });
+}
+log(`\nBenchmark finished in ${((performance.now() - benchStarted) / 1000).toFixed(0)} s; ${failed} target(s) missed.`);
+if (options.strict && failed) process.exitCode = 1;
+
+async function benchmark(dialect: Dialect): Promise<number> {
+  const started = performance.now();
+  const timing = timingFor(dialect);
+  log(`\n== ${dialect}${options.quick ? ' (quick)' : ''}: ${timing.runs} runs × ${timing.seconds} s per case ==`);
+  const urls = {
+    large: databaseUrl(dialect, datasets.large.name),
+    small: databaseUrl(dialect, datasets.small.name),
+  };
+  const seeding: Record<string, unknown>[] = [];
+  if (!options.skipSeed) {
+    for (const key of ['large', 'small'] as const) {
+      log(`seeding ${datasets[key].name} (${dialect})…`);
+      seeding.push({ dataset: datasets[key].name, ...seed(urls[key], datasets[key].args) });
+    }
+  }
+
+  const servers: ServerProcess[] = [];
+  const orms: Orm[] = [];
+  let ceiling: ReturnType<typeof openSqlCeiling> | null = null;
+  try {
+    const prepare = async (key: 'large' | 'small'): Promise<Target> => {
+      const server = await startServer({ databaseUrl: urls[key], jwtSecret: auth.jwtSecret, bcryptCost });
+      servers.push(server);
+      running.add(server);
+      const orm = await openOrm(urls[key], { migrate: false });
+      orms.push(orm);
+      const [counts] = await query(orm, 'select max(id) as users from users');
+      const users = Number(counts?.users);
+      const randomIds = Array.from({ length: randomSessions }, (_, i) => 6 + ((i * 2_654_435_761) % (users - 5)));
+      const sessions = await logins(server.url, [1, 2, ...randomIds]);
+      return {
+        profile: datasets[key].name,
+        databaseUrl: urls[key],
+        server,
+        orm,
+        users,
+        heavy: sessions[0] as Session,
+        quiet: sessions[1] as Session,
+        random: sessions.slice(2),
+      };
+    };
+    const large = await prepare('large');
+    const small = await prepare('small');
+    ceiling = dialect === 'mysql' ? openSqlCeiling(urls.large, large.orm) : null;
+    const ctx: BenchContext = { dialect, timing, auth, large, small, ceiling, log };
+    const database = await databaseVersion(large.orm, dialect);
+
+    log('scenarios:');
+    const scenarios: ScenarioResult[] = [
+      ...(await timelineScenarios(ctx)),
+      await scaleScenario(ctx),
+      await batchingScenario(ctx),
+      await overheadScenario(ctx),
+      await loginScenario(ctx, password),
+      await tweetCreateScenario(ctx),
+    ].sort((a, b) => a.id - b.id);
+
+    const peakRss = Math.max(...servers.map((s) => s.peakRss().overall));
+    const rows = scenarios.flatMap((s) => s.rows);
+    const failures = rows.reduce((n, r) => n + r.load.status5xx + r.load.errors, 0);
+    const targets = [
+      ...scenarios.flatMap((s) => s.targets),
+      check('5xx responses and connection errors, all scenarios', failures, '=', 0),
+      check('server peak RSS, whole run', peakRss, '≤', 200, 'MiB'),
+    ];
+    const report: Report = {
+      date: new Date().toISOString().slice(0, 10),
+      dialect,
+      quick: options.quick,
+      machine: describeMachine(database),
+      timing,
+      seeding,
+      scenarios,
+      targets,
+      durationSeconds: Math.round((performance.now() - started) / 1000),
+    };
+    const files = writeReport(options.out, report, gitCommit(repoRoot));
+    log(`targets (${dialect}):`);
+    printTargets(targets, log);
+    log(`results: ${files.markdown}, ${files.json} (${report.durationSeconds} s)`);
+    return targets.filter((t) => !t.pass).length;
+  } finally {
+    await ceiling?.close();
+    await Promise.all(servers.map((s) => s.stop()));
+    for (const server of servers) running.delete(server);
+    await Promise.all(orms.map((o) => o.close()));
+    if (!options.keep) await dropDatabases(dialect, Object.values(urls));
+  }
+}
+
+function databaseUrl(dialect: Dialect, name: string): string {
+  if (dialect === 'sqlite') return `sqlite:${join(sqliteDirectory, `${name}.sqlite`)}`;
+  const url = new URL(options.mysqlUrl);
+  url.pathname = `/miniter_bench_${name}`;
+  return url.toString();
+}
+
+/** Runs the seed CLI (`pnpm db:seed`) as a user would, and returns its JSON summary. */
+function seed(url: string, args: string[]): Record<string, unknown> {
+  const output = execFileSync(
+    process.execPath,
+    ['packages/db/src/seed/main.ts', '--reset', '--json', '--bcrypt-cost', String(bcryptCost), ...args],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const summary = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+  log(`  ${JSON.stringify(summary.rows)} in ${Number(summary.seconds).toFixed(1)} s: ${summary.rowsPerSecond} rows/s`);
+  return { rows: summary.rows, seconds: summary.seconds, rowsPerSecond: summary.rowsPerSecond, rates: summary.rates };
+}
+
+/** Logs the users in over HTTP, two at a time (bcrypt is the cost). */
+async function logins(baseUrl: string, userIds: number[]): Promise<Session[]> {
+  const email = (id: number) =>
+    id === 1 ? 'heavy@bench.miniter' : id === 2 ? 'quiet@bench.miniter' : `user${id}@bench.miniter`;
+  const login = async (userId: number): Promise<Session> => {
+    const response = await fetch(`${baseUrl}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: email(userId), password }),
+    });
+    if (!response.ok) throw new Error(`login of user ${userId} failed: ${response.status} ${await response.text()}`);
+    const { result } = (await response.json()) as { result: { data: { accessToken: string; user: { id: number } } } };
+    return { userId: result.data.user.id, token: result.data.accessToken };
+  };
+  const sessions: Session[] = [];
+  for (let i = 0; i < userIds.length; i += 2) {
+    sessions.push(...(await Promise.all(userIds.slice(i, i + 2).map(login))));
+  }
+  return sessions;
+}
+
+async function databaseVersion(orm: Orm, dialect: Dialect): Promise<string> {
+  const sql = dialect === 'mysql' ? 'select version() as version' : 'select sqlite_version() as version';
+  const [row] = await query(orm, sql);
+  const version = String(row?.version);
+  return dialect === 'mysql'
+    ? /mariadb/i.test(version)
+      ? `MariaDB ${version}`
+      : `MySQL ${version}`
+    : `SQLite ${version}`;
+}
+
+async function dropDatabases(dialect: Dialect, urls: string[]): Promise<void> {
+  if (dialect === 'sqlite') return; // the temporary directory goes at exit
+  const server = new URL(parseDatabaseUrl(options.mysqlUrl).location);
+  server.pathname = '/';
+  const connection = await mysql.createConnection({ uri: server.toString() });
+  try {
+    for (const url of urls) await connection.query(`drop database if exists \`${new URL(url).pathname.slice(1)}\``);
+  } finally {
+    await connection.end();
+  }
+}

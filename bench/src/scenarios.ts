@@ -1,0 +1,336 @@
+/**
+ * The seven scenarios of the benchmark. Each measures with `measureTogether` (warm-up, then
+ * interleaved runs, medians) and returns its rows for the report and its targets with PASS/FAIL.
+ */
+
+import { type Orm, sqlEm } from '@miniter/db';
+import bcrypt from 'bcrypt';
+import type { AuthSettings, SqlCeiling } from './ceiling.ts';
+import { captureTimelineSql } from './ceiling.ts';
+import { closedLoop, http, type Load, type Measured, measureTogether, medianRatio, type Timing } from './measure.ts';
+import type { ServerProcess } from './server.ts';
+
+export interface Session {
+  userId: number;
+  token: string;
+}
+
+/** One seeded database with its server. */
+export interface Target {
+  profile: string;
+  databaseUrl: string;
+  server: ServerProcess;
+  /** An ORM on the same database, for checks and the SQL capture (not used by the server). */
+  orm: Orm;
+  users: number;
+  heavy: Session;
+  quiet: Session;
+  random: Session[];
+}
+
+export interface BenchContext {
+  dialect: 'mysql' | 'sqlite';
+  timing: Timing;
+  auth: AuthSettings;
+  large: Target;
+  small: Target;
+  /** The SQL ceiling, on MySQL only. */
+  ceiling: SqlCeiling | null;
+  log: (line: string) => void;
+}
+
+export interface Row {
+  case: string;
+  load: Load;
+  /** The server's peak RSS during this scenario, MiB. */
+  peakRssMiB: number;
+  note?: string;
+}
+
+export interface TargetResult {
+  target: string;
+  measured: number;
+  comparison: '≥' | '≤' | '=';
+  threshold: number;
+  unit: string;
+  pass: boolean;
+}
+
+export interface ScenarioResult {
+  id: number;
+  title: string;
+  rows: Row[];
+  figures: Record<string, number>;
+  targets: TargetResult[];
+}
+
+export const timelinePath = `/trpc/timeline.home?input=${encodeURIComponent(JSON.stringify({ limit: 20 }))}`;
+/** Concurrency of the timeline scenarios and their ceiling (the target's "at concurrency 4"). */
+const timelineConcurrency = 4;
+
+export function check(
+  target: string,
+  measured: number,
+  comparison: TargetResult['comparison'],
+  threshold: number,
+  unit = '',
+): TargetResult {
+  const pass =
+    comparison === '≥' ? measured >= threshold : comparison === '≤' ? measured <= threshold : measured === threshold;
+  return { target, measured, comparison, threshold, unit, pass };
+}
+
+export const query = async (orm: Orm, sql: string, params: unknown[] = []) =>
+  (await sqlEm(orm).fork().execute(sql, params)) as Record<string, unknown>[];
+
+/** Round-robin over sessions: each request carries the next user's token. */
+function rotate(sessions: Session[], path: (s: Session) => string = () => timelinePath) {
+  let i = 0;
+  return () => {
+    const session = sessions[i++ % sessions.length] as Session;
+    return { path: path(session), headers: { authorization: `Bearer ${session.token}` } };
+  };
+}
+
+async function withPeakRss<T>(servers: ServerProcess[], run: () => Promise<T>): Promise<[T, number]> {
+  for (const server of servers) server.resetPeak();
+  const result = await run();
+  return [result, Math.max(...servers.map((s) => s.peakRss().sinceReset))];
+}
+
+const row = (label: string, measured: Measured, peakRssMiB: number, note?: string): Row => ({
+  case: label,
+  load: measured.median,
+  peakRssMiB,
+  ...(note ? { note } : {}),
+});
+
+/** 1 and 2: timeline.home for three kinds of reader, each against its SQL ceiling. */
+export async function timelineScenarios(ctx: BenchContext): Promise<ScenarioResult[]> {
+  const { large } = ctx;
+  const groups = [
+    ['random users', large.random],
+    ['2,000-followee user', [large.heavy]],
+    ['3-quiet-followee user', [large.quiet]],
+  ] as const;
+  const api: ScenarioResult = {
+    id: 1,
+    title: 'timeline.home (limit 20), concurrency 4',
+    rows: [],
+    figures: {},
+    targets: [],
+  };
+  const sql: ScenarioResult = {
+    id: 2,
+    title: 'SQL ceiling of timeline.home: the same statements through a mysql2 pool, no HTTP',
+    rows: [],
+    figures: {},
+    targets: [],
+  };
+  for (const [label, sessions] of groups) {
+    ctx.log(`  timeline.home: ${label}`);
+    const statements = ctx.ceiling
+      ? await captureTimelineSql(
+          large.orm,
+          ctx.auth,
+          sessions.map((s) => s.token),
+        )
+      : [];
+    const apiRunner = http({
+      baseUrl: large.server.url,
+      connections: timelineConcurrency,
+      next: rotate([...sessions]),
+    });
+    const [measured, rss] = await withPeakRss([large.server], async () =>
+      ctx.ceiling
+        ? await measureTogether(ctx.timing, {
+            api: apiRunner,
+            sql: ctx.ceiling.runner(statements, timelineConcurrency),
+          })
+        : { ...(await measureTogether(ctx.timing, { api: apiRunner })), sql: undefined },
+    );
+    api.rows.push(row(label, measured.api, rss));
+    api.figures[`${label} p50 ms`] = measured.api.median.p50;
+    api.figures[`${label} p99 ms`] = measured.api.median.p99;
+    if (label !== 'random users') {
+      api.targets.push(check(`${label}: p99 at concurrency 4`, measured.api.median.p99, '≤', 50, 'ms'));
+    }
+    if (measured.sql) {
+      const ratio = medianRatio(measured.api, measured.sql);
+      const perRequest = statements.reduce((n, s) => n + s.length, 0) / Math.max(1, statements.length);
+      sql.rows.push(row(label, measured.sql, 0, `${perRequest.toFixed(1)} statements per request`));
+      sql.figures[`${label}: API / ceiling`] = ratio;
+      sql.targets.push(check(`${label}: API throughput / SQL ceiling`, ratio, '≥', 0.5));
+    }
+  }
+  return ctx.ceiling ? [api, sql] : [api];
+}
+
+/** 6: the same timeline reads on the large profile and the small one, measured in turns. */
+export async function scaleScenario(ctx: BenchContext): Promise<ScenarioResult> {
+  ctx.log('  scale: large vs small profile');
+  const { large, small } = ctx;
+  const [measured, rss] = await withPeakRss([large.server, small.server], () =>
+    measureTogether(ctx.timing, {
+      large: http({ baseUrl: large.server.url, connections: timelineConcurrency, next: rotate(large.random) }),
+      small: http({ baseUrl: small.server.url, connections: timelineConcurrency, next: rotate(small.random) }),
+    }),
+  );
+  // Whole-millisecond latencies: a 0 ms p50 on the small profile would make any ratio infinite.
+  const p50 = medianRatio(measured.large, measured.small, 'p50');
+  const p99 = medianRatio(measured.large, measured.small, 'p99');
+  return {
+    id: 6,
+    title: 'Scale: timeline.home for random users, large profile against small',
+    rows: [row(`large (${large.profile})`, measured.large, rss), row(`small (${small.profile})`, measured.small, rss)],
+    figures: { 'p50 large / small': p50, 'p99 large / small': p99 },
+    targets: [check('large-profile p50 / small-profile p50', p50, '≤', 1.5)],
+  };
+}
+
+/** 4: ten user.byId calls in one batched request against ten separate requests. */
+export async function batchingScenario(ctx: BenchContext): Promise<ScenarioResult> {
+  ctx.log('  batching: 10 × user.byId');
+  const { large } = ctx;
+  let n = 0;
+  const userId = () => 6 + ((n++ * 2_654_435_761) % (large.users - 5));
+  const single = () => ({ path: `/trpc/user.byId?input=${encodeURIComponent(JSON.stringify({ userId: userId() }))}` });
+  const batched = () => {
+    const input = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [i, { userId: userId() }]));
+    return {
+      path: `/trpc/${Array(10).fill('user.byId').join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`,
+    };
+  };
+  const [measured, rss] = await withPeakRss([large.server], () =>
+    measureTogether(ctx.timing, {
+      batched: http({ baseUrl: large.server.url, connections: 1, next: batched }),
+      sequential: http({ baseUrl: large.server.url, connections: 1, next: single }),
+      concurrent: http({ baseUrl: large.server.url, connections: 10, next: single }),
+    }),
+  );
+  // Calls per second: a batched request carries ten.
+  const vsSequential = medianRatio(measured.batched, measured.sequential) * 10;
+  const vsConcurrent = medianRatio(measured.batched, measured.concurrent) * 10;
+  return {
+    id: 4,
+    title: 'Batching: 10 user.byId calls in one request against 10 separate requests',
+    rows: [
+      row('1 batched request of 10 calls, 1 connection', measured.batched, rss, 'req/s × 10 = calls/s'),
+      row('10 separate requests, sequential (1 connection)', measured.sequential, rss),
+      row('10 separate requests, concurrent (10 connections)', measured.concurrent, rss),
+    ],
+    figures: { 'batched / sequential (calls/s)': vsSequential, 'batched / concurrent (calls/s)': vsConcurrent },
+    targets: [check('batched request / 10 sequential requests', vsSequential, '≥', 3)],
+  };
+}
+
+/** 5: logins per second against bcrypt.compare per second at the same cost, same concurrency. */
+export async function loginScenario(ctx: BenchContext, password: string): Promise<ScenarioResult> {
+  ctx.log('  auth.login vs bcrypt.compare');
+  const { large } = ctx;
+  const [hashRow] = await large.orm.em
+    .fork()
+    .getConnection()
+    .execute('select hashed_password from users where id = ?', [10]);
+  const hash = String(hashRow?.hashed_password);
+  const concurrency = 4;
+  let n = 0;
+  const [measured, rss] = await withPeakRss([large.server], () =>
+    measureTogether(ctx.timing, {
+      login: http({
+        baseUrl: large.server.url,
+        connections: concurrency,
+        method: 'POST',
+        next: () => ({
+          path: '/trpc/auth.login',
+          body: JSON.stringify({ email: `user${6 + ((n++ * 7_919) % (large.users - 5))}@bench.miniter`, password }),
+        }),
+      }),
+      bcrypt: closedLoop(concurrency, async () => {
+        if (!(await bcrypt.compare(password, hash))) throw new Error('the seeded hash does not match');
+      }),
+    }),
+  );
+  const ratio = medianRatio(measured.login, measured.bcrypt);
+  return {
+    id: 5,
+    title: `auth.login against bcrypt.compare (cost ${ctx.auth.bcryptCost}), concurrency ${concurrency}`,
+    rows: [row('auth.login over HTTP', measured.login, rss), row('bcrypt.compare in process', measured.bcrypt, 0)],
+    figures: { 'logins / bcrypt ceiling': ratio },
+    targets: [check('logins per second / bcrypt.compare per second', ratio, '≥', 0.8)],
+  };
+}
+
+/** 7: health.ping through express + tRPC against the bare express route GET /healthz. */
+export async function overheadScenario(ctx: BenchContext): Promise<ScenarioResult> {
+  ctx.log('  framework overhead: health.ping vs /healthz');
+  const { large } = ctx;
+  const [measured, rss] = await withPeakRss([large.server], () =>
+    measureTogether(ctx.timing, {
+      trpc: http({
+        baseUrl: large.server.url,
+        connections: timelineConcurrency,
+        next: () => ({ path: '/trpc/health.ping' }),
+      }),
+      bare: http({ baseUrl: large.server.url, connections: timelineConcurrency, next: () => ({ path: '/healthz' }) }),
+    }),
+  );
+  return {
+    id: 7,
+    title: 'Framework overhead: health.ping through tRPC against the bare express route /healthz',
+    rows: [row('GET /trpc/health.ping', measured.trpc, rss), row('GET /healthz', measured.bare, rss)],
+    figures: { 'tRPC / bare express (req/s)': medianRatio(measured.trpc, measured.bare) },
+    targets: [],
+  };
+}
+
+/** 3: tweet.create from many users; then every acknowledged tweet must be stored exactly once. */
+export async function tweetCreateScenario(ctx: BenchContext): Promise<ScenarioResult> {
+  ctx.log('  tweet.create from many users');
+  const { large } = ctx;
+  const tag = `bench-${Date.now().toString(36)}`;
+  const acknowledged = new Map<number, string>();
+  let sent = 0;
+  const [measured, rss] = await withPeakRss([large.server], () =>
+    measureTogether(ctx.timing, {
+      create: http({
+        baseUrl: large.server.url,
+        connections: 8,
+        method: 'POST',
+        next: () => {
+          const session = large.random[sent % large.random.length] as Session;
+          return {
+            path: '/trpc/tweet.create',
+            headers: { authorization: `Bearer ${session.token}` },
+            body: JSON.stringify({ text: `${tag} #${sent++} 벤치마크 🚀` }),
+          };
+        },
+        onResponse: (status, body) => {
+          if (status !== 200) return;
+          const tweet = (JSON.parse(body) as { result: { data: { id: number; text: string } } }).result.data;
+          acknowledged.set(tweet.id, tweet.text);
+        },
+      }),
+    }),
+  );
+  const stored = await query(large.orm, 'select id, tweet from tweets where tweet like ?', [`${tag} #%`]);
+  const storedIds = new Map(stored.map((r) => [Number(r.id), String(r.tweet)]));
+  const lost = [...acknowledged].filter(([id, text]) => storedIds.get(id) !== text).length;
+  const texts = stored.map((r) => String(r.tweet));
+  const doubled = texts.length - new Set(texts).size;
+  const unacknowledged = [...storedIds.keys()].filter((id) => !acknowledged.has(id)).length;
+  return {
+    id: 3,
+    title: 'tweet.create from many users (8 connections), then a check of the database',
+    rows: [
+      row(
+        'tweet.create',
+        measured.create,
+        rss,
+        `${acknowledged.size} acknowledged, ${stored.length} stored, ${unacknowledged} stored but unacknowledged`,
+      ),
+    ],
+    figures: { acknowledged: acknowledged.size, stored: stored.length, lost, doubled },
+    targets: [check('acknowledged tweets lost', lost, '=', 0), check('tweets stored twice', doubled, '=', 0)],
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * The server under test, started as a user starts it: `pnpm start` at the repository root, in
+ * production mode, in its own process group. Its resident memory is sampled from /proc, of the
+ * Node process that runs `src/main.ts` (found among pnpm's descendants), not of the pnpm wrapper.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface ServerOptions {
+  databaseUrl: string;
+  jwtSecret: string;
+  bcryptCost: number;
+}
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  /** Peak resident set size (MiB) since the last `resetPeak`, and since start. */
+  peakRss(): { sinceReset: number; overall: number };
+  resetPeak(): void;
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn('pnpm', ['start'], {
+    cwd: repoRoot,
+    detached: true,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: options.databaseUrl,
+      JWT_SECRET: options.jwtSecret,
+      BCRYPT_COST: String(options.bcryptCost),
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_ENABLED: 'false',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // The server's own warnings and errors (pino JSON) are passed on; pnpm's banner lines are not.
+  let output = '';
+  const forward = (chunk: Buffer) => {
+    output += chunk;
+    for (const line of String(chunk).split('\n')) {
+      if (line.trim() && !/^\$ /.test(line)) process.stderr.write(`[server] ${line}\n`);
+    }
+  };
+  child.stdout?.on('data', forward);
+  child.stderr?.on('data', forward);
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilUp(child, url, () => output);
+  const pid = serverPid(child.pid as number);
+
+  let overall = 0;
+  let sinceReset = 0;
+  const sample = () => {
+    const rss = residentMiB(pid);
+    overall = Math.max(overall, rss);
+    sinceReset = Math.max(sinceReset, rss);
+  };
+  sample();
+  const sampler = setInterval(sample, 100);
+  return {
+    url,
+    pid,
+    peakRss: () => ({ sinceReset, overall }),
+    resetPeak() {
+      sinceReset = residentMiB(pid);
+    },
+    async stop() {
+      clearInterval(sampler);
+      if (child.exitCode !== null) return;
+      // The server shuts down on SIGTERM and pnpm exits after it; the whole group goes if it hangs.
+      const exited = once(child, 'exit');
+      process.kill(pid, 'SIGTERM');
+      const timer = setTimeout(() => process.kill(-(child.pid as number), 'SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** The descendant of `root` that runs the server's entry point. */
+function serverPid(root: number): number {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const descends = (pid: number): boolean => pid === root || (pid > 1 && descends(parents.get(pid) ?? 0));
+  for (const pid of parents.keys()) {
+    if (pid === root || !descends(pid)) continue;
+    try {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (/(^|\/)node$/.test(argv[0] ?? '') && argv.some((arg) => arg.endsWith('src/main.ts'))) return pid;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  throw new Error(`no Node process running src/main.ts under pnpm (pid ${root})`);
+}
+
+/** VmRSS of a process, in MiB; 0 once it is gone. */
+function residentMiB(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = Number(/^VmRSS:\s+(\d+)\s+kB$/m.exec(status)?.[1] ?? 0);
+    return kib / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+async function waitUntilUp(child: ChildProcess, url: string, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`the server exited (${child.exitCode}) before it was up:\n${output()}`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`the server was not up within 60 s:\n${output()}`);
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const address = probe.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  probe.close();
+  await once(probe, 'close');
+  return port;
+}

@@ -1,0 +1,118 @@
+/**
+ * The home timeline's window-by-window plan against a brute-force answer, for readers on each side
+ * of the plan's switch: a few listed followees (some of them quiet) and many matched by a subquery.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Follow, Tweet, User } from '../src/entities/index.ts';
+import { sqlEm } from '../src/orm.ts';
+import { decodeCursor } from '../src/pagination.ts';
+import { findTimeline, findTimelineRows } from '../src/queries/timeline.ts';
+import { createRandom, randomInt } from '../src/seed/random.ts';
+import { createTestDatabase, type TestDatabase, testDialects } from '../src/testing/index.ts';
+
+const userCount = 160;
+const tweetCount = 3_000;
+/** Follows: 1 → 2..131 (more than are listed), 2 → 3 quiet ones, 3 → one prolific one, 4 → nobody. */
+const follows: Record<number, number[]> = {
+  1: Array.from({ length: 130 }, (_, i) => i + 2),
+  2: [150, 151, 152],
+  3: [10],
+  4: [],
+};
+
+describe.each(testDialects())('the home timeline on %s', (dialect) => {
+  let db: TestDatabase;
+  const authorOf = new Map<number, number>();
+
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect);
+    const em = sqlEm(db.orm).fork();
+    await em.insertMany(
+      User,
+      Array.from({ length: userCount }, (_, i) => ({
+        id: i + 1,
+        name: `u${i + 1}`,
+        email: `u${i + 1}@example.com`,
+        hashedPassword: 'x',
+        profile: '',
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      })),
+    );
+    await em.insertMany(
+      Follow,
+      Object.entries(follows).flatMap(([user, followed]) =>
+        followed.map((f) => ({ user: Number(user), followed: f, createdAt: new Date() })),
+      ),
+    );
+    // Most tweets by a few authors; the quiet ones wrote one each, long ago.
+    const random = createRandom(7);
+    const tweets = Array.from({ length: tweetCount }, (_, i) => {
+      const id = i + 1;
+      const author = [100, 101, 102, 103].includes(id)
+        ? [2, 150, 151, 152][id - 100]
+        : random() < 0.3
+          ? 10
+          : 11 + randomInt(random, 139); // 11–149: never a quiet one
+      authorOf.set(id, author as number);
+      return { id, author: author as number, text: `t${id}`, createdAt: new Date() };
+    });
+    for (let i = 0; i < tweets.length; i += 500) await em.insertMany(Tweet, tweets.slice(i, i + 500));
+  }, 60_000);
+  afterAll(() => db.close());
+
+  /** What the timeline must hold: every tweet of the reader and their followees, newest first. */
+  const expected = (userId: number) =>
+    [...authorOf]
+      .filter(([, author]) => author === userId || follows[userId]?.includes(author))
+      .map(([id]) => id)
+      .toReversed();
+
+  it.each([1, 2, 3, 4, 10])('user %i reads every tweet once, newest first, page by page', async (userId) => {
+    for (const limit of [7, 100]) {
+      const seen: number[] = [];
+      let after: number | undefined;
+      for (let pages = 0; pages < 5_000; pages++) {
+        const page = await findTimeline(sqlEm(db.orm).fork(), { userId, includeFollowed: true, after, limit });
+        expect(page.items.length).toBeLessThanOrEqual(limit);
+        seen.push(...page.items.map((t) => t.id));
+        if (!page.nextCursor) break;
+        after = decodeCursor(page.nextCursor, 1)?.[0];
+      }
+      expect(seen).toEqual(expected(userId));
+    }
+  });
+
+  it('populates the authors', async () => {
+    const page = await findTimeline(sqlEm(db.orm).fork(), { userId: 2, includeFollowed: true, limit: 3 });
+    expect(page.items.every((t) => t.createdAt instanceof Date && t.author.createdAt instanceof Date)).toBe(true);
+    expect(page.items.map((t) => [t.id, t.author.name])).toEqual([
+      [103, 'u152'],
+      [102, 'u151'],
+      [101, 'u150'],
+    ]);
+  });
+
+  it('reads windows rather than whole histories, and only as many as needed', async () => {
+    const statements: string[] = [];
+    const em = sqlEm(db.orm).fork();
+    const run = (sql: string, params: readonly unknown[]) => {
+      statements.push(sql);
+      return em.execute(sql, [...params]);
+    };
+    const window = /from \(select id from tweets where (.+?) order by id desc limit \?\)/;
+    const rows = await findTimelineRows(run, { userId: 1, includeFollowed: true, limit: 20 });
+    expect(rows.map((r) => Number(r.id))).toEqual(expected(1).slice(0, 21));
+    expect(statements).toHaveLength(2);
+    expect(window.exec(statements[1] ?? '')?.[1]).toMatch(/in \(select follow_user_id .* and id >= \? and id < \?$/);
+
+    statements.length = 0;
+    await findTimelineRows(run, { userId: 2, includeFollowed: true, limit: 20 });
+    expect(window.exec(statements.at(-1) ?? '')?.[1]).toMatch(/^user_id in \(\?, \?, \?, \?\)/);
+
+    statements.length = 0;
+    await findTimelineRows(run, { userId: 10, includeFollowed: false, limit: 20 });
+    expect(statements).toHaveLength(1);
+    expect(window.exec(statements[0] ?? '')?.[1]).toBe('user_id in (?)');
+  });
+});
