@@ -11,7 +11,6 @@ export {
 } from './orm.ts';
 export { decodeCursor, type Page } from './pagination.ts';
 export {
-  countFollows,
   deleteFollow,
   type FollowCursor,
   type FollowListEntry,
@@ -19,3 +18,4 @@ export {
   insertFollow,
 } from './queries/follows.ts';
 export { findTimeline } from './queries/timeline.ts';
+export { countUserActivity, findLiveSession } from './queries/users.ts';

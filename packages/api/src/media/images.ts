@@ -1,6 +1,5 @@
 /** Profile pictures: recognise the format by content, then re-encode square WebP without metadata. */
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'gif';
 export const acceptedFormats = 'PNG, JPEG, WebP or GIF';
@@ -32,6 +31,8 @@ export class ImageRejected extends Error {}
  * sharp drops EXIF, GPS and every other metadata unless told to keep it.
  */
 export async function processAvatar(bytes: Buffer, maxPixels: number): Promise<ProcessedAvatar> {
+  // Loaded on first use: libvips is tens of megabytes a server without uploads need not hold.
+  const { default: sharp } = await import('sharp');
   const input = () => sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error', animated: false });
   try {
     const variants = new Map<(typeof avatarSizes)[number], Buffer>();

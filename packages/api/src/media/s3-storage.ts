@@ -1,4 +1,4 @@
-import { DeleteObjectsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { assertSafeKey, immutableCacheControl, type MediaStorage } from './storage.ts';
 
 export interface S3StorageOptions {
@@ -15,24 +15,30 @@ export interface S3StorageOptions {
 
 /** Any S3-compatible store: what lets several server instances share pictures. */
 export class S3Storage implements MediaStorage {
-  readonly #client: S3Client;
+  /** The SDK is loaded only when S3 is used: it is a large module a local set-up does not need. */
+  readonly #sdk = import('@aws-sdk/client-s3');
+  readonly #client: Promise<S3Client>;
   readonly #bucket: string;
   readonly #publicBaseUrl: string;
 
   constructor(options: S3StorageOptions) {
-    this.#client = new S3Client({
-      region: options.region,
-      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-      forcePathStyle: options.forcePathStyle ?? false,
-      ...(options.credentials ? { credentials: options.credentials } : {}),
-    });
+    this.#client = this.#sdk.then(
+      ({ S3Client }) =>
+        new S3Client({
+          region: options.region,
+          ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+          forcePathStyle: options.forcePathStyle ?? false,
+          ...(options.credentials ? { credentials: options.credentials } : {}),
+        }),
+    );
     this.#bucket = options.bucket;
     this.#publicBaseUrl = options.publicBaseUrl.replace(/\/+$/, '');
   }
 
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
     assertSafeKey(key);
-    await this.#client.send(
+    const [client, { PutObjectCommand }] = await Promise.all([this.#client, this.#sdk]);
+    await client.send(
       new PutObjectCommand({
         Bucket: this.#bucket,
         Key: key,
@@ -46,7 +52,8 @@ export class S3Storage implements MediaStorage {
   async remove(keys: string[]): Promise<void> {
     if (!keys.length) return;
     for (const key of keys) assertSafeKey(key);
-    await this.#client.send(
+    const [client, { DeleteObjectsCommand }] = await Promise.all([this.#client, this.#sdk]);
+    await client.send(
       new DeleteObjectsCommand({
         Bucket: this.#bucket,
         Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true },

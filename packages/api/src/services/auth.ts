@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { type EntityManager, Session, User } from '@miniter/db';
+import { type EntityManager, findLiveSession, Session, User } from '@miniter/db';
 import bcrypt from 'bcrypt';
 import jwt from 'jsonwebtoken';
 import { ServiceError } from './errors.ts';
@@ -12,6 +12,17 @@ export interface AuthConfig {
   bcryptCost: number;
   /** Clock difference tolerated when checking a token's times, in seconds (default 5). */
   clockToleranceSeconds?: number;
+}
+
+// jsonwebtoken turns a string secret into a key on every call: make it once per secret.
+const keys = new Map<string, KeyObject>();
+function signingKey(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret));
+    keys.set(secret, key);
+  }
+  return key;
 }
 
 /** Who issues Miniter's tokens and whom they are for: a token minted for anything else is refused. */
@@ -94,7 +105,7 @@ export async function openSession(em: EntityManager, config: AuthConfig, user: U
     expiresAt: new Date(now + config.jwtExpiresIn * 1000),
   });
   await em.flush();
-  const accessToken = jwt.sign({}, config.jwtSecret, {
+  const accessToken = jwt.sign({}, signingKey(config.jwtSecret), {
     algorithm: 'HS256',
     subject: String(user.id),
     jwtid: session.id,
@@ -114,7 +125,7 @@ export interface TokenClaims {
 export function verifyToken(config: AuthConfig, token: string): TokenClaims | null {
   try {
     // The algorithm is pinned: `alg: none` and algorithm-confusion tokens fail here.
-    const payload = jwt.verify(token, config.jwtSecret, {
+    const payload = jwt.verify(token, signingKey(config.jwtSecret), {
       algorithms: ['HS256'],
       issuer,
       audience,
@@ -144,13 +155,7 @@ export async function authenticate(
   token: string | null,
 ): Promise<{ user: User; sessionId: string }> {
   const claims = token ? verifyToken(config, token) : null;
-  const session = claims
-    ? await em.findOne(
-        Session,
-        { id: claims.sessionId, user: claims.userId, expiresAt: { $gt: new Date() } },
-        { populate: ['user'] },
-      )
-    : null;
+  const session = claims ? await findLiveSession(em, claims.sessionId, claims.userId) : null;
   if (!session) throw new ServiceError('UNAUTHORIZED', 'A valid access token is required');
   return { user: session.user, sessionId: session.id };
 }

@@ -1,4 +1,4 @@
-import { countFollows, type EntityManager, Tweet, User } from '@miniter/db';
+import { countUserActivity, type EntityManager, User } from '@miniter/db';
 import { ServiceError } from './errors.ts';
 
 export async function getUser(em: EntityManager, userId: number): Promise<User> {
@@ -9,6 +9,5 @@ export async function getUser(em: EntityManager, userId: number): Promise<User> 
 
 export async function getUserWithCounts(em: EntityManager, userId: number) {
   const user = await getUser(em, userId);
-  const [follows, tweetCount] = await Promise.all([countFollows(em, userId), em.count(Tweet, { author: userId })]);
-  return { user, ...follows, tweetCount };
+  return { user, ...(await countUserActivity(em, userId)) };
 }

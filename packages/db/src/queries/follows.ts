@@ -47,11 +47,3 @@ export async function insertFollow(em: EntityManager, userId: number, followUser
 export async function deleteFollow(em: EntityManager, userId: number, followUserId: number): Promise<void> {
   await em.nativeDelete(Follow, { user: userId, followed: followUserId });
 }
-
-export async function countFollows(em: EntityManager, userId: number) {
-  const [followerCount, followingCount] = await Promise.all([
-    em.count(Follow, { followed: userId }),
-    em.count(Follow, { user: userId }),
-  ]);
-  return { followerCount, followingCount };
-}

@@ -1,0 +1,49 @@
+import type { EntityDictionary } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/sql';
+import { Session } from '../entities/session.ts';
+import { User } from '../entities/user.ts';
+
+/** A user's follower, following and tweet counts, in one statement. */
+export async function countUserActivity(em: EntityManager, userId: number) {
+  const [row] = await em.execute(
+    'select (select count(*) from users_follow_list where follow_user_id = ?) as followers, ' +
+      '(select count(*) from users_follow_list where user_id = ?) as following, ' +
+      '(select count(*) from tweets where user_id = ?) as tweets',
+    [userId, userId, userId],
+  );
+  return {
+    followerCount: Number(row?.followers ?? 0),
+    followingCount: Number(row?.following ?? 0),
+    tweetCount: Number(row?.tweets ?? 0),
+  };
+}
+
+/**
+ * The session `sessionId` of user `userId` with its user, in one statement (every signed-in call
+ * makes it), or null when there is no such session or it has expired.
+ */
+export async function findLiveSession(em: EntityManager, sessionId: string, userId: number): Promise<Session | null> {
+  const [row] = await em.execute(
+    'select s.id, s.user_id, s.created_at, s.expires_at, u.name, u.email, u.profile, u.profile_picture, ' +
+      'u.created_at as user_created_at, u.updated_at as user_updated_at ' +
+      'from auth_sessions s join users u on u.id = s.user_id where s.id = ? and s.user_id = ?',
+    [sessionId, userId],
+  );
+  if (!row) return null;
+  em.map(User, {
+    id: row.user_id,
+    name: row.name,
+    email: row.email,
+    profile: row.profile,
+    profile_picture: row.profile_picture,
+    created_at: row.user_created_at,
+    updated_at: row.user_updated_at,
+  } as EntityDictionary<User>);
+  const session = em.map(Session, {
+    id: row.id,
+    user_id: row.user_id,
+    created_at: row.created_at,
+    expires_at: row.expires_at,
+  } as EntityDictionary<Session>);
+  return session.expiresAt.getTime() > Date.now() ? session : null;
+}
