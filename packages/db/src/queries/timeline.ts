@@ -1,8 +1,8 @@
 import type { EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { Tweet } from '../entities/tweet.ts';
-import { User } from '../entities/user.ts';
 import { type Page, type PageRequest, toPage } from '../pagination.ts';
+import { mapUser, userColumns } from './user-columns.ts';
 
 export interface TimelineQuery extends PageRequest<number> {
   userId: number;
@@ -42,15 +42,7 @@ export async function findTimeline(em: EntityManager, query: TimelineQuery): Pro
   const items = page.items.map((row) => {
     if (authors.has(row.user_id)) return em.map(Tweet, tweetColumns(row));
     authors.add(row.user_id);
-    em.map(User, {
-      id: row.user_id,
-      name: row.author_name,
-      email: row.author_email,
-      profile: row.author_profile,
-      profile_picture: row.author_profile_picture,
-      created_at: row.author_created_at,
-      updated_at: row.author_updated_at,
-    } as EntityDictionary<User>);
+    mapUser(em, row);
     return em.map(Tweet, tweetColumns(row));
   });
   return { items, nextCursor: page.nextCursor };
@@ -103,9 +95,7 @@ export async function findTimelineRows(run: RunSql, query: TimelineQuery): Promi
     const bounds = [...(low > 1 ? [['id >= ?', low]] : []), ...(high === undefined ? [] : [['id < ?', high]])];
     const found = await run(
       // The window's ids alone come from the index; only the page's rows are read, by primary key.
-      'select t.id, t.user_id, t.tweet, t.created_at, u.name as author_name, u.email as author_email, ' +
-        'u.profile as author_profile, u.profile_picture as author_profile_picture, ' +
-        'u.created_at as author_created_at, u.updated_at as author_updated_at ' +
+      `select t.id, t.user_id, t.tweet, t.created_at, ${userColumns} ` +
         `from (select id from tweets where ${[authors.sql, ...bounds.map(([sql]) => sql)].join(' and ')} ` +
         'order by id desc limit ?) as w ' +
         'join tweets as t on t.id = w.id join users as u on u.id = t.user_id order by t.id desc',

@@ -1,7 +1,7 @@
 import type { EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { Session } from '../entities/session.ts';
-import { User } from '../entities/user.ts';
+import { mapUser, userColumns } from './user-columns.ts';
 
 /** A user's follower, following and tweet counts, in one statement. */
 export async function countUserActivity(em: EntityManager, userId: number) {
@@ -24,21 +24,12 @@ export async function countUserActivity(em: EntityManager, userId: number) {
  */
 export async function findLiveSession(em: EntityManager, sessionId: string, userId: number): Promise<Session | null> {
   const [row] = await em.execute(
-    'select s.id, s.user_id, s.created_at, s.expires_at, u.name, u.email, u.profile, u.profile_picture, ' +
-      'u.created_at as user_created_at, u.updated_at as user_updated_at ' +
+    `select s.id, s.user_id, s.created_at, s.expires_at, ${userColumns} ` +
       'from auth_sessions s join users u on u.id = s.user_id where s.id = ? and s.user_id = ?',
     [sessionId, userId],
   );
   if (!row) return null;
-  em.map(User, {
-    id: row.user_id,
-    name: row.name,
-    email: row.email,
-    profile: row.profile,
-    profile_picture: row.profile_picture,
-    created_at: row.user_created_at,
-    updated_at: row.user_updated_at,
-  } as EntityDictionary<User>);
+  mapUser(em, row);
   const session = em.map(Session, {
     id: row.id,
     user_id: row.user_id,
