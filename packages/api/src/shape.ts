@@ -1,24 +1,25 @@
 /**
  * Output shapes: an explicit pick of public fields, so nothing else (emails, hashes) can leak.
- * Ids are numbers and timestamps ISO-8601 strings: plain JSON without a transformer.
+ * Ids are numbers and timestamps ISO-8601 strings: plain JSON without a transformer. They take plain
+ * data (`UserData`, `TweetData`), which entities also satisfy.
  */
-import type { FollowListEntry, Page, Tweet, User } from '@miniter/db';
+import type { FollowListEntry, Page, TweetData, UserData } from '@miniter/db';
 import type { MediaStorage } from './media/storage.ts';
 import { pictureUrl } from './services/avatars.ts';
 
-export function userSummary(user: User, media: MediaStorage) {
+export function userSummary(user: UserData, media: MediaStorage) {
   return { id: user.id, name: user.name, profilePictureUrl: pictureUrl(media, user) };
 }
 
-export function publicUser(user: User, media: MediaStorage) {
+export function publicUser(user: UserData, media: MediaStorage) {
   return { ...userSummary(user, media), profile: user.profile, createdAt: user.createdAt.toISOString() };
 }
 
-export function tweet(t: Tweet, media: MediaStorage) {
+export function tweet(t: TweetData, media: MediaStorage) {
   return { id: t.id, text: t.text, createdAt: t.createdAt.toISOString(), author: userSummary(t.author, media) };
 }
 
-export function tweetPage(page: Page<Tweet>, media: MediaStorage) {
+export function tweetPage(page: Page<TweetData>, media: MediaStorage) {
   return { items: page.items.map((t) => tweet(t, media)), nextCursor: page.nextCursor };
 }
 

@@ -18,4 +18,5 @@ export {
   insertFollow,
 } from './queries/follows.ts';
 export { findTimeline } from './queries/timeline.ts';
+export type { TweetData, UserData } from './queries/user-columns.ts';
 export { countUserActivity, findLiveSession } from './queries/users.ts';

@@ -83,14 +83,31 @@ describe.each(testDialects())('the home timeline on %s', (dialect) => {
     }
   });
 
-  it('populates the authors', async () => {
+  it('gives tweets and authors exactly as the ORM loads them, dates included', async () => {
     const page = await findTimeline(sqlEm(db.orm).fork(), { userId: 2, includeFollowed: true, limit: 3 });
-    expect(page.items.every((t) => t.createdAt instanceof Date && t.author.createdAt instanceof Date)).toBe(true);
     expect(page.items.map((t) => [t.id, t.author.name])).toEqual([
       [103, 'u152'],
       [102, 'u151'],
       [101, 'u150'],
     ]);
+    const em = sqlEm(db.orm).fork();
+    for (const item of page.items) {
+      const stored = await em.findOneOrFail(Tweet, item.id, { populate: ['author'] });
+      expect(item).toEqual({
+        id: stored.id,
+        text: stored.text,
+        createdAt: stored.createdAt,
+        author: {
+          id: stored.author.id,
+          name: stored.author.name,
+          email: stored.author.email,
+          profile: stored.author.profile,
+          profilePicture: null,
+          createdAt: stored.author.createdAt,
+          updatedAt: stored.author.updatedAt,
+        },
+      });
+    }
   });
 
   it('reads windows rather than whole histories, and only as many as needed', async () => {

@@ -13,7 +13,11 @@ export interface UploadLimits {
 const objectKeys = (base: string) => avatarSizes.map((size) => `${base}-${size}.webp`);
 
 /** The URL of a user's picture at `size`, or null when they have none. */
-export function pictureUrl(media: MediaStorage, user: User, size: (typeof avatarSizes)[number] = 400): string | null {
+export function pictureUrl(
+  media: MediaStorage,
+  user: Pick<User, 'profilePicture'>,
+  size: (typeof avatarSizes)[number] = 400,
+): string | null {
   return user.profilePicture ? media.url(`${user.profilePicture}-${size}.webp`) : null;
 }
 

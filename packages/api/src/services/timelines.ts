@@ -5,7 +5,7 @@ import {
   findFollowList,
   findTimeline,
   type Page,
-  type Tweet,
+  type TweetData,
   type User,
 } from '@miniter/db';
 import { getUser } from './users.ts';
@@ -16,7 +16,7 @@ export interface PageParams<K> {
 }
 
 /** The signed-in user's tweets and those of everyone they follow. */
-export function homeTimeline(em: EntityManager, user: User, page: PageParams<number>): Promise<Page<Tweet>> {
+export function homeTimeline(em: EntityManager, user: User, page: PageParams<number>): Promise<Page<TweetData>> {
   return findTimeline(em, { userId: user.id, includeFollowed: true, ...page });
 }
 
@@ -26,7 +26,7 @@ export async function userTimeline(
   userId: number,
   includeFollowed: boolean,
   page: PageParams<number>,
-): Promise<Page<Tweet>> {
+): Promise<Page<TweetData>> {
   await getUser(em, userId);
   return findTimeline(em, { userId, includeFollowed, ...page });
 }

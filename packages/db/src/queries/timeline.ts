@@ -1,8 +1,9 @@
 import type { EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { Tweet } from '../entities/tweet.ts';
+import { User } from '../entities/user.ts';
 import { type Page, type PageRequest, toPage } from '../pagination.ts';
-import { mapUser, userColumns } from './user-columns.ts';
+import { mapColumns, type TweetData, type UserData, userColumns, userRow } from './user-columns.ts';
 
 export interface TimelineQuery extends PageRequest<number> {
   userId: number;
@@ -32,24 +33,27 @@ const growth = { min: 2, max: 16 };
  * `tweets (user_id, id)`; more are matched by a subquery, and the database reads the window along
  * the primary key. Either way no query reads much more than its window or its authors' share of it.
  * Usually that is two statements: the followees with the table sizes, then one window that also
- * brings the page's tweets and authors, which are mapped to entities without an ORM query.
+ * brings the page's tweets and authors, returned as plain data (nothing here is changed or tracked).
  */
-export async function findTimeline(em: EntityManager, query: TimelineQuery): Promise<Page<Tweet>> {
+export async function findTimeline(em: EntityManager, query: TimelineQuery): Promise<Page<TweetData>> {
   const rows = await findTimelineRows((sql, params) => em.execute(sql, [...params]), query);
   const page = toPage(rows, query.limit, (row) => [Number(row.id)]);
-  // Raw columns to managed entities, each author once and before their tweets.
-  const authors = new Set<unknown>();
-  const items = page.items.map((row) => {
-    if (authors.has(row.user_id)) return em.map(Tweet, tweetColumns(row));
-    authors.add(row.user_id);
-    mapUser(em, row);
-    return em.map(Tweet, tweetColumns(row));
+  const authors = new Map<unknown, UserData>();
+  const items = page.items.map((row): TweetData => {
+    let author = authors.get(row.user_id);
+    if (!author) {
+      author = mapColumns(em, User, userRow(row)) as UserData;
+      authors.set(row.user_id, author);
+    }
+    const { id, text, createdAt } = mapColumns(em, Tweet, {
+      id: row.id,
+      tweet: row.tweet,
+      created_at: row.created_at,
+    } as EntityDictionary<Tweet>) as TweetData;
+    return { id, text, createdAt, author };
   });
   return { items, nextCursor: page.nextCursor };
 }
-
-const tweetColumns = (row: Record<string, unknown>) =>
-  ({ id: row.id, user_id: row.user_id, tweet: row.tweet, created_at: row.created_at }) as EntityDictionary<Tweet>;
 
 /**
  * The timeline's next `limit + 1` tweets with their authors' columns, newest first: every statement

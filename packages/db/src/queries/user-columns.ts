@@ -1,21 +1,27 @@
-import type { EntityDictionary } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/sql';
-import { User } from '../entities/user.ts';
+import type { EntityDictionary, EntityManager } from '@mikro-orm/core';
+import type { Tweet } from '../entities/tweet.ts';
+import type { User } from '../entities/user.ts';
 
-/** A user's public columns (of `users` aliased `u`), named `u_<column>` for `mapUser`. */
-export const userColumns = ['id', 'name', 'email', 'profile', 'profile_picture', 'created_at', 'updated_at']
-  .map((column) => `u.${column} as u_${column}`)
-  .join(', ');
+/** What read paths show of a user: plain data, not a managed entity (entities satisfy it too). */
+export type UserData = Pick<User, 'id' | 'name' | 'profile' | 'profilePicture' | 'createdAt'>;
 
-/** The user selected with `userColumns`, as a managed entity (no extra query). */
-export function mapUser(em: EntityManager, row: Record<string, unknown>): User {
-  return em.map(User, {
-    id: row.u_id,
-    name: row.u_name,
-    email: row.u_email,
-    profile: row.u_profile,
-    profile_picture: row.u_profile_picture,
-    created_at: row.u_created_at,
-    updated_at: row.u_updated_at,
-  } as EntityDictionary<User>);
+/** A tweet with its author, as plain data. */
+export type TweetData = Pick<Tweet, 'id' | 'text' | 'createdAt'> & { author: UserData };
+
+const columns = ['id', 'name', 'email', 'profile', 'profile_picture', 'created_at', 'updated_at'];
+
+/** A user's public columns (of `users` aliased `u`), named `u_<column>` for `userFromRow`. */
+export const userColumns = columns.map((column) => `u.${column} as u_${column}`).join(', ');
+
+/** The user selected with `userColumns`, under its column names (as `em.map` takes it). */
+export const userRow = (row: Record<string, unknown>) =>
+  Object.fromEntries(columns.map((column) => [column, row[`u_${column}`]])) as EntityDictionary<User>;
+
+/**
+ * Raw columns to property values, through the ORM's compiled result mapper (the same conversions
+ * `em.map` makes, dates included) but without creating or tracking entities, which read paths that
+ * change nothing do not need and which cost more than the query.
+ */
+export function mapColumns<T extends object>(em: EntityManager, entity: new () => T, row: EntityDictionary<T>) {
+  return em.getComparator().mapResult(em.getMetadata(entity), row);
 }

@@ -1,7 +1,8 @@
 import type { EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { Session } from '../entities/session.ts';
-import { mapUser, userColumns } from './user-columns.ts';
+import { User } from '../entities/user.ts';
+import { userColumns, userRow } from './user-columns.ts';
 
 /** A user's follower, following and tweet counts, in one statement. */
 export async function countUserActivity(em: EntityManager, userId: number) {
@@ -29,7 +30,7 @@ export async function findLiveSession(em: EntityManager, sessionId: string, user
     [sessionId, userId],
   );
   if (!row) return null;
-  mapUser(em, row);
+  em.map(User, userRow(row));
   const session = em.map(Session, {
     id: row.id,
     user_id: row.user_id,
