@@ -19,4 +19,4 @@ export {
 } from './queries/follows.ts';
 export { findTimeline } from './queries/timeline.ts';
 export type { TweetData, UserData } from './queries/user-columns.ts';
-export { countUserActivity, findLiveSession } from './queries/users.ts';
+export { findLiveSession, findUserProfile } from './queries/users.ts';

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { pictureUploadInput, userIdInput } from '../schemas.ts';
 import { getProfilePictureUrl, pictureUrl, removeProfilePicture, setProfilePicture } from '../services/avatars.ts';
-import { getUserWithCounts } from '../services/users.ts';
+import { getUserProfile } from '../services/users.ts';
 import { publicUser } from '../shape.ts';
 import { protectedProcedure, publicProcedure } from '../trpc.ts';
 
@@ -9,7 +9,7 @@ export const userRouter = {
   me: protectedProcedure.query(({ ctx }) => ({ ...publicUser(ctx.user, ctx.media), email: ctx.user.email })),
 
   byId: publicProcedure.input(userIdInput).query(async ({ ctx, input }) => {
-    const { user, ...counts } = await getUserWithCounts(ctx.em, input.userId);
+    const { user, ...counts } = await getUserProfile(ctx.em, input.userId);
     return { ...publicUser(user, ctx.media), ...counts };
   }),
 

@@ -1,13 +1,17 @@
-import { countUserActivity, type EntityManager, User } from '@miniter/db';
+import { type EntityManager, findUserProfile, User } from '@miniter/db';
 import { ServiceError } from './errors.ts';
 
 export async function getUser(em: EntityManager, userId: number): Promise<User> {
   const user = await em.findOne(User, userId);
-  if (!user) throw new ServiceError('NOT_FOUND', `User ${userId} does not exist`);
+  if (!user) throw notFound(userId);
   return user;
 }
 
-export async function getUserWithCounts(em: EntityManager, userId: number) {
-  const user = await getUser(em, userId);
-  return { user, ...(await countUserActivity(em, userId)) };
+/** A user with their follower, following and tweet counts, as plain data. */
+export async function getUserProfile(em: EntityManager, userId: number) {
+  const profile = await findUserProfile(em, userId);
+  if (!profile) throw notFound(userId);
+  return profile;
 }
+
+const notFound = (userId: number) => new ServiceError('NOT_FOUND', `User ${userId} does not exist`);

@@ -2,20 +2,27 @@ import type { EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { Session } from '../entities/session.ts';
 import { User } from '../entities/user.ts';
-import { userColumns, userRow } from './user-columns.ts';
+import { mapColumns, type UserData, userColumns, userRow } from './user-columns.ts';
 
-/** A user's follower, following and tweet counts, in one statement. */
-export async function countUserActivity(em: EntityManager, userId: number) {
+/**
+ * A user's public data with their follower, following and tweet counts, in one statement (a
+ * profile page makes it), as plain data; null when there is no such user.
+ */
+export async function findUserProfile(em: EntityManager, userId: number) {
   const [row] = await em.execute(
-    'select (select count(*) from users_follow_list where follow_user_id = ?) as followers, ' +
-      '(select count(*) from users_follow_list where user_id = ?) as following, ' +
-      '(select count(*) from tweets where user_id = ?) as tweets',
-    [userId, userId, userId],
+    `select ${userColumns}, ` +
+      '(select count(*) from users_follow_list where follow_user_id = u.id) as followers, ' +
+      '(select count(*) from users_follow_list where user_id = u.id) as following, ' +
+      '(select count(*) from tweets where user_id = u.id) as tweets ' +
+      'from users u where u.id = ?',
+    [userId],
   );
+  if (!row) return null;
   return {
-    followerCount: Number(row?.followers ?? 0),
-    followingCount: Number(row?.following ?? 0),
-    tweetCount: Number(row?.tweets ?? 0),
+    user: mapColumns(em, User, userRow(row)) as UserData,
+    followerCount: Number(row.followers),
+    followingCount: Number(row.following),
+    tweetCount: Number(row.tweets),
   };
 }
 
