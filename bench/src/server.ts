@@ -1,7 +1,7 @@
 /**
  * The server under test, started as a user starts it: `pnpm start` at the repository root, in
  * production mode, in its own process group. Its resident memory is sampled from /proc, of the
- * Node process that runs `src/main.ts` (found among pnpm's descendants), not of the pnpm wrapper.
+ * Node process that runs `dist/main.js` (found among pnpm's descendants), not of the pnpm wrapper.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -105,12 +105,12 @@ function serverPid(root: number): number {
     if (pid === root || !descends(pid)) continue;
     try {
       const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      if (/(^|\/)node$/.test(argv[0] ?? '') && argv.some((arg) => arg.endsWith('src/main.ts'))) return pid;
+      if (/(^|\/)node$/.test(argv[0] ?? '') && argv.some((arg) => arg.endsWith('dist/main.js'))) return pid;
     } catch {
       // gone meanwhile
     }
   }
-  throw new Error(`no Node process running src/main.ts under pnpm (pid ${root})`);
+  throw new Error(`no Node process running dist/main.js under pnpm (pid ${root})`);
 }
 
 /** VmRSS of a process, in MiB; 0 once it is gone. */
