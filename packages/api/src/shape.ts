@@ -3,11 +3,11 @@
  * Ids are numbers and timestamps ISO-8601 strings: plain JSON without a transformer. They take plain
  * data (`UserData`, `TweetData`), which entities also satisfy.
  */
-import type { FollowListEntry, Page, TweetData, UserData } from '@miniter/db';
+import type { FollowListEntry, Page, TweetData, UserData, UserSummaryData } from '@miniter/db';
 import type { MediaStorage } from './media/storage.ts';
 import { pictureUrl } from './services/avatars.ts';
 
-export function userSummary(user: UserData, media: MediaStorage) {
+export function userSummary(user: UserSummaryData, media: MediaStorage) {
   return { id: user.id, name: user.name, profilePictureUrl: pictureUrl(media, user) };
 }
 

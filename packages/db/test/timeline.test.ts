@@ -83,7 +83,7 @@ describe.each(testDialects())('the home timeline on %s', (dialect) => {
     }
   });
 
-  it('gives tweets and authors exactly as the ORM loads them, dates included', async () => {
+  it('gives tweets and their authors exactly as the ORM loads them, dates included', async () => {
     const page = await findTimeline(sqlEm(db.orm).fork(), { userId: 2, includeFollowed: true, limit: 3 });
     expect(page.items.map((t) => [t.id, t.author.name])).toEqual([
       [103, 'u152'],
@@ -97,15 +97,7 @@ describe.each(testDialects())('the home timeline on %s', (dialect) => {
         id: stored.id,
         text: stored.text,
         createdAt: stored.createdAt,
-        author: {
-          id: stored.author.id,
-          name: stored.author.name,
-          email: stored.author.email,
-          profile: stored.author.profile,
-          profilePicture: null,
-          createdAt: stored.author.createdAt,
-          updatedAt: stored.author.updatedAt,
-        },
+        author: { id: stored.author.id, name: stored.author.name, profilePicture: null },
       });
     }
   });

@@ -3,19 +3,28 @@ import type { Tweet } from '../entities/tweet.ts';
 import type { User } from '../entities/user.ts';
 
 /** What read paths show of a user: plain data, not a managed entity (entities satisfy it too). */
-export type UserData = Pick<User, 'id' | 'name' | 'profile' | 'profilePicture' | 'createdAt'>;
+export type UserSummaryData = Pick<User, 'id' | 'name' | 'profilePicture'>;
+export type UserData = UserSummaryData & Pick<User, 'profile' | 'createdAt'>;
 
-/** A tweet with its author, as plain data. */
-export type TweetData = Pick<Tweet, 'id' | 'text' | 'createdAt'> & { author: UserData };
+/** A tweet with its author's summary, as plain data. */
+export type TweetData = Pick<Tweet, 'id' | 'text' | 'createdAt'> & { author: UserSummaryData };
 
-const columns = ['id', 'name', 'email', 'profile', 'profile_picture', 'created_at', 'updated_at'];
-
-/** A user's public columns (of `users` aliased `u`), named `u_<column>` for `userFromRow`. */
-export const userColumns = columns.map((column) => `u.${column} as u_${column}`).join(', ');
+/** All of a user's columns but the password hash (of `users` aliased `u`), named `u_<column>`. */
+export const userColumns =
+  'u.id as u_id, u.name as u_name, u.email as u_email, u.profile as u_profile, ' +
+  'u.profile_picture as u_profile_picture, u.created_at as u_created_at, u.updated_at as u_updated_at';
 
 /** The user selected with `userColumns`, under its column names (as `em.map` takes it). */
 export const userRow = (row: Record<string, unknown>) =>
-  Object.fromEntries(columns.map((column) => [column, row[`u_${column}`]])) as EntityDictionary<User>;
+  ({
+    id: row.u_id,
+    name: row.u_name,
+    email: row.u_email,
+    profile: row.u_profile,
+    profile_picture: row.u_profile_picture,
+    created_at: row.u_created_at,
+    updated_at: row.u_updated_at,
+  }) as EntityDictionary<User>;
 
 /**
  * Raw columns to property values, through the ORM's compiled result mapper (the same conversions
