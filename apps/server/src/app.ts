@@ -9,12 +9,15 @@ import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { type AdmissionLimits, admission } from './admission.ts';
 
 export interface AppOptions extends ApiDependencies {
   logger: Logger;
   corsOrigins?: string[];
   maxBatchSize?: number;
   maxBodySize?: number;
+  /** In-flight and waiting API requests (see `admission`). */
+  admission?: AdmissionLimits;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the client IP. */
   trustProxy?: boolean | number | string;
 }
@@ -30,6 +33,7 @@ export function createApp({
   corsOrigins = [],
   maxBatchSize = 20,
   maxBodySize,
+  admission: admissionLimits = { concurrency: 16, queue: 1000 },
   trustProxy = false,
   ...dependencies
 }: AppOptions) {
@@ -109,7 +113,7 @@ export function createApp({
   // way the cap is enforced while the body streams in, before it is buffered.
   const jsonCalls = trpcHandler(maxBodySize);
   const uploadCalls = trpcHandler(uploads.maxBytes + multipartOverhead);
-  app.use('/trpc', (req, res, next) =>
+  app.use('/trpc', admission(admissionLimits), (req, res, next) =>
     (req.path === '/user.uploadProfilePicture' ? uploadCalls : jsonCalls)(req, res, next),
   );
 

@@ -62,6 +62,8 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(20),
     MAX_BODY_SIZE: z.coerce.number().int().min(1024).default(1_048_576),
+    MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(16),
+    MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(1000),
     PUBLIC_URL: z.url().optional(),
     MEDIA_DRIVER: z.enum(['local', 's3']).default('local'),
     MEDIA_DIR: z.string().min(1).optional(),
@@ -156,6 +158,7 @@ function toConfig(env: z.output<typeof schema>) {
     logLevel: env.LOG_LEVEL,
     maxBatchSize: env.MAX_BATCH_SIZE,
     maxBodySize: env.MAX_BODY_SIZE,
+    admission: { concurrency: env.MAX_CONCURRENT_REQUESTS, queue: env.MAX_QUEUED_REQUESTS },
     publicUrl: env.PUBLIC_URL,
     uploads: { maxBytes: env.MAX_UPLOAD_SIZE, maxPixels: env.MAX_IMAGE_PIXELS },
     storage:

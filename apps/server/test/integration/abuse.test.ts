@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { connect } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { createTestDatabase, type TestDatabase, useTestDatabase } from '@miniter/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
@@ -104,5 +106,39 @@ describe('slow and oversized requests', () => {
     });
     expect(body.status).toBe(413);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('more requests than the server works on at once', () => {
+  const db = useTestDatabase('sqlite');
+  const server = useHttpServer(() => db().orm, { admission: { concurrency: 1, queue: 1 } });
+
+  it('works on one, queues the next, turns away the one after with 503, then serves the queued one', async () => {
+    // Holds the only slot: its body is still on the way.
+    const body = JSON.stringify({ email: 'nobody@example.com', password: 'not the password' });
+    const holder = connect(Number(new URL(server.url).port), '127.0.0.1');
+    let held = '';
+    holder.on('data', (data) => {
+      held += data;
+    });
+    holder.write(
+      'POST /trpc/auth.login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+        `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`,
+    );
+    await delay(200);
+    const queued = fetch(`${server.url}/trpc/health.ping`);
+    await delay(200);
+
+    const refused = await fetch(`${server.url}/trpc/health.ping`);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(await refused.json()).toMatchObject({ error: { data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 } } });
+    // Health checks are not queued behind API calls.
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+
+    holder.write(body.slice(5));
+    await once(holder, 'close');
+    expect(held).toMatch(/^HTTP\/1\.1 401/);
+    expect((await queued).status).toBe(200);
   });
 });

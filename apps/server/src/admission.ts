@@ -1,0 +1,39 @@
+import type { RequestHandler } from 'express';
+import pLimit from 'p-limit';
+
+export interface AdmissionLimits {
+  /** Requests worked on at once. */
+  concurrency: number;
+  /** Requests that may wait for a turn; past this, 503 at once. */
+  queue: number;
+}
+
+/**
+ * Admission control: at most `concurrency` requests are worked on at once and the others wait their
+ * turn in arrival order. A request may carry a batch of 20 pages of 100 tweets, so memory grows with
+ * the requests in progress: bounding them keeps the process within its heap however many clients
+ * connect (unbounded, a few hundred such clients exhaust it). Past `queue` waiting, the answer is 503
+ * with Retry-After, at once; a request whose client left while it waited is skipped.
+ */
+export function admission({ concurrency, queue }: AdmissionLimits): RequestHandler {
+  const limit = pLimit(concurrency);
+  return (_req, res, next) => {
+    if (limit.pendingCount >= queue) {
+      res.setHeader('Retry-After', '1');
+      res.status(503).json({
+        error: {
+          message: 'The server is busy: try again shortly',
+          data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 },
+        },
+      });
+      return;
+    }
+    void limit(() => {
+      if (res.closed) return;
+      return new Promise<void>((resolve) => {
+        res.once('close', resolve);
+        next();
+      });
+    });
+  };
+}
