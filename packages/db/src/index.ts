@@ -18,5 +18,5 @@ export {
   insertFollow,
 } from './queries/follows.ts';
 export { findTimeline } from './queries/timeline.ts';
-export type { TweetData, UserData, UserSummaryData } from './queries/user-columns.ts';
+export type { TweetData, UserData, UserSummaryData } from './queries/read-models.ts';
 export { findLiveSession, findUserProfile } from './queries/users.ts';

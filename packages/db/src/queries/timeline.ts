@@ -2,7 +2,7 @@ import type { EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { Tweet } from '../entities/tweet.ts';
 import { type Page, type PageRequest, toPage } from '../pagination.ts';
-import { mapColumns, type TweetData, type UserSummaryData } from './user-columns.ts';
+import { mapColumns, type TweetData, type UserSummaryData } from './read-models.ts';
 
 export interface TimelineQuery extends PageRequest<number> {
   userId: number;
@@ -56,8 +56,8 @@ export async function findTimeline(em: EntityManager, query: TimelineQuery): Pro
 }
 
 /**
- * The timeline's next `limit + 1` tweets with their authors' names and pictures, newest first: every statement
- * `findTimeline` runs, through `run` (the benchmark replays them to measure the SQL alone).
+ * The timeline's next `limit + 1` tweets with their authors' names and pictures, newest first: every
+ * statement `findTimeline` runs, through `run` (the benchmark replays them to measure the SQL alone).
  */
 export async function findTimelineRows(run: RunSql, query: TimelineQuery): Promise<Record<string, unknown>[]> {
   const want = query.limit + 1;

@@ -2,7 +2,7 @@ import type { EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { Session } from '../entities/session.ts';
 import { User } from '../entities/user.ts';
-import { mapColumns, type UserData, userColumns, userRow } from './user-columns.ts';
+import { mapColumns, type UserData, userColumns, userRow } from './read-models.ts';
 
 /**
  * A user's public data with their follower, following and tweet counts, in one statement (a
