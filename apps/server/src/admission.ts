@@ -1,3 +1,4 @@
+import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import type { RequestHandler } from 'express';
 import pLimit from 'p-limit';
 
@@ -8,24 +9,32 @@ export interface AdmissionLimits {
   queue: number;
 }
 
+export const defaultAdmission: AdmissionLimits = { concurrency: 16, queue: 1000 };
+
+/** What tRPC itself answers for SERVICE_UNAVAILABLE, so clients read the message and the code. */
+const busy = {
+  error: {
+    message: 'The server is busy: try again shortly',
+    code: TRPC_ERROR_CODES_BY_KEY.SERVICE_UNAVAILABLE,
+    data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 },
+  },
+};
+
 /**
- * Admission control: at most `concurrency` requests are worked on at once and the others wait their
- * turn in arrival order. A request may carry a batch of 20 pages of 100 tweets, so memory grows with
- * the requests in progress: bounding them keeps the process within its heap however many clients
- * connect (unbounded, a few hundred such clients exhaust it). Past `queue` waiting, the answer is 503
- * with Retry-After, at once; a request whose client left while it waited is skipped.
+ * Admission control for the API: at most `concurrency` requests are worked on at once and the others
+ * wait their turn in arrival order. A request may carry a batch of 20 pages of 100 tweets, so memory
+ * grows with the requests in progress: bounding them keeps the process within its heap however many
+ * clients connect (unbounded, a few hundred such clients exhaust it). Past `queue` waiting, the answer
+ * is 503 with Retry-After, at once; a request whose client left while it waited is skipped.
  */
 export function admission({ concurrency, queue }: AdmissionLimits): RequestHandler {
   const limit = pLimit(concurrency);
-  return (_req, res, next) => {
+  return (req, res, next) => {
     if (limit.pendingCount >= queue) {
       res.setHeader('Retry-After', '1');
-      res.status(503).json({
-        error: {
-          message: 'The server is busy: try again shortly',
-          data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 },
-        },
-      });
+      // A batch (`/a,b,c?batch=1`) gets one error per call, as tRPC's clients expect.
+      const calls = req.query.batch ? req.path.split(',').length : 0;
+      res.status(503).json(calls ? Array(calls).fill(busy) : busy);
       return;
     }
     void limit(() => {

@@ -9,7 +9,7 @@ import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { type AdmissionLimits, admission } from './admission.ts';
+import { type AdmissionLimits, admission, defaultAdmission } from './admission.ts';
 
 export interface AppOptions extends ApiDependencies {
   logger: Logger;
@@ -33,7 +33,7 @@ export function createApp({
   corsOrigins = [],
   maxBatchSize = 20,
   maxBodySize,
-  admission: admissionLimits = { concurrency: 16, queue: 1000 },
+  admission: admissionLimits = defaultAdmission,
   trustProxy = false,
   ...dependencies
 }: AppOptions) {

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defaultSqlitePath, parseDatabaseUrl } from '@miniter/db';
 import { z } from 'zod';
+import { defaultAdmission } from './admission.ts';
 
 /** `.data/` at the repository root, beside the embedded database. */
 const dataDirectory = dirname(defaultSqlitePath);
@@ -62,8 +63,8 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(20),
     MAX_BODY_SIZE: z.coerce.number().int().min(1024).default(1_048_576),
-    MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(16),
-    MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(1000),
+    MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(defaultAdmission.concurrency),
+    MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(defaultAdmission.queue),
     PUBLIC_URL: z.url().optional(),
     MEDIA_DRIVER: z.enum(['local', 's3']).default('local'),
     MEDIA_DIR: z.string().min(1).optional(),

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { createMiniterClient } from '@miniter/api/client';
 import { createTestDatabase, type TestDatabase, useTestDatabase } from '@miniter/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
@@ -133,6 +134,15 @@ describe('more requests than the server works on at once', () => {
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('1');
     expect(await refused.json()).toMatchObject({ error: { data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 } } });
+    // The typed client reads it like any tRPC error, in a batch too.
+    const api = createMiniterClient({ url: `${server.url}/trpc` });
+    const calls = await Promise.allSettled([api.health.ping.query(), api.user.byId.query({ userId: 1 })]);
+    for (const call of calls) {
+      expect(call).toMatchObject({
+        status: 'rejected',
+        reason: { message: 'The server is busy: try again shortly', data: { code: 'SERVICE_UNAVAILABLE' } },
+      });
+    }
     // Health checks are not queued behind API calls.
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 
