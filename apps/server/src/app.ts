@@ -3,13 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { type ApiDependencies, appRouter, createContextInner, immutableCacheControl, LocalStorage } from '@miniter/api';
 import { dialectOf, isDatabaseReady } from '@miniter/db';
-import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { type AdmissionLimits, admission, defaultAdmission } from './admission.ts';
+import { trpcHandler } from './trpc-handler.ts';
 
 export interface AppOptions extends ApiDependencies {
   logger: Logger;
@@ -89,8 +89,8 @@ export function createApp({
     );
   }
 
-  const trpcHandler = (bodyLimit: number | undefined) =>
-    createExpressMiddleware({
+  const callsWithBodyLimit = (bodyLimit: number | undefined) =>
+    trpcHandler({
       router: appRouter,
       createContext: ({ req, res }) =>
         createContextInner({
@@ -111,8 +111,8 @@ export function createApp({
     });
   // Uploads get a body cap sized for a picture; everything else keeps the small JSON cap. Either
   // way the cap is enforced while the body streams in, before it is buffered.
-  const jsonCalls = trpcHandler(maxBodySize);
-  const uploadCalls = trpcHandler(uploads.maxBytes + multipartOverhead);
+  const jsonCalls = callsWithBodyLimit(maxBodySize);
+  const uploadCalls = callsWithBodyLimit(uploads.maxBytes + multipartOverhead);
   app.use('/trpc', admission(admissionLimits), (req, res, next) =>
     (req.path === '/user.uploadProfilePicture' ? uploadCalls : jsonCalls)(req, res, next),
   );

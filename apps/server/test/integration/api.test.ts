@@ -85,6 +85,26 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
     expect(missing.status === 'rejected' && missing.reason).toBeInstanceOf(TRPCClientError);
   });
 
+  it('sends every answer whole, with its length: single, batched, failed and streamed-on-request', async () => {
+    const batch = `${server.url}/trpc/health.ping,user.byId?batch=1&input=${encodeURIComponent(
+      JSON.stringify({ 1: { userId: 999_999 } }),
+    )}`;
+    for (const [url, headers, status, text] of [
+      [`${server.url}/trpc/health.ping`, {}, 200, 'pong'],
+      [batch, {}, 207, 'NOT_FOUND'],
+      [`${server.url}/trpc/user.me`, {}, 401, 'UNAUTHORIZED'],
+      // A client asking for tRPC's streamed batch gets it, complete, in the same one-piece form.
+      [batch, { 'trpc-accept': 'application/jsonl' }, 200, 'NOT_FOUND'],
+    ] as const) {
+      const response = await fetch(url, { headers });
+      const body = Buffer.from(await response.arrayBuffer());
+      expect(response.status).toBe(status);
+      expect(response.headers.get('transfer-encoding')).toBeNull();
+      expect(Number(response.headers.get('content-length'))).toBe(body.length);
+      expect(body.toString()).toContain(text);
+    }
+  });
+
   it('maps errors to HTTP statuses with typed codes; input errors list the fields', async () => {
     const bad = await rawPost('auth.signUp', { name: '', email: 'x', password: 'p' });
     expect(bad.status).toBe(400);
