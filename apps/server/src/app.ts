@@ -1,14 +1,13 @@
 /** The express application: /trpc, /healthz, /readyz. Built from its dependencies, so tests can too. */
 
-import { randomUUID } from 'node:crypto';
 import { type ApiDependencies, appRouter, createContextInner, immutableCacheControl, LocalStorage } from '@miniter/api';
 import { dialectOf, isDatabaseReady } from '@miniter/db';
 import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { type AdmissionLimits, admission, defaultAdmission } from './admission.ts';
+import { requestIdOf, requestLog } from './request-log.ts';
 import { trpcHandler } from './trpc-handler.ts';
 
 export interface AppOptions extends ApiDependencies {
@@ -41,19 +40,8 @@ export function createApp({
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
-  app.use(
-    pinoHttp({
-      logger,
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
-      // Every response names its request: a client can quote the id, the logs have it on every line.
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-    }),
-  );
+  // Every response names its request: a client can quote the id, and the request's log lines carry it.
+  app.use(requestLog(logger, { quiet: (path) => path === '/healthz' }));
   app.use(helmet());
   // Browsers may call only from the configured origins; no origins, no CORS headers.
   app.use(cors({ origin: corsOrigins.length ? corsOrigins : false }));
@@ -97,7 +85,7 @@ export function createApp({
           ...dependencies,
           authorization: req.headers.authorization,
           clientIp: req.ip,
-          requestId: String(req.id),
+          requestId: requestIdOf(req),
           setHeader: (name, value) => res.setHeader(name, value),
         }),
       maxBatchSize,
@@ -105,7 +93,7 @@ export function createApp({
       onError({ error, path, req }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           // The client saw a generic message; the real error is logged with the request's id.
-          req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+          logger.error({ reqId: requestIdOf(req), err: error.cause ?? error, path }, 'procedure failed');
         }
       },
     });

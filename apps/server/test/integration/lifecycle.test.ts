@@ -65,8 +65,15 @@ describe.each(testDialects())('internal errors on %s', (dialect) => {
       const requestId = res.headers.get('x-request-id');
       expect(error.data.requestId).toBe(requestId);
       const logged = logLines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'procedure failed');
-      expect(logged).toMatchObject({ req: { id: requestId }, path: 'tweet.byAuthor' });
+      expect(logged).toMatchObject({ reqId: requestId, path: 'tweet.byAuthor' });
       expect(JSON.stringify(logged.err)).toMatch(/tweets/);
+      // The request's own line follows once the response is out; a client's sane id is kept.
+      await expect.poll(() => logLines.some((line) => line.includes('request completed'))).toBe(true);
+      const completed = logLines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'request completed');
+      expect(completed).toMatchObject({ level: 50, reqId: requestId, res: { statusCode: 500 } });
+      expect(completed.req).toMatchObject({ method: 'GET', url: `/trpc/tweet.byAuthor?input=${input}` });
+      const own = await fetch(`http://127.0.0.1:${port}/healthz`, { headers: { 'x-request-id': 'client-id-1234' } });
+      expect(own.headers.get('x-request-id')).toBe('client-id-1234');
     } finally {
       server.close();
       await db.close();
