@@ -1,4 +1,4 @@
-import { User } from '@miniter/db';
+import { Session, User } from '@miniter/db';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
 import { TRPCError } from '@trpc/server';
 import jwt from 'jsonwebtoken';
@@ -100,6 +100,15 @@ describe.each(testDialects())('routers on %s', (dialect) => {
       }
       await db().orm.em.fork().nativeDelete(User, { id: user.id });
       await expectCode(callerFor(db().orm, token).tweet.create({ text: 'ghost' }), 'UNAUTHORIZED');
+    });
+
+    it('refuse a valid token once its session row has expired', async () => {
+      const { user, token } = await signedIn(db().orm, 'alice');
+      const em = db().orm.em.fork();
+      await em.nativeUpdate(Session, { user: user.id }, { expiresAt: new Date(Date.now() + 60_000) });
+      expect(await callerFor(db().orm, token).user.me()).toMatchObject({ id: user.id });
+      await em.nativeUpdate(Session, { user: user.id }, { expiresAt: new Date(Date.now() - 1000) });
+      await expectCode(callerFor(db().orm, token).user.me(), 'UNAUTHORIZED');
     });
   });
 

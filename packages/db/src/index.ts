@@ -19,4 +19,4 @@ export {
 } from './queries/follows.ts';
 export type { TweetData, UserData, UserSummaryData } from './queries/read-models.ts';
 export { findTimeline } from './queries/timeline.ts';
-export { findLiveSession, findUserProfile } from './queries/users.ts';
+export { findLiveSessionUser, findUserProfile } from './queries/users.ts';

@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { type EntityManager, findLiveSession, Session, User } from '@miniter/db';
+import { type EntityManager, findLiveSessionUser, Session, User } from '@miniter/db';
 import bcrypt from 'bcrypt';
 import jwt from 'jsonwebtoken';
 import { ServiceError } from './errors.ts';
@@ -155,9 +155,9 @@ export async function authenticate(
   token: string | null,
 ): Promise<{ user: User; sessionId: string }> {
   const claims = token ? verifyToken(config, token) : null;
-  const session = claims ? await findLiveSession(em, claims.sessionId, claims.userId) : null;
-  if (!session) throw new ServiceError('UNAUTHORIZED', 'A valid access token is required');
-  return { user: session.user, sessionId: session.id };
+  const user = claims ? await findLiveSessionUser(em, claims.sessionId, claims.userId) : null;
+  if (!claims || !user) throw new ServiceError('UNAUTHORIZED', 'A valid access token is required');
+  return { user, sessionId: claims.sessionId };
 }
 
 export async function logout(em: EntityManager, sessionId: string): Promise<void> {

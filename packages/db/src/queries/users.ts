@@ -1,6 +1,4 @@
-import type { EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
-import { Session } from '../entities/session.ts';
 import { User } from '../entities/user.ts';
 import { mapColumns, type UserData, userColumns, userRow } from './read-models.ts';
 
@@ -27,22 +25,14 @@ export async function findUserProfile(em: EntityManager, userId: number) {
 }
 
 /**
- * The session `sessionId` of user `userId` with its user, in one statement (every signed-in call
- * makes it), or null when there is no such session or it has expired.
+ * The user of session `sessionId` when it is user `userId`'s and has not expired, in one statement
+ * (every signed-in call makes it); null otherwise. Only the user becomes an entity.
  */
-export async function findLiveSession(em: EntityManager, sessionId: string, userId: number): Promise<Session | null> {
+export async function findLiveSessionUser(em: EntityManager, sessionId: string, userId: number): Promise<User | null> {
   const [row] = await em.execute(
-    `select s.id, s.user_id, s.created_at, s.expires_at, ${userColumns} ` +
-      'from auth_sessions s join users u on u.id = s.user_id where s.id = ? and s.user_id = ?',
-    [sessionId, userId],
+    `select ${userColumns} from auth_sessions s join users u on u.id = s.user_id ` +
+      'where s.id = ? and s.user_id = ? and s.expires_at > ?',
+    [sessionId, userId, new Date()],
   );
-  if (!row) return null;
-  em.map(User, userRow(row));
-  const session = em.map(Session, {
-    id: row.id,
-    user_id: row.user_id,
-    created_at: row.created_at,
-    expires_at: row.expires_at,
-  } as EntityDictionary<Session>);
-  return session.expiresAt.getTime() > Date.now() ? session : null;
+  return row ? em.map(User, userRow(row)) : null;
 }
