@@ -2,7 +2,7 @@ import { Session, sqlEm, User } from '@miniter/db';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
 import bcrypt from 'bcrypt';
 import jwt from 'jsonwebtoken';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   authenticate,
   changePassword,
@@ -36,6 +36,21 @@ describe('tokens', () => {
     });
     // Within the clock tolerance (5 s by default), an expiry just past still counts.
     expect(verifyToken(testAuth, sign({ sub: '7', exp: now() - 2 }))).not.toBeNull();
+  });
+
+  it('stop being accepted when they expire, also after a first check, and only under their secret', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const token = sign({ sub: '8' }, { expiresIn: 10 });
+      expect(verifyToken(testAuth, token)).toEqual({ userId: 8, sessionId: 'a'.repeat(32) });
+      expect(verifyToken({ ...testAuth, jwtSecret: 'another secret of 32 characters or so' }, token)).toBeNull();
+      vi.setSystemTime(Date.now() + 13_000);
+      expect(verifyToken(testAuth, token)).not.toBeNull();
+      vi.setSystemTime(Date.now() + 3_000);
+      expect(verifyToken(testAuth, token)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it.each([

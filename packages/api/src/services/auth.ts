@@ -3,6 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { type EntityManager, findLiveSessionUser, Session, User } from '@miniter/db';
 import bcrypt from 'bcrypt';
 import jwt from 'jsonwebtoken';
+import { LRUCache } from 'lru-cache';
 import { ServiceError } from './errors.ts';
 
 export interface AuthConfig {
@@ -14,15 +15,24 @@ export interface AuthConfig {
   clockToleranceSeconds?: number;
 }
 
-// jsonwebtoken turns a string secret into a key on every call: make it once per secret.
-const keys = new Map<string, KeyObject>();
-function signingKey(secret: string): KeyObject {
-  let key = keys.get(secret);
-  if (!key) {
-    key = createSecretKey(Buffer.from(secret));
-    keys.set(secret, key);
+interface Verifier {
+  /** jsonwebtoken turns a string secret into a key on every call: made once per secret. */
+  key: KeyObject;
+  /**
+   * Claims of tokens already verified, until they expire: checking a signature and parsing its
+   * claims cost more than the rest of a signed-in call's session check. Whether the session still
+   * stands is checked in the database on every call all the same.
+   */
+  verified: LRUCache<string, { claims: TokenClaims; expiresAt: number }>;
+}
+const verifiers = new Map<string, Verifier>();
+function verifierFor(secret: string): Verifier {
+  let verifier = verifiers.get(secret);
+  if (!verifier) {
+    verifier = { key: createSecretKey(Buffer.from(secret)), verified: new LRUCache({ max: 10_000 }) };
+    verifiers.set(secret, verifier);
   }
-  return key;
+  return verifier;
 }
 
 /** Who issues Miniter's tokens and whom they are for: a token minted for anything else is refused. */
@@ -105,7 +115,7 @@ export async function openSession(em: EntityManager, config: AuthConfig, user: U
     expiresAt: new Date(now + config.jwtExpiresIn * 1000),
   });
   await em.flush();
-  const accessToken = jwt.sign({}, signingKey(config.jwtSecret), {
+  const accessToken = jwt.sign({}, verifierFor(config.jwtSecret).key, {
     algorithm: 'HS256',
     subject: String(user.id),
     jwtid: session.id,
@@ -123,13 +133,18 @@ export interface TokenClaims {
 
 /** What a token says, or null for any token that is not valid now. Checks no database. */
 export function verifyToken(config: AuthConfig, token: string): TokenClaims | null {
+  const { key, verified } = verifierFor(config.jwtSecret);
+  const toleranceMs = (config.clockToleranceSeconds ?? 5) * 1000;
+  const known = verified.get(token);
+  // Once expired, it goes through jwt.verify again, which refuses it.
+  if (known && known.expiresAt + toleranceMs > Date.now()) return known.claims;
   try {
     // The algorithm is pinned: `alg: none` and algorithm-confusion tokens fail here.
-    const payload = jwt.verify(token, signingKey(config.jwtSecret), {
+    const payload = jwt.verify(token, key, {
       algorithms: ['HS256'],
       issuer,
       audience,
-      clockTolerance: config.clockToleranceSeconds ?? 5,
+      clockTolerance: toleranceMs / 1000,
     });
     if (
       typeof payload !== 'object' ||
@@ -139,7 +154,9 @@ export function verifyToken(config: AuthConfig, token: string): TokenClaims | nu
     ) {
       return null;
     }
-    return { userId: Number(payload.sub), sessionId: payload.jti };
+    const claims = { userId: Number(payload.sub), sessionId: payload.jti };
+    verified.set(token, { claims, expiresAt: payload.exp * 1000 });
+    return claims;
   } catch {
     return null;
   }
