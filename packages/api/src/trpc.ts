@@ -2,8 +2,7 @@
  * The tRPC setup in one place: context, error formatting, rate limits, and the kinds of procedure.
  */
 
-import { RequestContext } from '@mikro-orm/core';
-import { type EntityManager, isDatabaseUnavailable, type Orm, type User } from '@miniter/db';
+import { isDatabaseUnavailable, type Orm, sqlEm, type User } from '@miniter/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { MediaStorage } from './media/storage.ts';
@@ -74,11 +73,13 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /**
+ * Every call gets its own EntityManager fork (its own identity map): tRPC runs the calls of one
+ * batched request concurrently with one shared context, so a per-request fork would be shared.
  * Service refusals become the matching tRPC error (and HTTP status), and an unreachable database a
  * quick SERVICE_UNAVAILABLE rather than a 500, in one place.
  */
-const errorMapping = t.middleware(async ({ next }) => {
-  const result = await next();
+const perCall = t.middleware(async ({ ctx, next }) => {
+  const result = await next({ ctx: { em: sqlEm(ctx.orm).fork() } });
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof ServiceError) {
@@ -93,14 +94,6 @@ const errorMapping = t.middleware(async ({ next }) => {
   }
   return result;
 });
-
-/**
- * Every call gets its own EntityManager fork (its own identity map): tRPC runs the calls of one
- * batched request concurrently with one shared context, so a per-request fork would be shared.
- */
-const perCallEntityManager = t.middleware(({ ctx, next }) =>
-  RequestContext.create(ctx.orm.em, () => next({ ctx: { em: RequestContext.getEntityManager() as EntityManager } })),
-);
 
 /** Counts this call against `name` for the key the call yields; refuses past the limit. */
 export function rateLimit<I>(name: RateLimitName, keyOf: (ctx: Context, input: I) => string) {
@@ -129,7 +122,7 @@ const byCaller = (ctx: Context) => {
 };
 
 /** A procedure with no limit of its own yet: sign-up and login add theirs, checked before bcrypt. */
-export const credentialsProcedure = t.procedure.use(errorMapping).use(perCallEntityManager);
+export const credentialsProcedure = t.procedure.use(perCall);
 
 export const publicProcedure = credentialsProcedure.use(rateLimit('callsPerClient', byCaller));
 
