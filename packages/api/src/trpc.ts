@@ -2,7 +2,7 @@
  * The tRPC setup in one place: context, error formatting, rate limits, and the kinds of procedure.
  */
 
-import { isDatabaseUnavailable, type Orm, sqlEm, type User } from '@miniter/db';
+import { type EntityManager, isDatabaseUnavailable, type Orm, sqlEm, type User } from '@miniter/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { MediaStorage } from './media/storage.ts';
@@ -72,43 +72,58 @@ function describeIssues(error: z.ZodError): string {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/**
- * Every call gets its own EntityManager fork (its own identity map): tRPC runs the calls of one
- * batched request concurrently with one shared context, so a per-request fork would be shared.
- * Service refusals become the matching tRPC error (and HTTP status), and an unreachable database a
- * quick SERVICE_UNAVAILABLE rather than a 500, in one place.
- */
-const perCall = t.middleware(async ({ ctx, next }) => {
-  const result = await next({ ctx: { em: sqlEm(ctx.orm).fork() } });
-  if (result.ok) return result;
-  const cause = result.error.cause;
-  if (cause instanceof ServiceError) {
-    throw new TRPCError({ code: cause.kind, message: cause.message, cause });
-  }
+/** A service refusal as the matching tRPC error (and HTTP status); an unreachable database as a quick 503. */
+function asTRPCError(cause: unknown): TRPCError | null {
+  if (cause instanceof ServiceError) return new TRPCError({ code: cause.kind, message: cause.message, cause });
   if (isDatabaseUnavailable(cause)) {
-    throw new TRPCError({
+    return new TRPCError({
       code: 'SERVICE_UNAVAILABLE',
       message: 'The database is unavailable: try again shortly',
       cause,
     });
   }
-  return result;
-});
+  return null;
+}
 
-/** Counts this call against `name` for the key the call yields; refuses past the limit. */
+/**
+ * Runs one call with its own EntityManager fork (its own identity map: tRPC runs the calls of one
+ * batched request concurrently with one shared context, so a per-request fork would be shared), and
+ * turns what it throws, here or further down, into the matching tRPC error, in one place.
+ */
+async function inCall<R extends { ok: boolean; error?: TRPCError }>(
+  ctx: Context,
+  run: (em: EntityManager) => Promise<R>,
+): Promise<R> {
+  let result: R;
+  try {
+    result = await run(sqlEm(ctx.orm).fork());
+  } catch (cause) {
+    throw asTRPCError(cause) ?? cause;
+  }
+  const mapped = result.ok ? null : asTRPCError(result.error?.cause);
+  if (mapped) throw mapped;
+  return result;
+}
+
+/** Counts this call against `name` for `key`; refuses past the limit. */
+async function countCall(ctx: Context, name: RateLimitName, key: string): Promise<void> {
+  if (!ctx.limiter) return;
+  const result = await ctx.limiter.consume(name, key);
+  ctx.setHeader?.('RateLimit-Policy', `${result.limit};w=${result.windowSeconds}`);
+  ctx.setHeader?.('RateLimit', `limit=${result.limit}, remaining=${result.remaining}, reset=${result.resetSeconds}`);
+  if (!result.allowed) {
+    ctx.setHeader?.('Retry-After', String(result.resetSeconds));
+    throw new TRPCError({
+      code: 'TOO_MANY_REQUESTS',
+      message: `Too many requests: try again in ${result.resetSeconds} seconds`,
+    });
+  }
+}
+
+/** Counts this call against `name` for the key the call yields (a step after `credentialsProcedure`). */
 export function rateLimit<I>(name: RateLimitName, keyOf: (ctx: Context, input: I) => string) {
   return t.middleware(async ({ ctx, input, next }) => {
-    if (!ctx.limiter) return next();
-    const result = await ctx.limiter.consume(name, `${keyOf(ctx, input as I)}`);
-    ctx.setHeader?.('RateLimit-Policy', `${result.limit};w=${result.windowSeconds}`);
-    ctx.setHeader?.('RateLimit', `limit=${result.limit}, remaining=${result.remaining}, reset=${result.resetSeconds}`);
-    if (!result.allowed) {
-      ctx.setHeader?.('Retry-After', String(result.resetSeconds));
-      throw new TRPCError({
-        code: 'TOO_MANY_REQUESTS',
-        message: `Too many requests: try again in ${result.resetSeconds} seconds`,
-      });
-    }
+    await countCall(ctx, name, keyOf(ctx, input as I));
     return next();
   });
 }
@@ -122,15 +137,26 @@ const byCaller = (ctx: Context) => {
 };
 
 /** A procedure with no limit of its own yet: sign-up and login add theirs, checked before bcrypt. */
-export const credentialsProcedure = t.procedure.use(perCall);
+export const credentialsProcedure = t.procedure.use(({ ctx, next }) => inCall(ctx, (em) => next({ ctx: { em } })));
 
-export const publicProcedure = credentialsProcedure.use(rateLimit('callsPerClient', byCaller));
+// The kinds of procedure most calls use each run one middleware: tRPC copies the call's options and
+// context at every step of its chain, which cost more than the rest of a light call.
+
+export const publicProcedure = t.procedure.use(({ ctx, next }) =>
+  inCall(ctx, async (em) => {
+    await countCall(ctx, 'callsPerClient', byCaller(ctx));
+    return next({ ctx: { em } });
+  }),
+);
 
 /**
  * Requires `Authorization: Bearer <jwt>` naming a live session of a user that still exists;
  * narrows `ctx.user` and gives the session's id.
  */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const { user, sessionId }: { user: User; sessionId: string } = await authenticate(ctx.em, ctx.auth, ctx.token);
-  return next({ ctx: { user, sessionId } });
-});
+export const protectedProcedure = t.procedure.use(({ ctx, next }) =>
+  inCall(ctx, async (em) => {
+    await countCall(ctx, 'callsPerClient', byCaller(ctx));
+    const { user, sessionId }: { user: User; sessionId: string } = await authenticate(em, ctx.auth, ctx.token);
+    return next({ ctx: { em, user, sessionId } });
+  }),
+);
