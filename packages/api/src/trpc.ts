@@ -2,7 +2,7 @@
  * The tRPC setup in one place: context, error formatting, rate limits, and the kinds of procedure.
  */
 
-import { type EntityManager, isDatabaseUnavailable, type Orm, sqlEm, type User } from '@miniter/db';
+import { type EntityManager, isDatabaseUnavailable, type Orm, sqlEm } from '@miniter/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { MediaStorage } from './media/storage.ts';
@@ -156,7 +156,7 @@ export const publicProcedure = t.procedure.use(({ ctx, next }) =>
 export const protectedProcedure = t.procedure.use(({ ctx, next }) =>
   inCall(ctx, async (em) => {
     await countCall(ctx, 'callsPerClient', byCaller(ctx));
-    const { user, sessionId }: { user: User; sessionId: string } = await authenticate(em, ctx.auth, ctx.token);
+    const { user, sessionId } = await authenticate(em, ctx.auth, ctx.token);
     return next({ ctx: { em, user, sessionId } });
   }),
 );

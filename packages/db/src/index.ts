@@ -17,6 +17,6 @@ export {
   findFollowList,
   insertFollow,
 } from './queries/follows.ts';
-export type { TweetData, UserData, UserSummaryData } from './queries/read-models.ts';
+export type { AccountData, TweetData, UserData, UserSummaryData } from './queries/read-models.ts';
 export { findTimeline } from './queries/timeline.ts';
 export { findLiveSessionUser, findUserProfile } from './queries/users.ts';

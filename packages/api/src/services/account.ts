@@ -1,4 +1,4 @@
-import { type EntityManager, User } from '@miniter/db';
+import { type AccountData, type EntityManager, User } from '@miniter/db';
 import type { MediaStorage } from '../media/storage.ts';
 import { type AuthConfig, confirmPassword } from './auth.ts';
 import { removeProfilePicture } from './avatars.ts';
@@ -11,10 +11,11 @@ export async function deleteAccount(
   em: EntityManager,
   config: AuthConfig,
   media: MediaStorage,
-  user: User,
+  user: AccountData,
   password: string,
 ): Promise<void> {
-  await confirmPassword(em, config, user, password);
-  await removeProfilePicture(em, media, user);
-  await em.nativeDelete(User, { id: user.id });
+  const account = em.merge(User, user);
+  await confirmPassword(em, config, account, password);
+  await removeProfilePicture(em, media, account);
+  await em.nativeDelete(User, { id: account.id });
 }

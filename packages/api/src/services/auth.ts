@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { type EntityManager, findLiveSessionUser, Session, User } from '@miniter/db';
+import { type AccountData, type EntityManager, findLiveSessionUser, Session, User } from '@miniter/db';
 import bcrypt from 'bcrypt';
 import jwt from 'jsonwebtoken';
 import { LRUCache } from 'lru-cache';
@@ -170,7 +170,7 @@ export async function authenticate(
   em: EntityManager,
   config: AuthConfig,
   token: string | null,
-): Promise<{ user: User; sessionId: string }> {
+): Promise<{ user: AccountData; sessionId: string }> {
   const claims = token ? verifyToken(config, token) : null;
   const user = claims ? await findLiveSessionUser(em, claims.sessionId, claims.userId) : null;
   if (!claims || !user) throw new ServiceError('UNAUTHORIZED', 'A valid access token is required');
@@ -182,7 +182,7 @@ export async function logout(em: EntityManager, sessionId: string): Promise<void
 }
 
 /** Ends every session of the user: all their tokens stop working at once. */
-export async function logoutEverywhere(em: EntityManager, user: User): Promise<void> {
+export async function logoutEverywhere(em: EntityManager, user: AccountData): Promise<void> {
   await em.nativeDelete(Session, { user: user.id });
 }
 
@@ -198,12 +198,13 @@ export async function confirmPassword(em: EntityManager, config: AuthConfig, use
 export async function changePassword(
   em: EntityManager,
   config: AuthConfig,
-  user: User,
+  user: AccountData,
   input: { currentPassword: string; newPassword: string },
 ): Promise<SessionToken> {
-  await confirmPassword(em, config, user, input.currentPassword);
-  user.hashedPassword = await bcrypt.hash(input.newPassword, config.bcryptCost);
+  const account = em.merge(User, user);
+  await confirmPassword(em, config, account, input.currentPassword);
+  account.hashedPassword = await bcrypt.hash(input.newPassword, config.bcryptCost);
   await em.flush();
-  await logoutEverywhere(em, user);
-  return openSession(em, config, user);
+  await logoutEverywhere(em, account);
+  return openSession(em, config, account);
 }

@@ -1,4 +1,4 @@
-import type { EntityManager, User } from '@miniter/db';
+import { type AccountData, type EntityManager, User } from '@miniter/db';
 import { acceptedFormats, avatarSizes, detectImageFormat, ImageRejected, processAvatar } from '../media/images.ts';
 import type { MediaStorage } from '../media/storage.ts';
 import { ServiceError } from './errors.ts';
@@ -29,9 +29,9 @@ export async function setProfilePicture(
   em: EntityManager,
   media: MediaStorage,
   limits: UploadLimits,
-  user: User,
+  user: AccountData,
   bytes: Buffer,
-): Promise<User> {
+): Promise<AccountData> {
   if (bytes.length === 0) throw new ServiceError('BAD_REQUEST', 'The file is empty');
   if (bytes.length > limits.maxBytes) {
     throw new ServiceError('PAYLOAD_TOO_LARGE', `The picture must be at most ${limits.maxBytes} bytes`);
@@ -50,7 +50,8 @@ export async function setProfilePicture(
   );
   const previous = user.profilePicture;
   if (previous === base) return user;
-  user.profilePicture = base;
+  const account = em.merge(User, user);
+  account.profilePicture = base;
   try {
     await em.flush();
   } catch (error) {
@@ -58,14 +59,14 @@ export async function setProfilePicture(
     throw error;
   }
   if (previous) await media.remove(objectKeys(previous));
-  return user;
+  return account;
 }
 
 /** Idempotent: removing a picture that is not there succeeds. */
-export async function removeProfilePicture(em: EntityManager, media: MediaStorage, user: User): Promise<void> {
+export async function removeProfilePicture(em: EntityManager, media: MediaStorage, user: AccountData): Promise<void> {
   const previous = user.profilePicture;
   if (!previous) return;
-  user.profilePicture = null;
+  em.merge(User, user).profilePicture = null;
   await em.flush();
   await media.remove(objectKeys(previous));
 }

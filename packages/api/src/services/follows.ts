@@ -1,4 +1,4 @@
-import { deleteFollow, type EntityManager, insertFollow, type User } from '@miniter/db';
+import { deleteFollow, type EntityManager, insertFollow, type UserSummaryData } from '@miniter/db';
 import { ServiceError } from './errors.ts';
 import { getUser } from './users.ts';
 
@@ -8,7 +8,7 @@ export interface Relationship {
 }
 
 /** Idempotent: following someone you already follow succeeds and changes nothing. */
-export async function follow(em: EntityManager, user: User, targetId: number): Promise<Relationship> {
+export async function follow(em: EntityManager, user: UserSummaryData, targetId: number): Promise<Relationship> {
   if (targetId === user.id) throw new ServiceError('BAD_REQUEST', 'You cannot follow yourself');
   await getUser(em, targetId);
   await insertFollow(em, user.id, targetId);
@@ -16,7 +16,7 @@ export async function follow(em: EntityManager, user: User, targetId: number): P
 }
 
 /** Idempotent: unfollowing someone you do not follow succeeds and changes nothing. */
-export async function unfollow(em: EntityManager, user: User, targetId: number): Promise<Relationship> {
+export async function unfollow(em: EntityManager, user: UserSummaryData, targetId: number): Promise<Relationship> {
   if (targetId === user.id) throw new ServiceError('BAD_REQUEST', 'You cannot unfollow yourself');
   await getUser(em, targetId);
   await deleteFollow(em, user.id, targetId);

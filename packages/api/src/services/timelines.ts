@@ -6,7 +6,7 @@ import {
   findTimeline,
   type Page,
   type TweetData,
-  type User,
+  type UserSummaryData,
 } from '@miniter/db';
 import { getUser } from './users.ts';
 
@@ -16,7 +16,11 @@ export interface PageParams<K> {
 }
 
 /** The signed-in user's tweets and those of everyone they follow. */
-export function homeTimeline(em: EntityManager, user: User, page: PageParams<number>): Promise<Page<TweetData>> {
+export function homeTimeline(
+  em: EntityManager,
+  user: UserSummaryData,
+  page: PageParams<number>,
+): Promise<Page<TweetData>> {
   return findTimeline(em, { userId: user.id, includeFollowed: true, ...page });
 }
 

@@ -5,6 +5,8 @@ import type { User } from '../entities/user.ts';
 /** What read paths show of a user: plain data, not a managed entity (entities satisfy it too). */
 export type UserSummaryData = Pick<User, 'id' | 'name' | 'profilePicture'>;
 export type UserData = UserSummaryData & Pick<User, 'profile' | 'createdAt'>;
+/** A signed-in user's own account: every column but the password hash. */
+export type AccountData = UserData & Pick<User, 'email' | 'updatedAt'>;
 
 /** A tweet with its author's summary, as plain data. */
 export type TweetData = Pick<Tweet, 'id' | 'text' | 'createdAt'> & { author: UserSummaryData };

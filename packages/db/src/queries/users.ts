@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { User } from '../entities/user.ts';
-import { mapColumns, type UserData, userColumns, userRow } from './read-models.ts';
+import { type AccountData, mapColumns, type UserData, userColumns, userRow } from './read-models.ts';
 
 /**
  * A user's public data with their follower, following and tweet counts, in one statement (a
@@ -25,14 +25,19 @@ export async function findUserProfile(em: EntityManager, userId: number) {
 }
 
 /**
- * The user of session `sessionId` when it is user `userId`'s and has not expired, in one statement
- * (every signed-in call makes it); null otherwise. Only the user becomes an entity.
+ * The account of session `sessionId` when it is user `userId`'s and has not expired, in one statement
+ * (every signed-in call makes it), as plain data; null otherwise. Most calls only read it; the few
+ * that change the account make it an entity (`em.merge`), which would cost more than the query here.
  */
-export async function findLiveSessionUser(em: EntityManager, sessionId: string, userId: number): Promise<User | null> {
+export async function findLiveSessionUser(
+  em: EntityManager,
+  sessionId: string,
+  userId: number,
+): Promise<AccountData | null> {
   const [row] = await em.execute(
     `select ${userColumns} from auth_sessions s join users u on u.id = s.user_id ` +
       'where s.id = ? and s.user_id = ? and s.expires_at > ?',
     [sessionId, userId, new Date()],
   );
-  return row ? em.map(User, userRow(row)) : null;
+  return row ? (mapColumns(em, User, userRow(row)) as AccountData) : null;
 }
