@@ -10,6 +10,7 @@ import type { RateLimiter, RateLimitName } from './rate-limits.ts';
 import { type AuthConfig, authenticate, verifyToken } from './services/auth.ts';
 import type { UploadLimits } from './services/avatars.ts';
 import { ServiceError } from './services/errors.ts';
+import { type ProfileLoader, profileLoader } from './services/users.ts';
 
 /** What the procedures need from the composition root. */
 export interface ApiDependencies {
@@ -36,12 +37,13 @@ export interface ContextOptions extends ApiDependencies, RequestInfo {}
 
 export interface Context extends ApiDependencies, Omit<RequestInfo, 'authorization'> {
   token: string | null;
+  profiles: ProfileLoader;
 }
 
 /** Builds a context without HTTP, so tests can call procedures through `createCaller`. */
 export function createContextInner({ authorization, ...rest }: ContextOptions): Context {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-  return { ...rest, token: match?.[1] ?? null };
+  return { ...rest, token: match?.[1] ?? null, profiles: profileLoader(rest.orm) };
 }
 
 const t = initTRPC.context<Context>().create({

@@ -19,4 +19,4 @@ export {
 } from './queries/follows.ts';
 export type { AccountData, TweetData, UserData, UserSummaryData } from './queries/read-models.ts';
 export { findTimeline } from './queries/timeline.ts';
-export { findLiveSessionUser, findUserProfile } from './queries/users.ts';
+export { findLiveSessionUser, findUserProfiles, type UserProfileData } from './queries/users.ts';

@@ -85,6 +85,33 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
     expect(missing.status === 'rejected' && missing.reason).toBeInstanceOf(TRPCClientError);
   });
 
+  it('answers a batch of user.byId calls with one statement, each call with its own answer', async () => {
+    const alice = await signedIn('alice');
+    const bob = await signedIn('bob');
+    await alice.api.follow.follow.mutate({ userId: bob.user.id });
+    const { orm } = db();
+    const statements: string[] = [];
+    const previous = orm.config.get('onQuery');
+    orm.config.set('onQuery', (sql: string) => {
+      statements.push(sql);
+      return sql;
+    });
+    alice.requests.length = 0;
+    const answers = await Promise.allSettled(
+      [bob.user.id, alice.user.id, bob.user.id, 999_999].map((userId) => alice.api.user.byId.query({ userId })),
+    ).finally(() => orm.config.set('onQuery', previous));
+    expect(alice.requests).toHaveLength(1);
+    expect(statements).toHaveLength(1);
+    const [bobs, alices, bobsAgain, missing] = answers;
+    expect(bobs).toMatchObject({ status: 'fulfilled', value: { name: 'bob', followerCount: 1, followingCount: 0 } });
+    expect(alices).toMatchObject({
+      status: 'fulfilled',
+      value: { name: 'alice', followerCount: 0, followingCount: 1 },
+    });
+    expect(bobsAgain).toEqual(bobs);
+    expect(missing).toMatchObject({ status: 'rejected', reason: { data: { code: 'NOT_FOUND' } } });
+  });
+
   it('sends every answer whole, with its length: single, batched, failed and streamed-on-request', async () => {
     const batch = `${server.url}/trpc/health.ping,user.byId?batch=1&input=${encodeURIComponent(
       JSON.stringify({ 1: { userId: 999_999 } }),

@@ -9,7 +9,7 @@ export const userRouter = {
   me: protectedProcedure.query(({ ctx }) => ({ ...publicUser(ctx.user, ctx.media), email: ctx.user.email })),
 
   byId: publicProcedure.input(userIdInput).query(async ({ ctx, input }) => {
-    const { user, ...counts } = await getUserProfile(ctx.em, input.userId);
+    const { user, ...counts } = await getUserProfile(ctx.profiles, input.userId);
     return { ...publicUser(user, ctx.media), ...counts };
   }),
 

@@ -1,4 +1,5 @@
-import { type EntityManager, findUserProfile, User } from '@miniter/db';
+import { type EntityManager, findUserProfiles, type Orm, sqlEm, User, type UserProfileData } from '@miniter/db';
+import DataLoader from 'dataloader';
 import { ServiceError } from './errors.ts';
 
 export async function getUser(em: EntityManager, userId: number): Promise<User> {
@@ -7,9 +8,22 @@ export async function getUser(em: EntityManager, userId: number): Promise<User> 
   return user;
 }
 
+export type ProfileLoader = DataLoader<number, UserProfileData | null>;
+
+/**
+ * Loads the profiles that the calls of one request ask for together: a batch of `user.byId` calls
+ * is one statement. One per request, so nothing is cached across requests.
+ */
+export function profileLoader(orm: Orm): ProfileLoader {
+  return new DataLoader(async (ids) => {
+    const found = await findUserProfiles(sqlEm(orm).fork(), ids);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
 /** A user with their follower, following and tweet counts, as plain data. */
-export async function getUserProfile(em: EntityManager, userId: number) {
-  const profile = await findUserProfile(em, userId);
+export async function getUserProfile(profiles: ProfileLoader, userId: number) {
+  const profile = await profiles.load(userId);
   if (!profile) throw notFound(userId);
   return profile;
 }

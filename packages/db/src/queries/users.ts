@@ -2,26 +2,40 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { User } from '../entities/user.ts';
 import { type AccountData, mapColumns, type UserData, userColumns, userRow } from './read-models.ts';
 
+export interface UserProfileData {
+  user: UserData;
+  followerCount: number;
+  followingCount: number;
+  tweetCount: number;
+}
+
 /**
- * A user's public data with their follower, following and tweet counts, in one statement (a
- * profile page makes it), as plain data; null when there is no such user.
+ * Users' public data with their follower, following and tweet counts, in one statement however many
+ * (a profile page, or a batch of them), as plain data by id; ids with no user are absent.
  */
-export async function findUserProfile(em: EntityManager, userId: number) {
-  const [row] = await em.execute(
+export async function findUserProfiles(
+  em: EntityManager,
+  userIds: readonly number[],
+): Promise<Map<number, UserProfileData>> {
+  const rows = await em.execute(
     `select ${userColumns}, ` +
       '(select count(*) from users_follow_list where follow_user_id = u.id) as followers, ' +
       '(select count(*) from users_follow_list where user_id = u.id) as following, ' +
       '(select count(*) from tweets where user_id = u.id) as tweets ' +
-      'from users u where u.id = ?',
-    [userId],
+      `from users u where u.id in (${userIds.map(() => '?').join(', ')})`,
+    [...userIds],
   );
-  if (!row) return null;
-  return {
-    user: mapColumns(em, User, userRow(row)) as UserData,
-    followerCount: Number(row.followers),
-    followingCount: Number(row.following),
-    tweetCount: Number(row.tweets),
-  };
+  const profiles = new Map<number, UserProfileData>();
+  for (const row of rows) {
+    const user = mapColumns(em, User, userRow(row)) as UserData;
+    profiles.set(user.id, {
+      user,
+      followerCount: Number(row.followers),
+      followingCount: Number(row.following),
+      tweetCount: Number(row.tweets),
+    });
+  }
+  return profiles;
 }
 
 /**
