@@ -27,6 +27,7 @@ import {
   type Target,
   timelineScenarios,
   tweetCreateScenario,
+  warmUpServers,
 } from './scenarios.ts';
 import { repoRoot, type ServerProcess, startServer } from './server.ts';
 
@@ -91,10 +92,10 @@ const auth = { jwtSecret: randomBytes(32).toString('base64url'), jwtExpiresIn: 8
 
 const timingFor = (dialect: Dialect): Timing => {
   const base = options.quick
-    ? { warmupSeconds: 1, runs: 3, seconds: 2 }
+    ? { serverWarmupSeconds: 5, warmupSeconds: 1, runs: 3, seconds: 2 }
     : dialect === 'mysql'
-      ? { warmupSeconds: 3, runs: 3, seconds: 10 }
-      : { warmupSeconds: 2, runs: 3, seconds: 5 };
+      ? { serverWarmupSeconds: 30, warmupSeconds: 3, runs: 3, seconds: 10 }
+      : { serverWarmupSeconds: 15, warmupSeconds: 2, runs: 3, seconds: 5 };
   return {
     ...base,
     ...(options.runs ? { runs: options.runs } : {}),
@@ -170,6 +171,8 @@ async function benchmark(dialect: Dialect): Promise<number> {
     const ctx: BenchContext = { dialect, timing, auth, large, small, ceiling, log };
     const database = await databaseVersion(large.orm, dialect);
 
+    log(`warming the servers up: ${timing.serverWarmupSeconds} s of timeline.home each`);
+    await warmUpServers(ctx);
     log('scenarios:');
     const scenarios: ScenarioResult[] = [
       ...(await timelineScenarios(ctx)),

@@ -21,6 +21,9 @@ export interface Load {
 }
 
 export interface Timing {
+  /** Load each freshly started server takes before any case is measured. */
+  serverWarmupSeconds: number;
+  /** Load each runner of a case takes before its measured runs. */
   warmupSeconds: number;
   runs: number;
   seconds: number;

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
+import type { Timing } from './measure.ts';
 import type { ScenarioResult, TargetResult } from './scenarios.ts';
 
 export interface Machine {
@@ -18,7 +19,7 @@ export interface Report {
   dialect: 'mysql' | 'sqlite';
   quick: boolean;
   machine: Machine;
-  timing: { warmupSeconds: number; runs: number; seconds: number };
+  timing: Timing;
   seeding: Record<string, unknown>[];
   scenarios: ScenarioResult[];
   targets: TargetResult[];
@@ -54,7 +55,8 @@ export function toMarkdown(report: Report, commit: string): string {
     `### ${report.dialect === 'mysql' ? 'MySQL (MariaDB)' : 'SQLite'}${report.quick ? ', quick' : ''}: ${report.date}, commit ${commit}`,
     '',
     `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB RAM, Node ${m.node}, ${m.database}. ` +
-      `Each figure is the median of ${report.timing.runs} runs of ${report.timing.seconds} s after a ${report.timing.warmupSeconds} s warm-up; ` +
+      `Each figure is the median of ${report.timing.runs} runs of ${report.timing.seconds} s after a ${report.timing.warmupSeconds} s warm-up ` +
+      `(each server first took ${report.timing.serverWarmupSeconds} s of \`timeline.home\`); ` +
       'compared cases ran in turns. Latencies in ms (autocannon: whole ms), RSS of the server process in MiB.',
     '',
     '| # | Scenario | Case | req/s | p50 | p90 | p99 | peak RSS | Notes |',
