@@ -1,10 +1,12 @@
 /**
- * On MySQL/MariaDB: EXPLAIN every statement the home timeline runs, for readers on each side of the
- * plan's switch, and require that `tweets` is always read through an index (a range or a lookup by
- * key), never scanned whole. Skipped when the run has no MySQL server (SQLite has no such planner
- * trap: see timeline.test.ts for correctness on both).
+ * EXPLAIN the statements the home timeline runs, for readers on each side of the plan's switch. On
+ * MySQL/MariaDB `tweets` must always be read through an index (a range or a lookup by key), never
+ * scanned whole (skipped when the run has no MySQL server); on SQLite a reader following hundreds
+ * must have the window read along the primary key, not one index seek per followee.
+ * timeline.test.ts checks the results on both.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dialect } from '../src/config.ts';
 import { sqlEm } from '../src/orm.ts';
 import { findTimelineRows, type TimelineQuery } from '../src/queries/timeline.ts';
 import { seedDatabase } from '../src/seed/load.ts';
@@ -16,14 +18,13 @@ interface PlanRow {
   key: string | null;
 }
 
-describe.skipIf(!testDialects().includes('mysql'))('the timeline query plan on MySQL', () => {
+/** A database where user 1 follows every other user (past the listed maximum), user 2 three quiet accounts. */
+function useSeededDatabase(dialect: Dialect, tweets: number) {
   let db: TestDatabase;
-
   beforeAll(async () => {
-    db = await createTestDatabase('mysql');
-    // User 1 follows every other user (past the listed maximum), user 2 three quiet accounts.
+    db = await createTestDatabase(dialect);
     await seedDatabase(db.orm, {
-      profile: { users: 300, tweets: 30_000, followsPerUser: 20 },
+      profile: { users: 300, tweets, followsPerUser: 20 },
       seed: 1,
       bcryptCost: 4,
       reset: false,
@@ -31,8 +32,8 @@ describe.skipIf(!testDialects().includes('mysql'))('the timeline query plan on M
   }, 120_000);
   afterAll(() => db?.close());
 
-  /** The statements `findTimeline` runs for `query`, formatted as sent, with their EXPLAIN rows. */
-  async function plans(query: TimelineQuery) {
+  /** The statements `findTimeline` runs for `query`, formatted as sent, with what `explain` says of each. */
+  return async function plans<Row>(query: TimelineQuery, explain: string) {
     const em = sqlEm(db.orm).fork();
     const platform = em.getPlatform();
     const statements: string[] = [];
@@ -41,9 +42,31 @@ describe.skipIf(!testDialects().includes('mysql'))('the timeline query plan on M
       return em.execute(sql, [...params]);
     }, query);
     return Promise.all(
-      statements.map(async (sql) => ({ sql, plan: (await em.execute(`explain ${sql}`)) as PlanRow[] })),
+      statements.map(async (sql) => ({ sql, plan: (await em.execute(`${explain} ${sql}`)) as Row[] })),
     );
-  }
+  };
+}
+
+describe('the timeline query plan on SQLite', () => {
+  // Enough tweets that SQLite's estimates favour one index seek per followee, were it allowed.
+  const plans = useSeededDatabase('sqlite', 100_000);
+
+  it('reads the window of a reader following hundreds along the primary key', async () => {
+    const explained = await plans<{ detail: string }>(
+      { userId: 1, includeFollowed: true, limit: 20 },
+      'explain query plan',
+    );
+    const windows = explained.filter(({ sql }) => sql.includes('as w'));
+    expect(windows.length).toBeGreaterThan(0);
+    for (const { sql, plan } of windows) {
+      const tweetReads = plan.map((row) => row.detail).filter((detail) => / tweets /.test(detail));
+      expect(tweetReads, sql).toEqual([expect.stringMatching(/^SEARCH tweets USING INTEGER PRIMARY KEY \(rowid[<>]/)]);
+    }
+  });
+});
+
+describe.skipIf(!testDialects().includes('mysql'))('the timeline query plan on MySQL', () => {
+  const plans = useSeededDatabase('mysql', 30_000);
 
   it.each([
     ['the user following 299 accounts', { userId: 1, includeFollowed: true, limit: 20 }],
@@ -52,7 +75,7 @@ describe.skipIf(!testDialects().includes('mysql'))('the timeline query plan on M
     ['a later page', { userId: 1, includeFollowed: true, limit: 20, after: 15_000 }],
     ["a user's own tweets", { userId: 150, includeFollowed: false, limit: 20 }],
   ] as const)('%s: tweets is read through an index, no table is scanned whole', async (_, query) => {
-    const explained = await plans(query);
+    const explained = await plans<PlanRow>(query, 'explain');
     for (const { sql, plan } of explained) {
       // A derived table (`<derived2>`) is the small result of an inner query, scanned by design.
       const scans = plan.filter((row) => !row.table?.startsWith('<') && (row.type === 'ALL' || row.type === 'index'));

@@ -89,7 +89,9 @@ export async function findTimelineRows(run: RunSql, query: TimelineQuery): Promi
           params: [query.userId, ...followees],
         }
       : {
-          sql: '(user_id = ? or user_id in (select follow_user_id from users_follow_list where user_id = ?))',
+          // `+user_id` is not a column an index can serve: left to itself, SQLite would seek
+          // `tweets (user_id, id)` once per followee (thousands) rather than read the window.
+          sql: '(+user_id = ? or +user_id in (select follow_user_id from users_follow_list where user_id = ?))',
           params: [query.userId, query.userId],
         };
 
