@@ -41,7 +41,10 @@ export interface BenchContext {
 
 export interface Row {
   case: string;
+  /** Field by field medians over the runs (counts summed). */
   load: Load;
+  /** Each measured run, in the order they ran (compared cases ran in turns). */
+  runs: Load[];
   /** The server's peak RSS during this scenario, MiB. */
   peakRssMiB: number;
   note?: string;
@@ -101,6 +104,7 @@ async function withPeakRss<T>(servers: ServerProcess[], run: () => Promise<T>): 
 const row = (label: string, measured: Measured, peakRssMiB: number, note?: string): Row => ({
   case: label,
   load: measured.median,
+  runs: measured.runs,
   peakRssMiB,
   ...(note ? { note } : {}),
 });
