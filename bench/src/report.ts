@@ -39,8 +39,11 @@ export function describeMachine(database: string): Machine {
 
 export function gitCommit(cwd: string): string {
   try {
-    // Read-only: names the commit, with "-dirty" when the work tree had changes.
-    return execFileSync('git', ['describe', '--always', '--dirty'], { cwd, encoding: 'utf8' }).trim();
+    // Read-only: names the commit, with "-dirty" when tracked files other than results had changes
+    // (a MySQL run's fresh results must not mark the SQLite run that follows it).
+    const git = (...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+    const changed = git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results');
+    return `${git('rev-parse', '--short', 'HEAD')}${changed ? '-dirty' : ''}`;
   } catch {
     return 'unknown';
   }
