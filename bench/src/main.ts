@@ -92,7 +92,7 @@ const auth = { jwtSecret: randomBytes(32).toString('base64url'), jwtExpiresIn: 8
 
 const timingFor = (dialect: Dialect): Timing => {
   const base = options.quick
-    ? { serverWarmupSeconds: 5, warmupSeconds: 1, runs: 3, seconds: 2 }
+    ? { serverWarmupSeconds: 15, warmupSeconds: 1, runs: 3, seconds: 2 }
     : dialect === 'mysql'
       ? { serverWarmupSeconds: 30, warmupSeconds: 3, runs: 3, seconds: 10 }
       : { serverWarmupSeconds: 15, warmupSeconds: 2, runs: 3, seconds: 5 };
