@@ -107,10 +107,10 @@ async function inCall<R extends { ok: boolean; error?: TRPCError }>(
   return result;
 }
 
-/** Counts this call against `name` for `key`; refuses past the limit. */
-async function countCall(ctx: Context, name: RateLimitName, key: string): Promise<void> {
+/** Counts this call against `name` for `keyOf()`, asked only when limits are on; refuses past the limit. */
+async function countCall(ctx: Context, name: RateLimitName, keyOf: () => string): Promise<void> {
   if (!ctx.limiter) return;
-  const result = await ctx.limiter.consume(name, key);
+  const result = await ctx.limiter.consume(name, keyOf());
   ctx.setHeader?.('RateLimit-Policy', `${result.limit};w=${result.windowSeconds}`);
   ctx.setHeader?.('RateLimit', `limit=${result.limit}, remaining=${result.remaining}, reset=${result.resetSeconds}`);
   if (!result.allowed) {
@@ -125,7 +125,7 @@ async function countCall(ctx: Context, name: RateLimitName, key: string): Promis
 /** Counts this call against `name` for the key the call yields (a step after `credentialsProcedure`). */
 export function rateLimit<I>(name: RateLimitName, keyOf: (ctx: Context, input: I) => string) {
   return t.middleware(async ({ ctx, input, next }) => {
-    await countCall(ctx, name, keyOf(ctx, input as I));
+    await countCall(ctx, name, () => keyOf(ctx, input as I));
     return next();
   });
 }
@@ -146,7 +146,7 @@ export const credentialsProcedure = t.procedure.use(({ ctx, next }) => inCall(ct
 
 export const publicProcedure = t.procedure.use(({ ctx, next }) =>
   inCall(ctx, async (em) => {
-    await countCall(ctx, 'callsPerClient', byCaller(ctx));
+    await countCall(ctx, 'callsPerClient', () => byCaller(ctx));
     return next({ ctx: { em } });
   }),
 );
@@ -157,7 +157,7 @@ export const publicProcedure = t.procedure.use(({ ctx, next }) =>
  */
 export const protectedProcedure = t.procedure.use(({ ctx, next }) =>
   inCall(ctx, async (em) => {
-    await countCall(ctx, 'callsPerClient', byCaller(ctx));
+    await countCall(ctx, 'callsPerClient', () => byCaller(ctx));
     const { user, sessionId } = await authenticate(em, ctx.auth, ctx.token);
     return next({ ctx: { em, user, sessionId } });
   }),
