@@ -1,13 +1,15 @@
 import { decodeCursor } from '@miniter/db';
 import { z } from 'zod';
+import { checkText, type TextKind, unixNewlines } from './text.ts';
 
 /** Length in Unicode code points, as the book's Python `len` counts and MySQL's VARCHAR stores. */
 const codePoints = (s: string) => [...s].length;
 
-const text = (field: string, min: number, max: number) =>
-  z
-    .string()
+/** Trimmed text of `min`–`max` code points that passes the rules of its kind (./text.ts). */
+const text = (field: string, kind: Exclude<TextKind, 'password'>, min: number, max: number) =>
+  (kind === 'prose' ? z.string().overwrite(unixNewlines) : z.string())
     .trim()
+    .superRefine(checkText(field, kind))
     .refine((s) => codePoints(s) >= min, `${field} must be at least ${min} character${min === 1 ? '' : 's'}`)
     .refine((s) => codePoints(s) <= max, `${field} must be at most ${max} characters`);
 
@@ -15,27 +17,29 @@ export const id = z.int().positive().max(4_294_967_295);
 
 const newPassword = z
   .string()
+  .superRefine(checkText('Password', 'password'))
   .refine((p) => codePoints(p) >= 8, 'Password must be at least 8 characters')
   // bcrypt ignores everything past 72 bytes: refuse rather than silently truncate.
   .refine((p) => Buffer.byteLength(p, 'utf8') <= 72, 'Password must be at most 72 bytes in UTF-8');
 
 /** A password to check against a stored one: bounded, so nobody sends bcrypt megabytes. */
-const givenPassword = z.string().max(1024);
+const givenPassword = z.string().max(1024).superRefine(checkText('Password', 'password'));
 
 export const signUpInput = z.object({
-  name: text('Name', 1, 50),
+  name: text('Name', 'name', 1, 50),
   email: z
     .email('Email must be a valid address')
     .max(255)
     .transform((e) => e.toLowerCase()),
   password: newPassword,
-  profile: text('Profile', 0, 2000).optional(),
+  profile: text('Profile', 'prose', 0, 2000).optional(),
 });
 
 export const loginInput = z.object({
   email: z
     .string()
     .max(255)
+    .superRefine(checkText('Email', 'name'))
     .transform((e) => e.trim().toLowerCase()),
   password: givenPassword,
 });
@@ -45,7 +49,7 @@ export const passwordInput = z.object({ password: givenPassword });
 
 export const userIdInput = z.object({ userId: id });
 export const tweetIdInput = z.object({ tweetId: id });
-export const tweetInput = z.object({ text: text('Tweet', 1, 300) });
+export const tweetInput = z.object({ text: text('Tweet', 'prose', 1, 300) });
 
 /** `limit` 1–100 (default 20) and an opaque cursor decoded into its keyset tuple. */
 function page<K extends number[]>(arity: K['length']) {

@@ -5,10 +5,12 @@ import type { Options } from '@mikro-orm/core';
 import { MariaDbDriver } from '@mikro-orm/mariadb';
 import { Migrator } from '@mikro-orm/migrations';
 import { MySqlDriver } from '@mikro-orm/mysql';
-import { NodeSqliteDialect, SqliteDriver } from '@mikro-orm/sql';
+import { NodeSqliteDialect } from '@mikro-orm/sql';
+import { CompiledQuery, type DatabaseConnection } from 'kysely';
 import { entities } from './entities/index.ts';
 import { mysqlMigrations } from './migrations/mysql/index.ts';
 import { sqliteMigrations } from './migrations/sqlite/index.ts';
+import { BoundSqliteDriver } from './sqlite-driver.ts';
 
 export type Dialect = 'mysql' | 'sqlite';
 
@@ -65,6 +67,7 @@ export function createOrmConfig(target: DatabaseTarget, options: OrmConfigOption
       driver: target.mariadb ? MariaDbDriver : MySqlDriver,
       clientUrl: target.location,
       charset: 'utf8mb4',
+      onCreateConnection: allowBackslashEscapes,
       pool: { min: 0, max: options.poolSize ?? 10 },
       migrations: { migrationsList: mysqlMigrations, snapshot: false, silent: true },
     };
@@ -72,9 +75,23 @@ export function createOrmConfig(target: DatabaseTarget, options: OrmConfigOption
   if (target.location !== ':memory:') mkdirSync(dirname(target.location), { recursive: true });
   return {
     ...common,
-    driver: SqliteDriver,
+    // MikroORM writes values into the SQL text; this driver binds them (./sqlite-driver.ts).
+    driver: BoundSqliteDriver,
     dbName: target.location,
     driverOptions: new NodeSqliteDialect(target.location),
     migrations: { migrationsList: sqliteMigrations, snapshot: false, silent: true },
   };
+}
+
+/**
+ * MikroORM writes values into MySQL statements as literals escaped with backslashes (sqlstring,
+ * as mysql2 itself does): safe for every character on a utf8mb4 connection, but only while a
+ * backslash escapes. A server whose sql_mode has NO_BACKSLASH_ESCAPES would read `\'` as a
+ * backslash and the end of the string, and the rest of the value as SQL. Each new connection
+ * clears that mode, whatever the server's default.
+ */
+async function allowBackslashEscapes(connection: unknown): Promise<void> {
+  await (connection as DatabaseConnection).executeQuery(
+    CompiledQuery.raw("set session sql_mode = replace(@@session.sql_mode, 'NO_BACKSLASH_ESCAPES', '')"),
+  );
 }

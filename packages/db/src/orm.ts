@@ -1,6 +1,8 @@
 import { ConnectionException, MikroORM } from '@mikro-orm/core';
+import { MariaDbDriver } from '@mikro-orm/mariadb';
 import type { EntityManager } from '@mikro-orm/sql';
 import { createOrmConfig, type DatabaseTarget, type OrmConfigOptions, parseDatabaseUrl } from './config.ts';
+import { BoundSqliteDriver } from './sqlite-driver.ts';
 
 export type Orm = MikroORM;
 export type { EntityManager };
@@ -39,8 +41,8 @@ export async function isDatabaseReady(orm: Orm): Promise<boolean> {
 
 /** Which database an ORM talks to, for health reports. */
 export function dialectOf(orm: Orm): 'sqlite' | 'mysql' | 'mariadb' {
-  const driver = orm.config.get('driver')?.name;
-  return driver === 'SqliteDriver' ? 'sqlite' : driver === 'MariaDbDriver' ? 'mariadb' : 'mysql';
+  const driver = orm.config.get('driver');
+  return driver === BoundSqliteDriver ? 'sqlite' : driver === MariaDbDriver ? 'mariadb' : 'mysql';
 }
 
 const unavailableCodes = new Set([

@@ -3,91 +3,29 @@
  * killed during traffic and started again. /readyz turns 503, calls fail fast with
  * SERVICE_UNAVAILABLE, and the server recovers on its own within 5 s of the database's return.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Orm, openOrm } from '@miniter/db';
+import { createMariadbProcess, type MariadbProcess, mariadbProcessUnavailable } from '@miniter/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useHttpServer } from '../helpers.ts';
 
-const mariadbd = '/usr/sbin/mariadbd';
-const installDb = '/usr/bin/mariadb-install-db';
-const available = existsSync(mariadbd) && existsSync(installDb);
-if (!available) console.log(`[outage] SKIPPED: needs ${mariadbd} and ${installDb} to run a throwaway database`);
+const unavailable = mariadbProcessUnavailable();
+if (unavailable) console.log(`[outage] SKIPPED: ${unavailable} to run a throwaway database`);
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
-const accepts = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.on('connect', () => resolve(socket.end() && true));
-    socket.on('error', () => resolve(false));
-  });
-
-/** A MariaDB server of our own, killed and restarted at will on the same port and data. */
-function throwawayMariadb(directory: string, port: number) {
-  let child: ChildProcess | undefined;
-  return {
-    async start() {
-      child = spawn(
-        mariadbd,
-        [
-          '--no-defaults',
-          `--datadir=${join(directory, 'data')}`,
-          `--socket=${join(directory, 'mysqld.sock')}`,
-          `--port=${port}`,
-          '--bind-address=127.0.0.1',
-          '--user=root',
-          '--skip-grant-tables',
-          '--skip-log-bin',
-          '--innodb-buffer-pool-size=16M',
-        ],
-        { stdio: 'ignore' },
-      );
-      for (let i = 0; i < 100 && !(await accepts(port)); i++) await new Promise((r) => setTimeout(r, 100));
-    },
-    async kill() {
-      child?.kill('SIGKILL');
-      if (child && child.exitCode === null) await once(child, 'exit');
-    },
-  };
-}
-
-describe.runIf(available)('a database outage', () => {
-  const directory = mkdtempSync(join(tmpdir(), 'miniter-outage-'));
-  let port = 0;
-  let database: ReturnType<typeof throwawayMariadb>;
+describe.runIf(!unavailable)('a database outage', () => {
+  let database: MariadbProcess;
   let orm: Orm;
 
   beforeAll(async () => {
-    execFileSync(
-      installDb,
-      ['--no-defaults', `--datadir=${join(directory, 'data')}`, '--user=root', '--skip-test-db'],
-      {
-        stdio: 'ignore',
-      },
-    );
-    port = await freePort();
-    database = throwawayMariadb(directory, port);
+    database = await createMariadbProcess();
     await database.start();
-    orm = await openOrm(`mariadb://root@127.0.0.1:${port}/miniter_outage`, { poolSize: 4 });
+    orm = await openOrm(database.url('miniter_outage'), { poolSize: 4 });
   }, 60_000);
 
   const server = useHttpServer(() => orm);
 
   afterAll(async () => {
     await orm?.close(true);
-    await database?.kill();
-    rmSync(directory, { recursive: true, force: true });
+    await database?.remove();
   });
 
   const timed = async (path: string) => {

@@ -11,6 +11,8 @@ import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import type { Dialect } from '../config.ts';
 import { type Orm, openOrm } from '../orm.ts';
 
+export * from './mariadb-process.ts';
+
 export interface TestDatabase {
   orm: Orm;
   dialect: Dialect;
