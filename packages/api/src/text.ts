@@ -13,8 +13,8 @@
  *   Default_Ignorable_Code_Point, e.g. U+200B, U+FEFF, the Hangul fillers U+3164/U+115F/U+1160 that
  *   make a name look empty), except the joiners and selectors that emoji and some scripts need
  *   (U+200C, U+200D; variation selectors U+FE00–U+FE0F, U+E0100–U+E01EF and Mongolian U+180B–U+180F;
- *   emoji tag characters U+E0020–U+E007F). Tweets and profiles may hold
- *   all of these: they are prose, and right-to-left writers need the direction marks.
+ *   emoji tag characters U+E0020–U+E007F). Tweets and profiles may hold all of these: they are
+ *   prose, where U+2028/U+2029 are line breaks and right-to-left writers need the direction marks.
  *
  * Text is never normalised (NFC or otherwise): what passes is stored byte for byte.
  */

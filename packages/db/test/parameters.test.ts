@@ -302,7 +302,11 @@ async function onEveryConnection<T>(orm: Orm, size: number, sql: string): Promis
   );
 }
 
-describe.runIf(!mariadbProcessUnavailable())('MySQL on a server defaulting to NO_BACKSLASH_ESCAPES', () => {
+const unavailable = mariadbProcessUnavailable();
+if (unavailable)
+  console.log(`[parameters] NO_BACKSLASH_ESCAPES test SKIPPED: ${unavailable} to run a throwaway database`);
+
+describe.runIf(!unavailable)('MySQL on a server defaulting to NO_BACKSLASH_ESCAPES', () => {
   const poolSize = 2;
   let server: MariadbProcess | undefined;
   let orm: Orm;
