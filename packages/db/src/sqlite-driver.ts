@@ -10,7 +10,9 @@
  * test on the whole text). Bound, a value never becomes SQL: the text holds only `?`.
  *
  * Identifiers (`??`) and raw fragments stay in the text, as MikroORM writes them: they come from
- * entity metadata and code, never from input.
+ * entity metadata and code, never from input. `execute` is the one path with values: `executeDump`
+ * runs migrations' fixed SQL, and `stream` cannot run on `NodeSqliteDialect` at all (its
+ * statements have no `iterate`).
  */
 import { type Configuration, isRaw, JsonProperty, raw, Utils } from '@mikro-orm/core';
 import {
