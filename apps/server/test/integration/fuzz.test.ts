@@ -48,7 +48,8 @@ const atLimit = fc
 const text = fc.oneof(
   { weight: 5, arbitrary: fc.string({ unit: edgeChar, maxLength: 30 }) },
   { weight: 3, arbitrary: atLimit },
-  { weight: 2, arbitrary: fc.constantFrom(password, 'fuzz@example.com', 'MQ', 'MTAw', 'NS41') }, // real values
+  { weight: 2, arbitrary: fc.constantFrom(password, 'fuzz1@example.com', 'MQ', 'MTAw', 'NS41') }, // real values
+  { weight: 1, arbitrary: fc.nat().map((n) => `new${n}@example.com`) }, // an email not yet taken
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 400 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 400 }) },
   { weight: 1, arbitrary: fc.nat({ max: 200_000 }).map((n) => 'x'.repeat(n)) },
