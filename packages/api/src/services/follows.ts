@@ -7,18 +7,19 @@ export interface Relationship {
   following: boolean;
 }
 
+// One statement when it changes something; only a no-op asks whether the other user exists
+// (NOT_FOUND when not).
+
 /** Idempotent: following someone you already follow succeeds and changes nothing. */
 export async function follow(em: EntityManager, user: UserSummaryData, targetId: number): Promise<Relationship> {
   if (targetId === user.id) throw new ServiceError('BAD_REQUEST', 'You cannot follow yourself');
-  await getUser(em, targetId);
-  await insertFollow(em, user.id, targetId);
+  if (!(await insertFollow(em, user.id, targetId))) await getUser(em, targetId);
   return { userId: targetId, following: true };
 }
 
 /** Idempotent: unfollowing someone you do not follow succeeds and changes nothing. */
 export async function unfollow(em: EntityManager, user: UserSummaryData, targetId: number): Promise<Relationship> {
   if (targetId === user.id) throw new ServiceError('BAD_REQUEST', 'You cannot unfollow yourself');
-  await getUser(em, targetId);
-  await deleteFollow(em, user.id, targetId);
+  if (!(await deleteFollow(em, user.id, targetId))) await getUser(em, targetId);
   return { userId: targetId, following: false };
 }

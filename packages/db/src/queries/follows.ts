@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sql';
+import { type EntityManager, type QueryResult, SqlitePlatform } from '@mikro-orm/sql';
 import { Follow } from '../entities/follow.ts';
 import type { User } from '../entities/user.ts';
 import { type Page, type PageRequest, toPage } from '../pagination.ts';
@@ -34,16 +34,24 @@ export async function findFollowList(em: EntityManager, query: FollowListQuery):
   return toPage(entries, query.limit, (e) => [e.followedAt.getTime(), e.user.id]);
 }
 
-/** Follows idempotently: a repeat, even a concurrent one, is a no-op rather than a duplicate-key error. */
-export async function insertFollow(em: EntityManager, userId: number, followUserId: number): Promise<void> {
-  await em
-    .createQueryBuilder(Follow)
-    .insert({ user: userId, followed: followUserId, createdAt: new Date() })
-    .onConflict()
-    .ignore()
-    .execute();
+/**
+ * Follows idempotently, in one statement: a repeat, even a concurrent one, is a no-op rather than a
+ * duplicate-key error, and so is a followee who does not exist (no foreign-key error). True when the
+ * follow is new.
+ */
+export async function insertFollow(em: EntityManager, userId: number, followUserId: number): Promise<boolean> {
+  const [insert, onConflict] =
+    em.getPlatform() instanceof SqlitePlatform ? ['insert', 'on conflict do nothing'] : ['insert ignore', ''];
+  const result = await em.execute<QueryResult>(
+    `${insert} into users_follow_list (user_id, follow_user_id, created_at) ` +
+      `select ?, id, ? from users where id = ? ${onConflict}`,
+    [userId, new Date(), followUserId],
+    'run',
+  );
+  return result.affectedRows > 0;
 }
 
-export async function deleteFollow(em: EntityManager, userId: number, followUserId: number): Promise<void> {
-  await em.nativeDelete(Follow, { user: userId, followed: followUserId });
+/** True when there was a follow to delete. */
+export async function deleteFollow(em: EntityManager, userId: number, followUserId: number): Promise<boolean> {
+  return (await em.nativeDelete(Follow, { user: userId, followed: followUserId })) > 0;
 }
