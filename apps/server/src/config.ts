@@ -3,6 +3,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { defaultSqlitePath, parseDatabaseUrl } from '@miniter/db';
 import { z } from 'zod';
@@ -10,6 +11,10 @@ import { defaultAdmission } from './admission.ts';
 
 /** `.data/` at the repository root, beside the embedded database. */
 const dataDirectory = dirname(defaultSqlitePath);
+
+/** Server processes: one per core by default, within a cap that keeps database connections sane. */
+const maxWorkers = 16;
+const defaultWorkers = Math.min(availableParallelism(), 8);
 
 const durationUnits = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 
@@ -94,6 +99,7 @@ const schema = z
       .transform((v): boolean | number | string =>
         v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v,
       ),
+    WORKERS: z.coerce.number().int().min(1).max(maxWorkers).default(defaultWorkers),
     REQUEST_TIMEOUT: duration.default(30),
     HEADERS_TIMEOUT: duration.default(10),
   })
@@ -136,6 +142,7 @@ function toConfig(env: z.output<typeof schema>) {
   return {
     env: env.NODE_ENV,
     port: env.PORT,
+    workers: env.WORKERS,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
     auth: {

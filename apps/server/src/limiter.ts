@@ -1,3 +1,5 @@
+import cluster from 'node:cluster';
+import { ClusterMemoryStoreWorker } from '@express-rate-limit/cluster-memory-store';
 import { createRateLimiter, type RateLimiter } from '@miniter/api';
 import { MemoryStore } from 'express-rate-limit';
 import { Redis } from 'ioredis';
@@ -12,7 +14,8 @@ export interface Limiter {
 
 /**
  * The configured rate limiter: none when RATE_LIMIT_ENABLED=false, counted in Redis when REDIS_URL
- * is set (limits then hold across server instances), else in this process's memory.
+ * is set (limits then hold across server instances), else in memory: this process's, or in a
+ * cluster worker the primary's (cluster.ts), so that a limit holds across the workers.
  */
 export async function createLimiter(config: Pick<Config, 'rateLimits' | 'redisUrl'>, logger: Logger): Promise<Limiter> {
   if (!config.rateLimits) return { limiter: null, close: async () => {} };
@@ -29,7 +32,9 @@ export async function createLimiter(config: Pick<Config, 'rateLimits' | 'redisUr
             prefix: `miniter:rate-limit:${name}:`,
             sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as never,
           })
-        : new MemoryStore(),
+        : cluster.isWorker
+          ? new ClusterMemoryStoreWorker({ prefix: name })
+          : new MemoryStore(),
     onStoreError: (error) => logger.warn({ err: error }, 'rate limit store failed: letting the call through'),
   });
   return {

@@ -1,3 +1,5 @@
+import cluster from 'node:cluster';
+import { runPrimary } from './cluster.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startServer } from './server.ts';
@@ -12,20 +14,25 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-const server = await startServer(config, logger);
-logger.info({ url: server.url, trpc: `${server.url}/trpc` }, 'Miniter is listening');
+if (cluster.isPrimary && config.workers > 1) {
+  await runPrimary(config, logger);
+} else {
+  // A worker: the primary has migrated the database, and names the address once all listen.
+  const server = await startServer(config, logger, { migrate: cluster.isPrimary });
+  if (cluster.isPrimary) logger.info({ url: server.url, trpc: `${server.url}/trpc` }, 'Miniter is listening');
 
-const shutdownTimeoutMs = 10_000;
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, async () => {
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    // A request that never ends must not keep the process alive forever.
-    setTimeout(() => {
-      logger.error('in-flight requests did not finish in time; exiting');
-      process.exit(1);
-    }, shutdownTimeoutMs).unref();
-    await server.close();
-    logger.info('stopped');
-    process.exit(0);
-  });
+  const shutdownTimeoutMs = 10_000;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, async () => {
+      logger.info({ signal }, 'shutting down: finishing in-flight requests');
+      // A request that never ends must not keep the process alive forever.
+      setTimeout(() => {
+        logger.error('in-flight requests did not finish in time; exiting');
+        process.exit(1);
+      }, shutdownTimeoutMs).unref();
+      await server.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+  }
 }

@@ -15,8 +15,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, logger = createLogger(config.logLevel)): Promise<RunningServer> {
-  const orm = await openOrm(config.databaseUrl);
+export async function startServer(
+  config: Config,
+  logger = createLogger(config.logLevel),
+  { migrate = true } = {},
+): Promise<RunningServer> {
+  const orm = await openOrm(config.databaseUrl, { migrate });
   const { limiter, close: closeLimiter } = await createLimiter(config, logger);
   // Slow clients cannot hold a connection forever: headers and whole requests have deadlines.
   const server = createServer({

@@ -1,0 +1,71 @@
+/**
+ * One server process per core (`WORKERS`): this primary process migrates the database once, holds
+ * the in-memory rate-limit counts that all workers share, starts the workers (node:cluster: they
+ * share the one port), starts a new one when one dies, and stops them all on SIGTERM or SIGINT.
+ * It serves no request itself.
+ */
+import cluster, { type Worker } from 'node:cluster';
+import { ClusterMemoryStorePrimary } from '@express-rate-limit/cluster-memory-store';
+import { openOrm } from '@miniter/db';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+
+/** A worker's own shutdown deadline is 10 s (main.ts); past this the primary kills what is left. */
+const shutdownTimeoutMs = 10_500;
+/** A worker that dies this soon after it started is failing, not crashing once: no restart loop. */
+const minimumUptimeMs = 5_000;
+
+export async function runPrimary(config: Config, logger: Logger): Promise<void> {
+  // Before any worker opens it, so that they do not race to apply the same migrations.
+  await (await openOrm(config.databaseUrl)).close();
+  if (config.rateLimits && !config.redisUrl) new ClusterMemoryStorePrimary().init();
+
+  /** The exit code once stopping. */
+  let stopping: number | null = null;
+  const started = new Map<Worker, number>();
+  const fork = () => started.set(cluster.fork(), Date.now());
+
+  cluster.on('exit', (worker, code, signal) => {
+    const uptime = Date.now() - (started.get(worker) ?? 0);
+    started.delete(worker);
+    if (stopping !== null) {
+      if (started.size === 0) process.exit(stopping);
+      return;
+    }
+    logger.error({ workerPid: worker.process.pid, code, signal, uptimeMs: uptime }, 'a worker died');
+    if (uptime < minimumUptimeMs) {
+      logger.fatal('the worker failed right after it started: stopping');
+      stop(1);
+      return;
+    }
+    fork();
+  });
+
+  let listening = 0;
+  cluster.on('listening', (_worker, address) => {
+    if (++listening === config.workers) {
+      const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
+      logger.info({ url, trpc: `${url}/trpc`, workers: config.workers }, 'Miniter is listening');
+    }
+  });
+
+  function stop(code: number) {
+    if (stopping !== null) return;
+    stopping = code;
+    setTimeout(() => {
+      logger.error('workers did not stop in time; killing them');
+      for (const worker of started.keys()) worker.process.kill('SIGKILL');
+      process.exit(1);
+    }, shutdownTimeoutMs).unref();
+    for (const worker of started.keys()) worker.process.kill('SIGTERM');
+    if (started.size === 0) process.exit(code);
+  }
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal, workers: started.size }, 'shutting down: stopping the workers');
+      stop(0);
+    });
+  }
+
+  for (let n = 0; n < config.workers; n++) fork();
+}
