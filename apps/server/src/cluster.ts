@@ -12,8 +12,6 @@ import type { Config } from './config.ts';
 
 /** A worker's own shutdown deadline is 10 s (main.ts); past this the primary kills what is left. */
 const shutdownTimeoutMs = 10_500;
-/** A worker that dies this soon after it started is failing, not crashing once: no restart loop. */
-const minimumUptimeMs = 5_000;
 
 export async function runPrimary(config: Config, logger: Logger): Promise<void> {
   // Before any worker opens it, so that they do not race to apply the same migrations.
@@ -22,19 +20,21 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
 
   /** The exit code once stopping. */
   let stopping: number | null = null;
-  const started = new Map<Worker, number>();
-  const fork = () => started.set(cluster.fork(), Date.now());
+  /** Each running worker, and whether it has started listening. */
+  const started = new Map<Worker, boolean>();
+  const fork = () => started.set(cluster.fork(), false);
 
   cluster.on('exit', (worker, code, signal) => {
-    const uptime = Date.now() - (started.get(worker) ?? 0);
+    const listened = started.get(worker);
     started.delete(worker);
     if (stopping !== null) {
       if (started.size === 0) process.exit(stopping);
       return;
     }
-    logger.error({ workerPid: worker.process.pid, code, signal, uptimeMs: uptime }, 'a worker died');
-    if (uptime < minimumUptimeMs) {
-      logger.fatal('the worker failed right after it started: stopping');
+    logger.error({ workerPid: worker.process.pid, code, signal }, 'a worker died');
+    // One that never listened failed to start (bad database URL, say): a new one would fail too.
+    if (!listened) {
+      logger.fatal('a worker failed to start: stopping');
       stop(1);
       return;
     }
@@ -42,7 +42,8 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
   });
 
   let listening = 0;
-  cluster.on('listening', (_worker, address) => {
+  cluster.on('listening', (worker, address) => {
+    started.set(worker, true);
     if (++listening === config.workers) {
       const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
       logger.info({ url, trpc: `${url}/trpc`, workers: config.workers }, 'Miniter is listening');
