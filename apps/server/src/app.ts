@@ -21,6 +21,26 @@ export interface AppOptions extends ApiDependencies {
   trustProxy?: boolean | number | string;
 }
 
+/**
+ * Every answer is JSON (or a picture): of helmet's browser headers only those that mean something
+ * for them. Nothing may frame or run an answer, and nothing may sniff it as another type. HSTS is
+ * the TLS terminator's to send, and the page headers will be the web app's (a ping's answer went
+ * from 974 to 412 bytes of headers).
+ */
+const apiHeaders = helmet({
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  crossOriginOpenerPolicy: false,
+  crossOriginResourcePolicy: false,
+  originAgentCluster: false,
+  referrerPolicy: false,
+  strictTransportSecurity: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xFrameOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+});
+
 /** Multipart framing around an uploaded file: the transport cap is the file limit plus this. */
 const multipartOverhead = 64 * 1024;
 
@@ -42,7 +62,7 @@ export function createApp({
   app.set('trust proxy', trustProxy);
   // Every response names its request: a client can quote the id, and the request's log lines carry it.
   app.use(requestLog(logger, { quiet: (path) => path === '/healthz' }));
-  app.use(helmet());
+  app.use(apiHeaders);
   // Browsers may call only from the configured origins; no origins, no CORS headers.
   app.use(cors({ origin: corsOrigins.length ? corsOrigins : false }));
 
