@@ -1,7 +1,8 @@
 /**
- * The SQL ceiling of `timeline.home`: the very statements the API runs for a request (session
- * check, timeline plan, tweets and authors), captured from the API's own code path, then replayed
- * through a plain mysql2 pool of the same size, with no HTTP, tRPC, ORM or JSON in between.
+ * The SQL ceiling of a procedure: the very statements the API runs for a request (for
+ * `timeline.home` the session check, timeline plan, tweets and authors; for `tweet.create` the
+ * session check and the insert), captured from the API's own code path, then replayed through a
+ * plain mysql2 pool of the same size, with no HTTP, tRPC, ORM or JSON in between.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,10 +19,15 @@ export interface AuthSettings {
 }
 
 /**
- * Calls `timeline.home` in process, as the server does, once per token, and returns the formatted
- * SQL each call sent (MikroORM inlines parameters client-side, so these are the exact strings).
+ * Makes a call in process, as the server does, once per token, and returns the formatted SQL each
+ * call sent (MikroORM inlines parameters client-side on MySQL, so these are the exact strings).
  */
-export async function captureTimelineSql(orm: Orm, auth: AuthSettings, tokens: string[]): Promise<string[][]> {
+export async function captureSql(
+  orm: Orm,
+  auth: AuthSettings,
+  tokens: string[],
+  call: (caller: ReturnType<typeof appCaller>) => Promise<unknown>,
+): Promise<string[][]> {
   const media = mkdtempSync(join(tmpdir(), 'miniter-bench-media-'));
   const platform = orm.em.getPlatform();
   let captured: string[] = [];
@@ -31,11 +37,10 @@ export async function captureTimelineSql(orm: Orm, auth: AuthSettings, tokens: s
     return sql;
   });
   try {
-    const createCaller = createCallerFactory(appRouter);
     const statements: string[][] = [];
     for (const token of tokens) {
       captured = [];
-      const caller = createCaller(
+      const caller = appCaller(
         createContextInner({
           orm,
           auth,
@@ -45,7 +50,7 @@ export async function captureTimelineSql(orm: Orm, auth: AuthSettings, tokens: s
           authorization: `Bearer ${token}`,
         }),
       );
-      await caller.timeline.home({ limit: 20 });
+      await call(caller);
       statements.push(captured);
     }
     return statements;
@@ -54,6 +59,8 @@ export async function captureTimelineSql(orm: Orm, auth: AuthSettings, tokens: s
     rmSync(media, { recursive: true, force: true });
   }
 }
+
+const appCaller = createCallerFactory(appRouter);
 
 export interface SqlCeiling {
   /** Replays the captured requests round-robin, `concurrency` at a time. */

@@ -20,6 +20,7 @@ import {
   check,
   loginScenario,
   overheadScenario,
+  processesScenario,
   query,
   type ScenarioResult,
   type Session,
@@ -28,6 +29,7 @@ import {
   timelineScenarios,
   tweetCreateScenario,
   warmUpServers,
+  writeCeilingScenario,
 } from './scenarios.ts';
 import { repoRoot, type ServerProcess, startServer } from './server.ts';
 
@@ -167,8 +169,22 @@ async function benchmark(dialect: Dialect): Promise<number> {
     };
     const large = await prepare('large');
     const small = await prepare('small');
+    // The large profile once more, served by one process: the default runs one per core.
+    const single = await startServer({ databaseUrl: urls.large, jwtSecret: auth.jwtSecret, bcryptCost, workers: 1 });
+    servers.push(single);
+    running.add(single);
     ceiling = dialect === 'mysql' ? openSqlCeiling(urls.large, large.orm) : null;
-    const ctx: BenchContext = { dialect, timing, auth, large, small, ceiling, log };
+    const ctx: BenchContext = {
+      dialect,
+      timing,
+      auth,
+      large,
+      small,
+      single,
+      workers: large.server.workers,
+      ceiling,
+      log,
+    };
     const database = await databaseVersion(large.orm, dialect);
 
     log(`warming the servers up: ${timing.serverWarmupSeconds} s of timeline.home each`);
@@ -181,6 +197,8 @@ async function benchmark(dialect: Dialect): Promise<number> {
       await overheadScenario(ctx),
       await loginScenario(ctx, password),
       await tweetCreateScenario(ctx),
+      await processesScenario(ctx),
+      ...(ceiling ? [await writeCeilingScenario(ctx, ceiling)] : []),
     ].sort((a, b) => a.id - b.id);
 
     const peakRss = Math.max(...servers.map((s) => s.peakRss().overall));

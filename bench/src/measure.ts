@@ -41,14 +41,17 @@ export interface HttpLoad {
   baseUrl: string;
   connections: number;
   method?: 'GET' | 'POST';
-  /** The next request to send (called for every request). */
-  next: () => HttpRequest;
-  onResponse?: (status: number, body: string) => void;
+  /**
+   * The next request to send (called for every request), given its connection's context: a
+   * connection has one request at a time, so what `next` keeps there `onResponse` finds again.
+   */
+  next: (connection: Record<string, unknown>) => HttpRequest;
+  onResponse?: (status: number, body: string, connection: Record<string, unknown>) => void;
 }
 
 export function http(load: HttpLoad): Runner {
   return async (seconds) => {
-    const first = load.next();
+    const first = load.next({});
     const result = await autocannon({
       url: load.baseUrl,
       connections: load.connections,
@@ -59,11 +62,16 @@ export function http(load: HttpLoad): Runner {
           method: load.method ?? 'GET',
           path: first.path,
           headers: { 'content-type': 'application/json', ...first.headers },
-          setupRequest: (request) => {
-            const next = load.next();
+          setupRequest: (request, connection) => {
+            const next = load.next(connection as Record<string, unknown>);
             return { ...request, ...next, headers: { ...request.headers, ...next.headers } };
           },
-          ...(load.onResponse ? { onResponse: load.onResponse } : {}),
+          ...(load.onResponse
+            ? {
+                onResponse: (status: number, body: string, connection: object) =>
+                  load.onResponse?.(status, body, connection as Record<string, unknown>),
+              }
+            : {}),
         },
       ],
     });

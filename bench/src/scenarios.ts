@@ -6,8 +6,17 @@
 import { type Orm, sqlEm } from '@miniter/db';
 import bcrypt from 'bcrypt';
 import type { AuthSettings, SqlCeiling } from './ceiling.ts';
-import { captureTimelineSql } from './ceiling.ts';
-import { closedLoop, http, type Load, type Measured, measureTogether, medianRatio, type Timing } from './measure.ts';
+import { captureSql } from './ceiling.ts';
+import {
+  closedLoop,
+  http,
+  type Load,
+  type Measured,
+  measureTogether,
+  medianRatio,
+  type Runner,
+  type Timing,
+} from './measure.ts';
 import type { ServerProcess } from './server.ts';
 
 export interface Session {
@@ -34,6 +43,10 @@ export interface BenchContext {
   auth: AuthSettings;
   large: Target;
   small: Target;
+  /** A server on the large profile's database with WORKERS=1. */
+  single: ServerProcess;
+  /** How many processes the default server runs. */
+  workers: number;
   /** The SQL ceiling, on MySQL only. */
   ceiling: SqlCeiling | null;
   log: (line: string) => void;
@@ -115,13 +128,18 @@ const row = (label: string, measured: Measured, peakRssMiB: number, note?: strin
  * is measured, so that the first case is not measured on a cold server.
  */
 export async function warmUpServers(ctx: BenchContext): Promise<void> {
-  for (const target of [ctx.large, ctx.small]) {
+  const servers = [
+    [ctx.large.server, ctx.large],
+    [ctx.small.server, ctx.small],
+    [ctx.single, ctx.large],
+  ] as const;
+  for (const [server, target] of servers) {
     const load = await http({
-      baseUrl: target.server.url,
+      baseUrl: server.url,
       connections: timelineConcurrency,
       next: rotate(target.random),
     })(ctx.timing.serverWarmupSeconds);
-    if (load.non2xx || load.errors) throw new Error(`warm-up of ${target.profile}: ${JSON.stringify(load)}`);
+    if (load.non2xx || load.errors) throw new Error(`warm-up of ${server.url}: ${JSON.stringify(load)}`);
   }
 }
 
@@ -150,10 +168,11 @@ export async function timelineScenarios(ctx: BenchContext): Promise<ScenarioResu
   for (const [label, sessions] of groups) {
     ctx.log(`  timeline.home: ${label}`);
     const statements = ctx.ceiling
-      ? await captureTimelineSql(
+      ? await captureSql(
           large.orm,
           ctx.auth,
           sessions.map((s) => s.token),
+          (caller) => caller.timeline.home({ limit: 20 }),
         )
       : [];
     const apiRunner = http({
@@ -352,5 +371,154 @@ export async function tweetCreateScenario(ctx: BenchContext): Promise<ScenarioRe
     ],
     figures: { acknowledged: acknowledged.size, stored: stored.length, lost, doubled },
     targets: [check('acknowledged tweets lost', lost, '=', 0), check('tweets stored twice', doubled, '=', 0)],
+  };
+}
+
+/**
+ * 8: one server process against the default number (one per core), in turns, for the fixed cost of
+ * a call (health.ping, user.byId), writes (tweet.create, follow.follow, follow.unfollow) and reads
+ * (timeline.home), at 32 connections. Afterwards every acknowledged follow and unfollow must hold.
+ */
+export async function processesScenario(ctx: BenchContext): Promise<ScenarioResult> {
+  ctx.log(`  processes: 1 against ${ctx.workers}`);
+  const { large, single } = ctx;
+  const connections = 32;
+  let n = 0;
+  const nextUser = () => large.random[n++ % large.random.length] as Session;
+  const signedIn = (session: Session) => ({ authorization: `Bearer ${session.token}` });
+  // Follows go to pairs never used before, so that each acknowledgement can be checked alone.
+  let pairs = 0;
+  const newPair = (): [Session, number] => {
+    const session = large.random[pairs % large.random.length] as Session;
+    const followee = 6 + (Math.floor(pairs++ / large.random.length) % (large.users - 6));
+    return [session, followee >= session.userId ? followee + 1 : followee];
+  };
+  const acknowledged = new Map<string, boolean>();
+  // Requests still in flight when a run ends are never answered, though the server may act on them.
+  const unanswered = new Set<string>();
+  const toUnfollow: [Session, number][] = [];
+  const key = ([session, followee]: [Session, number]) => `${session.userId},${followee}`;
+  const follows = (following: boolean) => (baseUrl: string) =>
+    http({
+      baseUrl,
+      connections,
+      method: 'POST',
+      next: (connection) => {
+        const pair = (!following && toUnfollow.shift()) || newPair();
+        connection.pair = pair;
+        unanswered.add(key(pair));
+        return {
+          path: `/trpc/follow.${following ? 'follow' : 'unfollow'}`,
+          headers: signedIn(pair[0]),
+          body: JSON.stringify({ userId: pair[1] }),
+        };
+      },
+      onResponse: (status, _body, connection) => {
+        const pair = connection.pair as [Session, number];
+        unanswered.delete(key(pair));
+        if (status !== 200) return;
+        acknowledged.set(key(pair), following);
+        if (following) toUnfollow.push(pair);
+      },
+    });
+  const cases: Record<string, (baseUrl: string) => Runner> = {
+    'health.ping': (baseUrl) => http({ baseUrl, connections, next: () => ({ path: '/trpc/health.ping' }) }),
+    'user.byId': (baseUrl) =>
+      http({
+        baseUrl,
+        connections,
+        next: () => ({
+          path: `/trpc/user.byId?input=${encodeURIComponent(JSON.stringify({ userId: 6 + (n++ % (large.users - 5)) }))}`,
+        }),
+      }),
+    'tweet.create': (baseUrl) =>
+      http({
+        baseUrl,
+        connections,
+        method: 'POST',
+        next: () => ({
+          path: '/trpc/tweet.create',
+          headers: signedIn(nextUser()),
+          body: JSON.stringify({ text: `processes #${n} 🚀` }),
+        }),
+      }),
+    'follow.follow': follows(true),
+    'follow.unfollow': follows(false),
+    'timeline.home': (baseUrl) => http({ baseUrl, connections, next: rotate(large.random) }),
+  };
+  const result: ScenarioResult = {
+    id: 8,
+    title: `One server process against WORKERS' default (${ctx.workers} here), ${connections} connections`,
+    rows: [],
+    figures: {},
+    targets: [],
+  };
+  for (const [label, runner] of Object.entries(cases)) {
+    const [measured, rss] = await withPeakRss([single, large.server], () =>
+      measureTogether(ctx.timing, { one: runner(single.url), many: runner(large.server.url) }),
+    );
+    const speedUp = medianRatio(measured.many, measured.one);
+    result.rows.push(row(`${label}, 1 process`, measured.one, rss));
+    result.rows.push(row(`${label}, ${ctx.workers} processes`, measured.many, rss, `× ${speedUp.toFixed(2)}`));
+    result.figures[`${label}: ${ctx.workers} processes / 1`] = speedUp;
+  }
+  const stored = await query(
+    large.orm,
+    `select concat(user_id, ',', follow_user_id) as pair from users_follow_list where user_id in (${large.random.map((s) => s.userId).join(', ')})`,
+  );
+  const present = new Set(stored.map((r) => String(r.pair)));
+  const lost = [...acknowledged].filter(
+    ([pair, following]) => !unanswered.has(pair) && present.has(pair) !== following,
+  ).length;
+  result.figures['follow pairs acknowledged'] = acknowledged.size;
+  result.figures['follow pairs left in flight at the end of a run'] = unanswered.size;
+  result.targets.push(check('acknowledged follows and unfollows not in effect', lost, '=', 0));
+  return result;
+}
+
+/**
+ * 9 (MySQL): tweet.create on one server process against its SQL ceiling, the same statements (the
+ * session check and the insert) replayed through a mysql2 pool at the same concurrency.
+ */
+export async function writeCeilingScenario(ctx: BenchContext, ceiling: SqlCeiling): Promise<ScenarioResult> {
+  ctx.log('  tweet.create against its SQL ceiling');
+  const { large, single } = ctx;
+  const connections = 8;
+  const statements = await captureSql(
+    large.orm,
+    ctx.auth,
+    large.random.map((s) => s.token),
+    (caller) => caller.tweet.create({ text: 'the SQL ceiling of a write ✍️' }),
+  );
+  let n = 0;
+  const [measured, rss] = await withPeakRss([single], () =>
+    measureTogether(ctx.timing, {
+      api: http({
+        baseUrl: single.url,
+        connections,
+        method: 'POST',
+        next: () => {
+          const session = large.random[n % large.random.length] as Session;
+          return {
+            path: '/trpc/tweet.create',
+            headers: { authorization: `Bearer ${session.token}` },
+            body: JSON.stringify({ text: `ceiling #${n++} ✍️` }),
+          };
+        },
+      }),
+      sql: ceiling.runner(statements, connections),
+    }),
+  );
+  const ratio = medianRatio(measured.api, measured.sql);
+  const perRequest = statements.reduce((k, s) => k + s.length, 0) / Math.max(1, statements.length);
+  return {
+    id: 9,
+    title: `tweet.create on one process against its SQL ceiling, ${connections} connections`,
+    rows: [
+      row('tweet.create over HTTP, 1 process', measured.api, rss),
+      row('the same statements through mysql2', measured.sql, 0, `${perRequest.toFixed(1)} statements per request`),
+    ],
+    figures: { 'API / ceiling': ratio },
+    targets: [check('tweet.create throughput / SQL ceiling, 1 process', ratio, '≥', 0.5)],
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The server under test, started as a user starts it: `pnpm start` at the repository root, in
- * production mode, in its own process group. Its resident memory is sampled from /proc, of the
- * Node process that runs `dist/main.js` (found among pnpm's descendants), not of the pnpm wrapper.
+ * production mode, in its own process group. Its resident memory is sampled from /proc, of each
+ * Node process that runs `dist/main.js` (found among pnpm's descendants: the cluster's primary and
+ * its workers, or the one process with WORKERS=1), not of the pnpm wrapper.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -15,12 +16,17 @@ export interface ServerOptions {
   databaseUrl: string;
   jwtSecret: string;
   bcryptCost: number;
+  /** Server processes (`WORKERS`); unset: the server's default, one per core. */
+  workers?: number;
 }
 
 export interface ServerProcess {
   url: string;
+  /** The process that takes SIGTERM: the cluster's primary, or the only one. */
   pid: number;
-  /** Peak resident set size (MiB) since the last `resetPeak`, and since start. */
+  /** Processes serving requests: the cluster's workers, or the one process. */
+  workers: number;
+  /** Peak resident set size (MiB) of any one server process since the last `resetPeak`, and since start. */
   peakRss(): { sinceReset: number; overall: number };
   resetPeak(): void;
   stop(): Promise<void>;
@@ -42,6 +48,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
       BCRYPT_COST: String(options.bcryptCost),
       LOG_LEVEL: 'warn',
       RATE_LIMIT_ENABLED: 'false',
+      ...(options.workers ? { WORKERS: String(options.workers) } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,12 +64,17 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   child.stderr?.on('data', forward);
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(child, url, () => output);
-  const pid = serverPid(child.pid as number);
+  let pids = serverPids(child.pid as number);
+  // The primary is the one whose parent is not a server process.
+  const pid = pids.find((p) => !pids.includes(parentOf(p))) as number;
 
   let overall = 0;
   let sinceReset = 0;
+  let samples = 0;
   const sample = () => {
-    const rss = residentMiB(pid);
+    // Workers may be replaced: the list is read again every second.
+    if (++samples % 10 === 0) pids = serverPids(child.pid as number);
+    const rss = Math.max(...pids.map(residentMiB));
     overall = Math.max(overall, rss);
     sinceReset = Math.max(sinceReset, rss);
   };
@@ -71,9 +83,10 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   return {
     url,
     pid,
+    workers: pids.length > 1 ? pids.length - 1 : 1,
     peakRss: () => ({ sinceReset, overall }),
     resetPeak() {
-      sinceReset = residentMiB(pid);
+      sinceReset = Math.max(...pids.map(residentMiB));
     },
     async stop() {
       clearInterval(sampler);
@@ -88,29 +101,33 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   };
 }
 
-/** The descendant of `root` that runs the server's entry point. */
-function serverPid(root: number): number {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // gone meanwhile
-    }
+function parentOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return 0; // gone meanwhile
   }
+}
+
+/** The descendants of `root` that run the server's entry point. */
+function serverPids(root: number): number[] {
+  const processes = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number);
+  const parents = new Map(processes.map((pid) => [pid, parentOf(pid)]));
   const descends = (pid: number): boolean => pid === root || (pid > 1 && descends(parents.get(pid) ?? 0));
-  for (const pid of parents.keys()) {
-    if (pid === root || !descends(pid)) continue;
+  const found = processes.filter((pid) => {
+    if (pid === root || !descends(pid)) return false;
     try {
       const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      if (/(^|\/)node$/.test(argv[0] ?? '') && argv.some((arg) => arg.endsWith('dist/main.js'))) return pid;
+      return /(^|\/)node$/.test(argv[0] ?? '') && argv.some((arg) => arg.endsWith('dist/main.js'));
     } catch {
-      // gone meanwhile
+      return false; // gone meanwhile
     }
-  }
-  throw new Error(`no Node process running dist/main.js under pnpm (pid ${root})`);
+  });
+  if (!found.length) throw new Error(`no Node process running dist/main.js under pnpm (pid ${root})`);
+  return found;
 }
 
 /** VmRSS of a process, in MiB; 0 once it is gone. */
