@@ -62,7 +62,8 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
     if (started.size === 0) process.exit(code);
   }
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (stopping !== null) return;
       logger.info({ signal, workers: started.size }, 'shutting down: stopping the workers');
       stop(0);
     });

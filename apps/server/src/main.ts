@@ -22,8 +22,13 @@ if (cluster.isPrimary && config.workers > 1) {
   if (cluster.isPrimary) logger.info({ url: server.url, trpc: `${server.url}/trpc` }, 'Miniter is listening');
 
   const shutdownTimeoutMs = 10_000;
+  let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, async () => {
+    // Handled for good, not once: a worker can get a signal twice (a Ctrl-C reaches the whole process
+    // group, then the primary passes SIGTERM on), and an unhandled second one would kill it mid-request.
+    process.on(signal, async () => {
+      if (stopping) return;
+      stopping = true;
       logger.info({ signal }, 'shutting down: finishing in-flight requests');
       // A request that never ends must not keep the process alive forever.
       setTimeout(() => {
