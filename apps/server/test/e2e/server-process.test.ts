@@ -11,38 +11,7 @@ import { User } from '@miniter/db';
 import { createTestDatabase, type TestDatabase, testDialects } from '@miniter/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testAuth } from '../helpers.ts';
-
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-
-interface ServerProcess {
-  child: ChildProcess;
-  output: () => string;
-  /** Resolves with the base URL once the server logs that it listens. */
-  listening: Promise<string>;
-}
-
-function startServerProcess(env: Record<string, string>): ServerProcess {
-  // Its own process group, so a signal reaches pnpm and the node process under it alike.
-  const child = spawn('pnpm', ['start'], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  const listening = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      const match = /"url":"(http:[^"]+)"/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
-  });
-  listening.catch(() => {});
-  return { child, output: () => output, listening };
-}
+import { type ServerProcess, startServerProcess } from './start.ts';
 
 const signal = (child: ChildProcess, name: NodeJS.Signals) => child.pid && process.kill(-child.pid, name);
 

@@ -4,15 +4,13 @@
  * the workers, a worker that dies is replaced, and SIGTERM stops them all within 10 s.
  * Which process answered is read from the request log lines (pino writes each one's pid).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { request } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase, testDialects } from '@miniter/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testAuth } from '../helpers.ts';
+import { type ServerProcess, startServerProcess } from './start.ts';
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const signUpLimit = 10;
 
 interface LogLine {
@@ -35,56 +33,47 @@ const alive = (pid: number) => {
 
 describe.each(testDialects())('two workers on %s', (dialect) => {
   let db: TestDatabase;
-  let child: ChildProcess;
+  let server: ServerProcess;
   let url = '';
-  const lines: LogLine[] = [];
+  /** The server's log so far, a line each (not the last, which may still be arriving). */
+  const lines = () =>
+    server
+      .output()
+      .split('\n')
+      .slice(0, -1)
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as LogLine);
 
   /** The pids that answered requests to `path` since log line `from`. */
   const answeredBy = (path: string, from = 0) =>
     new Set(
-      lines
+      lines()
         .slice(from)
         .filter((l) => l.req?.url.startsWith(`/trpc/${path}`))
         .map((l) => l.pid),
     );
-  const primaryPid = () => lines.find((l) => l.workers)?.pid ?? 0;
+  const primaryPid = () => lines().find((l) => l.workers)?.pid ?? 0;
   /** The workers running now: those that answered since the last one was replaced. */
   let workers: number[] = [];
 
   beforeAll(async () => {
     db = await createTestDatabase(dialect);
-    child = spawn('pnpm', ['start'], {
-      cwd: repoRoot,
-      detached: true,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NODE_ENV: 'production',
-        PORT: '0',
-        WORKERS: '2',
-        DATABASE_URL: db.databaseUrl,
-        JWT_SECRET: testAuth.jwtSecret,
-        BCRYPT_COST: '10',
-        LOG_LEVEL: 'info',
-        RATE_LIMIT_SIGNUP_PER_IP: `${signUpLimit}/30m`,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+    server = startServerProcess({
+      NODE_ENV: 'production',
+      PORT: '0',
+      WORKERS: '2',
+      DATABASE_URL: db.databaseUrl,
+      JWT_SECRET: testAuth.jwtSecret,
+      BCRYPT_COST: '10',
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_SIGNUP_PER_IP: `${signUpLimit}/30m`,
     });
-    let rest = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const text = rest + chunk;
-      const complete = text.split('\n');
-      rest = complete.pop() ?? '';
-      for (const line of complete) if (line.startsWith('{')) lines.push(JSON.parse(line) as LogLine);
-    });
-    for (let i = 0; i < 600 && !url; i++) {
-      url = lines.find((l) => l.workers)?.url ?? '';
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    if (!url) throw new Error('the server did not say it listens within 60 s');
+    // The primary names the address once every worker listens.
+    url = await server.listening;
   }, 90_000);
 
   afterAll(async () => {
+    const { child } = server;
     if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
     await db.close();
   });
@@ -133,7 +122,7 @@ describe.each(testDialects())('two workers on %s', (dialect) => {
             .accessToken,
       ),
     );
-    const from = lines.length;
+    const from = lines().length;
     const written = await Promise.all(
       Array.from({ length: 48 }, async (_, n) => {
         const token = tokens[n % tokens.length];
@@ -153,8 +142,8 @@ describe.each(testDialects())('two workers on %s', (dialect) => {
     process.kill(victim as number, 'SIGKILL');
     // Connections the primary handed to the worker as it died go with it; from the primary's
     // notice on, every request is answered.
-    while (!lines.some((l) => l.msg === 'a worker died')) await new Promise((r) => setTimeout(r, 20));
-    const from = lines.length;
+    while (!lines().some((l) => l.msg === 'a worker died')) await new Promise((r) => setTimeout(r, 20));
+    const from = lines().length;
     const deadline = Date.now() + 15_000;
     const statuses: number[] = [];
     while (answeredBy('health.ping', from).size < 2 && Date.now() < deadline) {
@@ -171,13 +160,13 @@ describe.each(testDialects())('two workers on %s', (dialect) => {
   it('stops every worker within 10 s of a SIGTERM to the primary', { timeout: 30_000 }, async () => {
     const pids = [primaryPid(), ...workers];
     expect(pids.every(alive)).toBe(true);
-    const closed = once(child, 'close');
+    const closed = once(server.child, 'close');
     const signalled = performance.now();
     process.kill(primaryPid(), 'SIGTERM');
     while (pids.some(alive) && performance.now() - signalled < 12_000) await new Promise((r) => setTimeout(r, 50));
     expect(pids.filter(alive)).toEqual([]);
     expect(performance.now() - signalled).toBeLessThan(10_000);
     expect(await closed).toEqual([0, null]);
-    expect(lines.filter((l) => l.msg === 'stopped')).toHaveLength(2);
+    expect(lines().filter((l) => l.msg === 'stopped')).toHaveLength(2);
   });
 });
