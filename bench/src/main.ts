@@ -65,6 +65,16 @@ const program = new Command('bench')
   .option('--keep', 'keep the seeded databases afterwards (reuse them with --skip-seed)', false)
   .option('--skip-seed', 'reuse databases a previous --keep run left', false)
   .option('--strict', 'exit with 1 when a target fails', false)
+  .addOption(
+    new Option(
+      '--scenarios <ids>',
+      'run only these scenarios, comma-separated numbers (results get a -partial name)',
+    ).argParser((v) => {
+      const ids = v.split(',').map(Number);
+      if (!ids.every((id) => Number.isInteger(id) && id >= 1 && id <= 9)) throw new InvalidArgumentError('numbers 1–9');
+      return new Set(ids);
+    }),
+  )
   .parse();
 
 const options = program.opts<{
@@ -77,7 +87,10 @@ const options = program.opts<{
   keep: boolean;
   skipSeed: boolean;
   strict: boolean;
+  scenarios?: Set<number>;
 }>();
+/** Whether scenario `id` is to run. */
+const selected = (id: number) => !options.scenarios || options.scenarios.has(id);
 const dialects = (options.db ?? (options.quick ? ['mysql'] : ['mysql', 'sqlite'])) as Dialect[];
 
 /** The large and small data sets: --quick scales the large one down to 100,000 tweets. */
@@ -190,16 +203,21 @@ async function benchmark(dialect: Dialect): Promise<number> {
     log(`warming the servers up: ${timing.serverWarmupSeconds} s of timeline.home each`);
     await warmUpServers(ctx);
     log('scenarios:');
-    const scenarios: ScenarioResult[] = [
-      ...(await timelineScenarios(ctx)),
-      await scaleScenario(ctx),
-      await batchingScenario(ctx),
-      await overheadScenario(ctx),
-      await loginScenario(ctx, password),
-      await tweetCreateScenario(ctx),
-      await processesScenario(ctx),
-      ...(ceiling ? [await writeCeilingScenario(ctx, ceiling)] : []),
-    ].sort((a, b) => a.id - b.id);
+    const runs: [number[], () => Promise<ScenarioResult | ScenarioResult[]>][] = [
+      [[1, 2], () => timelineScenarios(ctx)],
+      [[6], () => scaleScenario(ctx)],
+      [[4], () => batchingScenario(ctx)],
+      [[7], () => overheadScenario(ctx)],
+      [[5], () => loginScenario(ctx, password)],
+      [[3], () => tweetCreateScenario(ctx)],
+      [[8], () => processesScenario(ctx)],
+      [[9], async () => (ceiling ? writeCeilingScenario(ctx, ceiling) : [])],
+    ];
+    const scenarios: ScenarioResult[] = [];
+    for (const [ids, run] of runs) {
+      if (ids.some(selected)) scenarios.push(...[await run()].flat().filter((s) => selected(s.id)));
+    }
+    scenarios.sort((a, b) => a.id - b.id);
 
     const peakRss = Math.max(...servers.map((s) => s.peakRss().overall));
     const rows = scenarios.flatMap((s) => s.rows);
@@ -213,6 +231,7 @@ async function benchmark(dialect: Dialect): Promise<number> {
       date: new Date().toISOString().slice(0, 10),
       dialect,
       quick: options.quick,
+      partial: Boolean(options.scenarios),
       machine: describeMachine(database),
       timing,
       seeding,

@@ -18,6 +18,8 @@ export interface Report {
   date: string;
   dialect: 'mysql' | 'sqlite';
   quick: boolean;
+  /** Only some scenarios ran (`--scenarios`). */
+  partial: boolean;
   machine: Machine;
   timing: Timing;
   seeding: Record<string, unknown>[];
@@ -90,7 +92,10 @@ export function toMarkdown(report: Report, commit: string): string {
 
 export function writeReport(directory: string, report: Report, commit: string): { json: string; markdown: string } {
   mkdirSync(directory, { recursive: true });
-  const base = join(directory, `${report.date}-${report.dialect}${report.quick ? '-quick' : ''}`);
+  const base = join(
+    directory,
+    `${report.date}-${report.dialect}${report.quick ? '-quick' : ''}${report.partial ? '-partial' : ''}`,
+  );
   writeFileSync(`${base}.json`, `${JSON.stringify({ ...report, commit }, null, 2)}\n`);
   writeFileSync(`${base}.md`, toMarkdown(report, commit));
   return { json: `${base}.json`, markdown: `${base}.md` };

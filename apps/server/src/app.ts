@@ -97,8 +97,9 @@ export function createApp({
     );
   }
 
-  const callsWithBodyLimit = (bodyLimit: number | undefined) =>
+  const callsWithBodyLimit = (bodyLimit: number | undefined, streamBody = false) =>
     trpcHandler({
+      streamBody,
       router: appRouter,
       createContext: ({ req, res }) =>
         createContextInner({
@@ -120,7 +121,7 @@ export function createApp({
   // Uploads get a body cap sized for a picture; everything else keeps the small JSON cap. Either
   // way the cap is enforced while the body streams in, before it is buffered.
   const jsonCalls = callsWithBodyLimit(maxBodySize);
-  const uploadCalls = callsWithBodyLimit(uploads.maxBytes + multipartOverhead);
+  const uploadCalls = callsWithBodyLimit(uploads.maxBytes + multipartOverhead, true);
   app.use('/trpc', admission(admissionLimits), (req, res, next) =>
     (req.path === '/user.uploadProfilePicture' ? uploadCalls : jsonCalls)(req, res, next),
   );

@@ -19,4 +19,5 @@ export {
 } from './queries/follows.ts';
 export type { AccountData, TweetData, UserData, UserSummaryData } from './queries/read-models.ts';
 export { findTimeline } from './queries/timeline.ts';
+export { deleteOwnTweet, insertTweet } from './queries/tweets.ts';
 export { findLiveSessionUser, findUserProfiles, type UserProfileData } from './queries/users.ts';

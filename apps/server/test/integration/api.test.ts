@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { request } from 'node:http';
+import { connect } from 'node:net';
 import { type AppRouter, createMiniterClient, TRPCClientError } from '@miniter/api/client';
 import { Follow, Tweet } from '@miniter/db';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
@@ -236,6 +239,42 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
         .orm.em.fork()
         .count(Tweet, { id: { $in: ids } }),
     ).toBe(50);
+  });
+
+  it('reads a body sent in chunks that split a character, and one that leaves before its end', async () => {
+    const { token } = await signedIn('chunks');
+    const text = 'split ✍️ across chunks';
+    const bytes = Buffer.from(JSON.stringify({ text }));
+    const cut = bytes.indexOf(Buffer.from('✍')) + 1;
+    const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${server.url}/trpc/tweet.create`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      });
+      req.on('response', async (res) => {
+        let body = '';
+        for await (const chunk of res) body += chunk;
+        resolve({ status: res.statusCode ?? 0, body });
+      });
+      req.on('error', reject);
+      req.write(bytes.subarray(0, cut));
+      setTimeout(() => req.end(bytes.subarray(cut)), 50);
+    });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body).result.data.text).toBe(text);
+
+    // A client that promises more than it sends and goes away: nothing is stored, the server goes on.
+    const before = await db().orm.em.fork().count(Tweet, {});
+    const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write(
+      `POST /trpc/tweet.create HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n` +
+        `authorization: Bearer ${token}\r\ncontent-length: 100\r\n\r\n{"text":"never fin`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    expect((await rawPost('tweet.create', { text: 'after' }, { authorization: `Bearer ${token}` })).status).toBe(200);
+    expect(await db().orm.em.fork().count(Tweet, {})).toBe(before + 1);
   });
 
   it('refuses a batch above the limit and a body above the cap', async () => {

@@ -1,4 +1,11 @@
-import { type EntityManager, Tweet, type TweetData, type UserSummaryData } from '@miniter/db';
+import {
+  deleteOwnTweet,
+  type EntityManager,
+  insertTweet,
+  Tweet,
+  type TweetData,
+  type UserSummaryData,
+} from '@miniter/db';
 import { ServiceError } from './errors.ts';
 
 // Writes are single autocommitted statements: the unit of work would wrap each in BEGIN … COMMIT
@@ -6,12 +13,11 @@ import { ServiceError } from './errors.ts';
 
 export async function createTweet(em: EntityManager, author: UserSummaryData, text: string): Promise<TweetData> {
   const createdAt = new Date();
-  const id = (await em.insert(Tweet, { author: author.id, text, createdAt })) as number;
-  return { id, text, createdAt, author };
+  return { id: await insertTweet(em, author.id, text, createdAt), text, createdAt, author };
 }
 
 export async function deleteTweet(em: EntityManager, user: UserSummaryData, tweetId: number): Promise<void> {
-  if (await em.nativeDelete(Tweet, { id: tweetId, author: user.id })) return;
+  if (await deleteOwnTweet(em, tweetId, user.id)) return;
   // Nothing deleted: someone else's tweet, or none at all.
   if (await em.count(Tweet, { id: tweetId })) {
     throw new ServiceError('FORBIDDEN', 'You can only delete your own tweets');

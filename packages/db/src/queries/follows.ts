@@ -53,5 +53,10 @@ export async function insertFollow(em: EntityManager, userId: number, followUser
 
 /** True when there was a follow to delete. */
 export async function deleteFollow(em: EntityManager, userId: number, followUserId: number): Promise<boolean> {
-  return (await em.nativeDelete(Follow, { user: userId, followed: followUserId })) > 0;
+  const result = await em.execute<QueryResult>(
+    'delete from users_follow_list where user_id = ? and follow_user_id = ?',
+    [userId, followUserId],
+    'run',
+  );
+  return result.affectedRows > 0;
 }
