@@ -2,12 +2,15 @@
 
 import { type ApiDependencies, appRouter, createContextInner, immutableCacheControl, LocalStorage } from '@miniter/api';
 import { dialectOf, isDatabaseReady } from '@miniter/db';
+import { TRPCError } from '@trpc/server';
 import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { type AdmissionLimits, admission, defaultAdmission } from './admission.ts';
 import { requestIdOf, requestLog } from './request-log.ts';
+import { bookAuthorization, bookRoutes } from './rest/book.ts';
+import { restCalls, restErrors, sendError } from './rest/calls.ts';
 import { trpcHandler } from './trpc-handler.ts';
 
 export interface AppOptions extends ApiDependencies {
@@ -43,6 +46,9 @@ const apiHeaders = helmet({
 
 /** Multipart framing around an uploaded file: the transport cap is the file limit plus this. */
 const multipartOverhead = 64 * 1024;
+
+/** The JSON body cap when none is configured (the server's config always sets one). */
+const defaultMaxBodySize = 1_048_576;
 
 /** How long /readyz waits for the database before calling it unavailable. */
 const readinessTimeoutMs = 2000;
@@ -97,18 +103,21 @@ export function createApp({
     );
   }
 
+  // One context for a call however it arrives: over /trpc or a REST route.
+  const contextFor = (req: express.Request, res: express.Response, authorization: string | undefined) =>
+    createContextInner({
+      ...dependencies,
+      authorization,
+      clientIp: req.ip,
+      requestId: requestIdOf(req),
+      setHeader: (name, value) => res.setHeader(name, value),
+    });
+
   const callsWithBodyLimit = (bodyLimit: number | undefined, streamBody = false) =>
     trpcHandler({
       streamBody,
       router: appRouter,
-      createContext: ({ req, res }) =>
-        createContextInner({
-          ...dependencies,
-          authorization: req.headers.authorization,
-          clientIp: req.ip,
-          requestId: requestIdOf(req),
-          setHeader: (name, value) => res.setHeader(name, value),
-        }),
+      createContext: ({ req, res }) => contextFor(req, res, req.headers.authorization),
       maxBatchSize,
       ...(bodyLimit ? { maxBodySize: bodyLimit } : {}),
       onError({ error, path, req }) {
@@ -121,13 +130,31 @@ export function createApp({
   // Uploads get a body cap sized for a picture; everything else keeps the small JSON cap. Either
   // way the cap is enforced while the body streams in, before it is buffered.
   const jsonCalls = callsWithBodyLimit(maxBodySize);
-  const uploadCalls = callsWithBodyLimit(uploads.maxBytes + multipartOverhead, true);
-  app.use('/trpc', admission(admissionLimits), (req, res, next) =>
+  const maxUploadBodySize = uploads.maxBytes + multipartOverhead;
+  const uploadCalls = callsWithBodyLimit(maxUploadBodySize, true);
+  const admit = admission(admissionLimits);
+  app.use('/trpc', admit, (req, res, next) =>
     (req.path === '/user.uploadProfilePicture' ? uploadCalls : jsonCalls)(req, res, next),
   );
 
-  app.use((_req, res) => {
-    res.status(404).json({ error: 'Not found' });
+  // The book's endpoints, at the root: the same procedures in its shapes.
+  app.use(
+    bookRoutes({
+      call: restCalls({ contextFor, logger, authorization: bookAuthorization }),
+      admit,
+      maxBodySize: maxBodySize ?? defaultMaxBodySize,
+      maxUploadBodySize,
+    }),
+    restErrors(logger),
+  );
+
+  app.use((req, res) => {
+    sendError(
+      req,
+      res,
+      new TRPCError({ code: 'NOT_FOUND', message: `No route for ${req.method} ${req.path}` }),
+      logger,
+    );
   });
   return app;
 }

@@ -9,6 +9,8 @@ export {
   type RateLimitRule,
 } from './rate-limits.ts';
 export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from './root.ts';
+/** The procedures' input schemas, for entry points that translate other shapes onto them (REST). */
+export * as schemas from './schemas.ts';
 export type { AuthConfig } from './services/auth.ts';
 export type { UploadLimits } from './services/avatars.ts';
 export type { PublicUser, TweetView, UserSummary } from './shape.ts';

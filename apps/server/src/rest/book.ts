@@ -1,0 +1,184 @@
+/**
+ * The book's REST endpoints (chapter 11's `view/__init__.py`), at its paths and in its request and
+ * response shapes, so that a client written for the book works with only its base URL changed. Each
+ * route translates names and shapes onto the tRPC procedure that does the work: the rules, limits,
+ * rate limits and session checks are the procedures'. Where the book answered nothing useful (an
+ * empty 401, an HTML 500), Miniter answers a typed 4xx with the JSON error body of `calls.ts`.
+ */
+import { schemas } from '@miniter/api';
+import { TRPCError } from '@trpc/server';
+import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
+import { json, type Request, type RequestHandler, type Response, Router } from 'express';
+import { z } from 'zod';
+import type { Caller, RestRoute } from './calls.ts';
+
+export interface BookRoutesOptions {
+  /** Runs a route's calls with the request's context (`restCalls`, reading the book's raw tokens). */
+  call: (route: RestRoute) => RequestHandler;
+  /** Admission control, as for /trpc. */
+  admit: RequestHandler;
+  maxBodySize: number;
+  maxUploadBodySize: number;
+}
+
+/** The book's clients send the token bare in `Authorization`; `Bearer <token>` works too. */
+export const bookAuthorization = (req: Request) => {
+  const header = req.headers.authorization?.trim();
+  return header && !/^Bearer\s/i.test(header) ? `Bearer ${header}` : header;
+};
+
+/** Parses a request in the book's names with the procedures' own schemas, so refusals name its fields. */
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw new TRPCError({ code: 'BAD_REQUEST', cause: result.error });
+  return result.data;
+}
+
+const userIdParam = z.object({
+  user_id: z.string().regex(/^\d+$/, 'Must be a user id').transform(Number).pipe(schemas.id),
+});
+const tweetBody = z.object({ tweet: schemas.tweetInput.shape.text });
+
+/** `?limit=` and `?cursor=` of a timeline, handed to the procedure, whose schema checks them. */
+function pageOf(req: Request) {
+  const { limit, cursor } = req.query;
+  return {
+    ...(limit === undefined ? {} : { limit: typeof limit === 'string' && /^\d+$/.test(limit) ? Number(limit) : limit }),
+    ...(cursor === undefined ? {} : { cursor }),
+  } as { limit?: number; cursor?: string };
+}
+
+/** A timeline in the book's shape, newest first, each tweet once; the next page in a `Link` header. */
+async function sendTimeline(
+  req: Request,
+  res: Response,
+  userId: number,
+  page: Awaited<ReturnType<Caller['timeline']['home']>>,
+) {
+  if (page.nextCursor) {
+    // A next page means this one was full: its length is the limit asked for.
+    const next = new URLSearchParams({ limit: String(page.items.length), cursor: page.nextCursor });
+    res.setHeader('Link', `<${req.baseUrl}${req.path}?${next}>; rel="next"`);
+  }
+  res.json({ user_id: userId, timeline: page.items.map((t) => ({ user_id: t.author.id, tweet: t.text })) });
+}
+
+/** The multipart body's `profile_pic` file, under the size cap of uploads over /trpc. */
+async function profilePicture(req: Request, res: Response, maxBodySize: number): Promise<File> {
+  if (!req.is('multipart/form-data')) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Send the picture as multipart/form-data' });
+  }
+  let form: FormData;
+  try {
+    form = await incomingMessageToRequest(req, res, { maxBodySize }).formData();
+  } catch (cause) {
+    if (cause instanceof TRPCError) throw cause;
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'The multipart body could not be read', cause });
+  }
+  const file = form.get('profile_pic');
+  if (!(file instanceof File)) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'profile_pic: Send the picture as a file in "profile_pic"' });
+  }
+  return file;
+}
+
+export function bookRoutes({ call, admit, maxBodySize, maxUploadBodySize }: BookRoutesOptions): Router {
+  const router = Router();
+  const body = json({ limit: maxBodySize });
+  const ok = (res: Response) => res.status(200).end();
+
+  router.get(
+    '/ping',
+    admit,
+    call(async (caller, _req, res) => {
+      res.type('text/plain').send(await caller.health.ping());
+    }),
+  );
+
+  router.post(
+    '/sign-up',
+    admit,
+    body,
+    call(async (caller, req, res) => {
+      const input = parse(schemas.signUpInput, req.body);
+      const user = await caller.auth.signUp(input);
+      res.json({ id: user.id, name: user.name, email: input.email, profile: user.profile });
+    }),
+  );
+
+  router.post(
+    '/login',
+    admit,
+    body,
+    call(async (caller, req, res) => {
+      const session = await caller.auth.login(parse(schemas.loginInput, req.body));
+      res.json({ user_id: session.user.id, access_token: session.accessToken });
+    }),
+  );
+
+  router.post(
+    '/tweet',
+    admit,
+    body,
+    call(async (caller, req, res) => {
+      await caller.tweet.create({ text: parse(tweetBody, req.body).tweet });
+      ok(res);
+    }),
+  );
+
+  // `{ follow: <id> }` and `{ unfollow: <id> }`: the field is named for the action.
+  for (const action of ['follow', 'unfollow'] as const) {
+    const input = z.object({ [action]: schemas.id });
+    router.post(
+      `/${action}`,
+      admit,
+      body,
+      call(async (caller, req, res) => {
+        await caller.follow[action]({ userId: parse(input, req.body)[action] as number });
+        ok(res);
+      }),
+    );
+  }
+
+  router.get(
+    '/timeline/:user_id',
+    admit,
+    call(async (caller, req, res) => {
+      const userId = parse(userIdParam, req.params).user_id;
+      await sendTimeline(req, res, userId, await caller.timeline.user({ userId, ...pageOf(req) }));
+    }),
+  );
+
+  router.get(
+    '/timeline',
+    admit,
+    call(async (caller, req, res) => {
+      const [me, page] = await Promise.all([caller.user.me(), caller.timeline.home(pageOf(req))]);
+      await sendTimeline(req, res, me.id, page);
+    }),
+  );
+
+  router.post(
+    '/profile-picture',
+    admit,
+    call(async (caller, req, res) => {
+      // Signed in before the upload is read, as over /trpc, where the session check precedes the input.
+      await caller.user.me();
+      const form = new FormData();
+      form.set('file', await profilePicture(req, res, maxUploadBodySize));
+      await caller.user.uploadProfilePicture(form);
+      ok(res);
+    }),
+  );
+
+  router.get(
+    '/profile-picture/:user_id',
+    admit,
+    call(async (caller, req, res) => {
+      const picture = await caller.user.profilePicture({ userId: parse(userIdParam, req.params).user_id });
+      res.json({ img_url: picture.url });
+    }),
+  );
+
+  return router;
+}
