@@ -49,7 +49,7 @@ function pageOf(req: Request) {
 }
 
 /** A timeline in the book's shape, newest first, each tweet once; the next page in a `Link` header. */
-async function sendTimeline(
+function sendTimeline(
   req: Request,
   res: Response,
   userId: number,
@@ -145,7 +145,7 @@ export function bookRoutes({ call, admit, maxBodySize, maxUploadBodySize }: Book
     admit,
     call(async (caller, req, res) => {
       const userId = parse(userIdParam, req.params).user_id;
-      await sendTimeline(req, res, userId, await caller.timeline.user({ userId, ...pageOf(req) }));
+      sendTimeline(req, res, userId, await caller.timeline.user({ userId, ...pageOf(req) }));
     }),
   );
 
@@ -154,7 +154,7 @@ export function bookRoutes({ call, admit, maxBodySize, maxUploadBodySize }: Book
     admit,
     call(async (caller, req, res) => {
       const [me, page] = await Promise.all([caller.user.me(), caller.timeline.home(pageOf(req))]);
-      await sendTimeline(req, res, me.id, page);
+      sendTimeline(req, res, me.id, page);
     }),
   );
 
