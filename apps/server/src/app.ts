@@ -11,6 +11,7 @@ import { type AdmissionLimits, admission, defaultAdmission } from './admission.t
 import { requestIdOf, requestLog } from './request-log.ts';
 import { bookAuthorization, bookRoutes } from './rest/book.ts';
 import { restCalls, restErrors, sendError } from './rest/calls.ts';
+import { v1Router } from './rest/v1.ts';
 import { trpcHandler } from './trpc-handler.ts';
 
 export interface AppOptions extends ApiDependencies {
@@ -141,6 +142,18 @@ export function createApp({
   app.use(
     bookRoutes({
       call: restCalls({ contextFor, logger, authorization: bookAuthorization }),
+      admit,
+      maxBodySize: maxBodySize ?? defaultMaxBodySize,
+      maxUploadBodySize,
+    }),
+    restErrors(logger),
+  );
+
+  // Every procedure as a resource under /api/v1, the same procedures again.
+  app.use(
+    '/api/v1',
+    v1Router({
+      call: restCalls({ contextFor, logger }),
       admit,
       maxBodySize: maxBodySize ?? defaultMaxBodySize,
       maxUploadBodySize,

@@ -63,8 +63,19 @@ function sendTimeline(
   res.json({ user_id: userId, timeline: page.items.map((t) => ({ user_id: t.author.id, tweet: t.text })) });
 }
 
-/** The multipart body's `profile_pic` file, under the size cap of uploads over /trpc. */
-async function profilePicture(req: Request, res: Response, maxBodySize: number): Promise<File> {
+/**
+ * An upload as `user.uploadProfilePicture` takes it (FormData, the picture under `file`), read from a
+ * multipart body's `field` under the size cap of uploads over /trpc. The caller must be signed in
+ * first, as over /trpc, where the session check precedes reading the input.
+ */
+export async function readProfilePicture(
+  caller: Caller,
+  req: Request,
+  res: Response,
+  maxBodySize: number,
+  field: string,
+): Promise<FormData> {
+  await caller.user.me();
   if (!req.is('multipart/form-data')) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'Send the picture as multipart/form-data' });
   }
@@ -75,11 +86,13 @@ async function profilePicture(req: Request, res: Response, maxBodySize: number):
     if (cause instanceof TRPCError) throw cause;
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'The multipart body could not be read', cause });
   }
-  const file = form.get('profile_pic');
+  const file = form.get(field);
   if (!(file instanceof File)) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'profile_pic: Send the picture as a file in "profile_pic"' });
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `${field}: Send the picture as a file in "${field}"` });
   }
-  return file;
+  const upload = new FormData();
+  upload.set('file', file);
+  return upload;
 }
 
 export function bookRoutes({ call, admit, maxBodySize, maxUploadBodySize }: BookRoutesOptions): Router {
@@ -162,11 +175,9 @@ export function bookRoutes({ call, admit, maxBodySize, maxUploadBodySize }: Book
     '/profile-picture',
     admit,
     call(async (caller, req, res) => {
-      // Signed in before the upload is read, as over /trpc, where the session check precedes the input.
-      await caller.user.me();
-      const form = new FormData();
-      form.set('file', await profilePicture(req, res, maxUploadBodySize));
-      await caller.user.uploadProfilePicture(form);
+      await caller.user.uploadProfilePicture(
+        await readProfilePicture(caller, req, res, maxUploadBodySize, 'profile_pic'),
+      );
       ok(res);
     }),
   );

@@ -1,0 +1,98 @@
+/**
+ * `/api/v1`: every query and mutation as a resource-style route, with the same inputs and outputs as
+ * over /trpc (camelCase, ISO dates, pages as `{ items, nextCursor }`). The table below is the whole
+ * mapping: a route's input is its path parameters, then its query string (GET) or JSON body; the
+ * procedure's own schema checks it, so no rule is written twice. Ids in the path are numbers when
+ * they are digits, and are handed on as text otherwise, for the schema to refuse by name.
+ */
+import type { RouterInputs } from '@miniter/api';
+import { json, type Request, type RequestHandler, Router } from 'express';
+import { readProfilePicture } from './book.ts';
+import type { Caller, RestRoute } from './calls.ts';
+
+/** `"tweet.create"` and the like: every procedure, by its path. */
+type ProcedurePath = {
+  [R in keyof RouterInputs]: `${R & string}.${keyof RouterInputs[R] & string}`;
+}[keyof RouterInputs];
+
+export interface V1Route {
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** Express syntax: `:userId` is a path parameter. */
+  path: string;
+  procedure: ProcedurePath;
+  /** 201 for what a POST creates; 200 otherwise. */
+  status?: 201;
+  /** The input arrives as a multipart picture (`file`) rather than JSON. */
+  upload?: true;
+}
+
+// More specific paths first: `/users/me` before `/users/:userId`.
+export const v1Routes: V1Route[] = [
+  { method: 'get', path: '/ping', procedure: 'health.ping' },
+  { method: 'post', path: '/users', procedure: 'auth.signUp', status: 201 },
+  { method: 'post', path: '/sessions', procedure: 'auth.login', status: 201 },
+  { method: 'delete', path: '/sessions/current', procedure: 'auth.logout' },
+  { method: 'delete', path: '/sessions', procedure: 'auth.logoutAll' },
+  { method: 'get', path: '/users/me', procedure: 'user.me' },
+  { method: 'put', path: '/users/me/password', procedure: 'auth.changePassword' },
+  { method: 'delete', path: '/users/me', procedure: 'auth.deleteAccount' },
+  { method: 'put', path: '/users/me/profile-picture', procedure: 'user.uploadProfilePicture', upload: true },
+  { method: 'delete', path: '/users/me/profile-picture', procedure: 'user.removeProfilePicture' },
+  { method: 'get', path: '/users/:userId', procedure: 'user.byId' },
+  { method: 'get', path: '/users/:userId/profile-picture', procedure: 'user.profilePicture' },
+  { method: 'get', path: '/users/:userId/tweets', procedure: 'tweet.byAuthor' },
+  { method: 'get', path: '/users/:userId/timeline', procedure: 'timeline.user' },
+  { method: 'get', path: '/users/:userId/followers', procedure: 'follow.followers' },
+  { method: 'get', path: '/users/:userId/following', procedure: 'follow.following' },
+  { method: 'put', path: '/users/:userId/follow', procedure: 'follow.follow' },
+  { method: 'delete', path: '/users/:userId/follow', procedure: 'follow.unfollow' },
+  { method: 'post', path: '/tweets', procedure: 'tweet.create', status: 201 },
+  { method: 'delete', path: '/tweets/:tweetId', procedure: 'tweet.delete' },
+  { method: 'get', path: '/timelines/home', procedure: 'timeline.home' },
+];
+
+/** Text that is a whole number becomes that number; anything else is left for the schema to judge. */
+const numeric = (value: unknown) => (typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value);
+
+/** The procedure's input: the query string (GET) or JSON body, then the path parameters. */
+function inputOf(req: Request, method: V1Route['method']): unknown {
+  const params = Object.fromEntries(Object.entries(req.params).map(([key, value]) => [key, numeric(value)]));
+  if (method === 'get') {
+    const query = Object.fromEntries(Object.entries(req.query).map(([key, value]) => [key, numeric(value)]));
+    return { ...query, ...params };
+  }
+  const body: unknown = req.body;
+  if (!Object.keys(params).length) return body;
+  return { ...(body && typeof body === 'object' && !Array.isArray(body) ? body : {}), ...params };
+}
+
+type Procedure = (input?: unknown) => Promise<unknown>;
+const procedureOf = (caller: Caller, path: ProcedurePath) => {
+  const [router, name] = path.split('.') as [string, string];
+  return (caller as unknown as Record<string, Record<string, Procedure>>)[router]?.[name] as Procedure;
+};
+
+export interface V1RoutesOptions {
+  call: (route: RestRoute) => RequestHandler;
+  admit: RequestHandler;
+  maxBodySize: number;
+  maxUploadBodySize: number;
+}
+
+export function v1Router({ call, admit, maxBodySize, maxUploadBodySize }: V1RoutesOptions): Router {
+  const router = Router();
+  // A JSON body is optional where a route takes none (DELETE /sessions); any content is read as JSON.
+  const body = json({ limit: maxBodySize, type: () => true });
+  for (const route of v1Routes) {
+    const handle = call(async (caller, req, res) => {
+      const procedure = procedureOf(caller, route.procedure);
+      const input = route.upload
+        ? await readProfilePicture(caller, req, res, maxUploadBodySize, 'file')
+        : inputOf(req, route.method);
+      res.status(route.status ?? 200).json(await procedure(input));
+    });
+    const steps = route.method === 'get' || route.upload ? [admit, handle] : [admit, body, handle];
+    router[route.method](route.path, ...steps);
+  }
+  return router;
+}
