@@ -11,6 +11,7 @@ import { type AdmissionLimits, admission, defaultAdmission } from './admission.t
 import { requestIdOf, requestLog } from './request-log.ts';
 import { bookAuthorization, bookRoutes } from './rest/book.ts';
 import { restCalls, restErrors, sendError } from './rest/calls.ts';
+import { openApiDocument } from './rest/openapi.ts';
 import { v1Router } from './rest/v1.ts';
 import { trpcHandler } from './trpc-handler.ts';
 
@@ -148,6 +149,12 @@ export function createApp({
     }),
     restErrors(logger),
   );
+
+  // The document of /api/v1, generated once per process.
+  const openApi = JSON.stringify(openApiDocument());
+  app.get('/api/openapi.json', (_req, res) => {
+    res.type('application/json').send(openApi);
+  });
 
   // Every procedure as a resource under /api/v1, the same procedures again.
   app.use(

@@ -1,6 +1,7 @@
 export { LocalStorage } from './media/local-storage.ts';
 export { S3Storage, type S3StorageOptions } from './media/s3-storage.ts';
 export { immutableCacheControl, type MediaStorage } from './media/storage.ts';
+export { outputs } from './outputs.ts';
 export {
   createRateLimiter,
   defaultRateLimits,

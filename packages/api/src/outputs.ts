@@ -1,0 +1,71 @@
+/**
+ * What every procedure answers, as zod schemas: the REST document (OpenAPI) is generated from them,
+ * and REST tests validate real answers against that document. They are checked against the
+ * procedures' inferred output types at compile time (`satisfies` below), and not run on every call:
+ * `.output()` would validate each answer again on the hot path.
+ */
+import { z } from 'zod';
+import type { RouterOutputs } from './root.ts';
+
+const isoTime = z.iso.datetime().meta({ example: '2026-12-01T12:00:00.000Z' });
+const id = z.int().positive().meta({ example: 1 });
+const pictureUrl = z.url().nullable().meta({ description: 'The 400×400 WebP picture, or null when there is none' });
+
+export const userSummary = z
+  .object({ id, name: z.string().meta({ example: 'Song' }), profilePictureUrl: pictureUrl })
+  .meta({ id: 'UserSummary' });
+export const publicUser = userSummary
+  .extend({ profile: z.string().meta({ example: 'Hello, I am Song' }), createdAt: isoTime })
+  .meta({ id: 'PublicUser' });
+export const tweet = z
+  .object({ id, text: z.string().meta({ example: 'Hello World!' }), createdAt: isoTime, author: userSummary })
+  .meta({ id: 'Tweet' });
+
+const pageOf = <T extends z.ZodType>(item: T, name: string) =>
+  z
+    .object({
+      items: z.array(item),
+      nextCursor: z
+        .string()
+        .nullable()
+        .meta({ description: 'Pass back as `cursor` for the next page; null at the end' }),
+    })
+    .meta({ id: name });
+
+const session = z
+  .object({
+    accessToken: z.string(),
+    tokenType: z.literal('Bearer'),
+    expiresIn: z.int().meta({ description: 'Seconds until the token expires' }),
+    user: publicUser,
+  })
+  .meta({ id: 'Session' });
+const relationship = z.object({ userId: id, following: z.boolean() }).meta({ id: 'Relationship' });
+const tweetPage = pageOf(tweet, 'TweetPage');
+const userPage = pageOf(userSummary, 'UserPage');
+
+type Outputs = { [R in keyof RouterOutputs]: { [P in keyof RouterOutputs[R]]: z.ZodType<RouterOutputs[R][P]> } };
+
+export const outputs = {
+  health: { ping: z.literal('pong') },
+  auth: {
+    signUp: publicUser,
+    login: session,
+    logout: z.object({ loggedOut: z.literal(true) }),
+    logoutAll: z.object({ loggedOut: z.literal(true) }),
+    changePassword: session,
+    deleteAccount: z.object({ deleted: z.literal(true) }),
+  },
+  user: {
+    me: publicUser.extend({ email: z.email() }).meta({ id: 'Account' }),
+    byId: publicUser
+      .extend({ followerCount: z.int(), followingCount: z.int(), tweetCount: z.int() })
+      .meta({ id: 'Profile' }),
+    profilePicture: z.object({ url: z.url(), thumbnailUrl: z.url() }).meta({ id: 'ProfilePicture' }),
+    uploadProfilePicture: z.object({ profilePictureUrl: z.url() }),
+    removeProfilePicture: z.object({ profilePictureUrl: z.null() }),
+  },
+  tweet: { create: tweet, delete: z.object({ id }), byAuthor: tweetPage },
+  follow: { follow: relationship, unfollow: relationship, followers: userPage, following: userPage },
+  timeline: { home: tweetPage, user: tweetPage },
+} satisfies Outputs;
