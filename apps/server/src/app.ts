@@ -11,6 +11,7 @@ import { type AdmissionLimits, admission, defaultAdmission } from './admission.t
 import { requestIdOf, requestLog } from './request-log.ts';
 import { bookAuthorization, bookRoutes } from './rest/book.ts';
 import { restCalls, restErrors, sendError } from './rest/calls.ts';
+import { docsRouter } from './rest/docs.ts';
 import { openApiDocument } from './rest/openapi.ts';
 import { v1Router } from './rest/v1.ts';
 import { trpcHandler } from './trpc-handler.ts';
@@ -155,6 +156,7 @@ export function createApp({
   app.get('/api/openapi.json', (_req, res) => {
     res.type('application/json').send(openApi);
   });
+  app.use('/api/docs', docsRouter(), restErrors(logger));
 
   // Every procedure as a resource under /api/v1, the same procedures again.
   app.use(
