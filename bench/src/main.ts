@@ -22,6 +22,7 @@ import {
   overheadScenario,
   processesScenario,
   query,
+  restScenario,
   type ScenarioResult,
   type Session,
   scaleScenario,
@@ -71,7 +72,8 @@ const program = new Command('bench')
       'run only these scenarios, comma-separated numbers (results get a -partial name)',
     ).argParser((v) => {
       const ids = v.split(',').map(Number);
-      if (!ids.every((id) => Number.isInteger(id) && id >= 1 && id <= 9)) throw new InvalidArgumentError('numbers 1–9');
+      if (!ids.every((id) => Number.isInteger(id) && id >= 1 && id <= 10))
+        throw new InvalidArgumentError('numbers 1–10');
       return new Set(ids);
     }),
   )
@@ -211,6 +213,7 @@ async function benchmark(dialect: Dialect): Promise<number> {
       [[5], () => loginScenario(ctx, password)],
       [[3], () => tweetCreateScenario(ctx)],
       [[8], () => processesScenario(ctx)],
+      [[10], () => restScenario(ctx)],
       [[9], async () => (ceiling ? writeCeilingScenario(ctx, ceiling) : [])],
     ];
     const scenarios: ScenarioResult[] = [];

@@ -522,3 +522,27 @@ export async function writeCeilingScenario(ctx: BenchContext, ceiling: SqlCeilin
     targets: [check('tweet.create throughput / SQL ceiling, 1 process', ratio, '≥', 0.5)],
   };
 }
+
+/** 10: GET /api/v1/timelines/home against tRPC's timeline.home for the same users, in turns. */
+export async function restScenario(ctx: BenchContext): Promise<ScenarioResult> {
+  ctx.log('  timeline.home: REST against tRPC');
+  const { large } = ctx;
+  const [measured, rss] = await withPeakRss([large.server], () =>
+    measureTogether(ctx.timing, {
+      trpc: http({ baseUrl: large.server.url, connections: timelineConcurrency, next: rotate(large.random) }),
+      rest: http({
+        baseUrl: large.server.url,
+        connections: timelineConcurrency,
+        next: rotate(large.random, () => '/api/v1/timelines/home?limit=20'),
+      }),
+    }),
+  );
+  const ratio = medianRatio(measured.rest, measured.trpc);
+  return {
+    id: 10,
+    title: `REST against tRPC: the home timeline (limit 20) for random users, concurrency ${timelineConcurrency}`,
+    rows: [row('GET /trpc/timeline.home', measured.trpc, rss), row('GET /api/v1/timelines/home', measured.rest, rss)],
+    figures: { 'REST / tRPC (req/s)': ratio },
+    targets: [check('REST / tRPC throughput, home timeline', ratio, '≥', 0.9)],
+  };
+}
