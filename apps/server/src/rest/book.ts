@@ -95,101 +95,164 @@ export async function readProfilePicture(
   return upload;
 }
 
-export function bookRoutes({ call, admit, maxBodySize, maxUploadBodySize }: BookRoutesOptions): Router {
-  const router = Router();
-  const body = json({ limit: maxBodySize });
-  const ok = (res: Response) => res.status(200).end();
+const id = z.int().positive();
+const timeline = z
+  .object({ user_id: id, timeline: z.array(z.object({ user_id: id, tweet: z.string() })) })
+  .meta({ id: 'BookTimeline' });
+const pageQuery = schemas.timelinePageInput;
 
-  router.get(
-    '/ping',
-    admit,
-    call(async (caller, _req, res) => {
+/**
+ * One of the book's endpoints: how it is served (`handle`) and, for the OpenAPI document, what it
+ * takes and answers. `body`, `params` and `query` are the schemas `handle` parses with.
+ */
+export interface BookRoute {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  signedIn?: true;
+  body?: z.ZodObject;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  upload?: true;
+  /** JSON, the text of /ping, or nothing (200 with an empty body, as the book answers). */
+  answer: z.ZodType | 'text' | 'empty';
+  /** Refusals beyond the common ones (400, 401 when signed in, 413, 429, 500, 503). */
+  errors?: number[];
+  /** Whether a `Link` header may name the next page. */
+  paged?: true;
+  handle: (caller: Caller, req: Request, res: Response, limits: { maxUploadBodySize: number }) => Promise<void>;
+}
+
+const ok = (res: Response) => res.status(200).end();
+
+export const bookRouteTable: BookRoute[] = [
+  {
+    method: 'get',
+    path: '/ping',
+    summary: 'The book: answers pong',
+    answer: 'text',
+    handle: async (caller, _req, res) => {
       res.type('text/plain').send(await caller.health.ping());
-    }),
-  );
-
-  router.post(
-    '/sign-up',
-    admit,
-    body,
-    call(async (caller, req, res) => {
+    },
+  },
+  {
+    method: 'post',
+    path: '/sign-up',
+    summary: 'The book: sign up',
+    body: schemas.signUpInput,
+    answer: z.object({ id, name: z.string(), email: z.email(), profile: z.string() }),
+    errors: [409],
+    handle: async (caller, req, res) => {
       const input = parse(schemas.signUpInput, req.body);
       const user = await caller.auth.signUp(input);
       res.json({ id: user.id, name: user.name, email: input.email, profile: user.profile });
-    }),
-  );
-
-  router.post(
-    '/login',
-    admit,
-    body,
-    call(async (caller, req, res) => {
+    },
+  },
+  {
+    method: 'post',
+    path: '/login',
+    summary: 'The book: log in',
+    body: schemas.loginInput,
+    answer: z.object({ user_id: id, access_token: z.string() }),
+    errors: [401],
+    handle: async (caller, req, res) => {
       const session = await caller.auth.login(parse(schemas.loginInput, req.body));
       res.json({ user_id: session.user.id, access_token: session.accessToken });
-    }),
-  );
-
-  router.post(
-    '/tweet',
-    admit,
-    body,
-    call(async (caller, req, res) => {
+    },
+  },
+  {
+    method: 'post',
+    path: '/tweet',
+    summary: 'The book: tweet',
+    signedIn: true,
+    body: tweetBody,
+    answer: 'empty',
+    handle: async (caller, req, res) => {
       await caller.tweet.create({ text: parse(tweetBody, req.body).tweet });
       ok(res);
-    }),
-  );
-
+    },
+  },
   // `{ follow: <id> }` and `{ unfollow: <id> }`: the field is named for the action.
-  for (const action of ['follow', 'unfollow'] as const) {
+  ...(['follow', 'unfollow'] as const).map((action): BookRoute => {
     const input = z.object({ [action]: schemas.id });
-    router.post(
-      `/${action}`,
-      admit,
-      body,
-      call(async (caller, req, res) => {
+    return {
+      method: 'post',
+      path: `/${action}`,
+      summary: `The book: ${action} a user`,
+      signedIn: true,
+      body: input,
+      answer: 'empty',
+      errors: [404],
+      handle: async (caller, req, res) => {
         await caller.follow[action]({ userId: parse(input, req.body)[action] as number });
         ok(res);
-      }),
-    );
-  }
-
-  router.get(
-    '/timeline/:user_id',
-    admit,
-    call(async (caller, req, res) => {
+      },
+    };
+  }),
+  {
+    method: 'get',
+    path: '/timeline/:user_id',
+    summary: "The book: a user's tweets and those of whom they follow, newest first",
+    params: userIdParam,
+    query: pageQuery,
+    answer: timeline,
+    paged: true,
+    handle: async (caller, req, res) => {
       const userId = parse(userIdParam, req.params).user_id;
       sendTimeline(req, res, userId, await caller.timeline.user({ userId, ...pageOf(req) }));
-    }),
-  );
-
-  router.get(
-    '/timeline',
-    admit,
-    call(async (caller, req, res) => {
+    },
+  },
+  {
+    method: 'get',
+    path: '/timeline',
+    summary: 'The book: your tweets and those of whom you follow, newest first',
+    signedIn: true,
+    query: pageQuery,
+    answer: timeline,
+    paged: true,
+    handle: async (caller, req, res) => {
       const [me, page] = await Promise.all([caller.user.me(), caller.timeline.home(pageOf(req))]);
       sendTimeline(req, res, me.id, page);
-    }),
-  );
-
-  router.post(
-    '/profile-picture',
-    admit,
-    call(async (caller, req, res) => {
+    },
+  },
+  {
+    method: 'post',
+    path: '/profile-picture',
+    summary: 'The book: upload a profile picture (multipart, `profile_pic`)',
+    signedIn: true,
+    upload: true,
+    answer: 'empty',
+    errors: [415],
+    handle: async (caller, req, res, { maxUploadBodySize }) => {
       await caller.user.uploadProfilePicture(
         await readProfilePicture(caller, req, res, maxUploadBodySize, 'profile_pic'),
       );
       ok(res);
-    }),
-  );
-
-  router.get(
-    '/profile-picture/:user_id',
-    admit,
-    call(async (caller, req, res) => {
+    },
+  },
+  {
+    method: 'get',
+    path: '/profile-picture/:user_id',
+    summary: "The book: a user's profile picture",
+    params: userIdParam,
+    answer: z.object({ img_url: z.url() }),
+    errors: [404],
+    handle: async (caller, req, res) => {
       const picture = await caller.user.profilePicture({ userId: parse(userIdParam, req.params).user_id });
       res.json({ img_url: picture.url });
-    }),
-  );
+    },
+  },
+];
 
+export function bookRoutes({ call, admit, maxBodySize, maxUploadBodySize }: BookRoutesOptions): Router {
+  const router = Router();
+  const body = json({ limit: maxBodySize });
+  for (const route of bookRouteTable) {
+    const handle = call((caller, req, res) => route.handle(caller, req, res, { maxUploadBodySize }));
+    router[route.method](
+      route.path,
+      ...(route.method === 'post' && !route.upload ? [admit, body, handle] : [admit, handle]),
+    );
+  }
   return router;
 }

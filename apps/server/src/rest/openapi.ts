@@ -1,11 +1,12 @@
 /**
- * The OpenAPI 3.1 document of `/api/v1`, generated (zod-openapi) from the route table and the
- * procedures' own schemas: inputs from the procedures, answers from `outputs`. Served at
- * /api/openapi.json and committed as packages/api/openapi.json (a test fails when they differ).
+ * The OpenAPI 3.1 document of `/api/v1` and the book's endpoints, generated (zod-openapi) from their
+ * route tables and the procedures' own schemas: inputs from the procedures, answers from `outputs`.
+ * Served at /api/openapi.json and committed as apps/server/openapi.json (a test fails when they differ).
  */
 import { appRouter, outputs } from '@miniter/api';
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { type BookRoute, bookRouteTable } from './book.ts';
 import { type V1Route, v1Routes } from './v1.ts';
 
 const errorBody = z
@@ -45,12 +46,31 @@ const statusText: Record<number, string> = {
   503: 'The database is unavailable or the server is busy: try again shortly',
 };
 
-function errorResponses(route: V1Route, hasInput: boolean): ZodOpenApiOperationObject['responses'] {
+/** What the document says of one route, from the /api/v1 table or the book's. */
+interface OperationSpec {
+  method: string;
+  /** Express syntax (`:userId`). */
+  path: string;
+  operationId: string;
+  summary: string;
+  tag: string;
+  signedIn?: boolean | undefined;
+  errors?: number[] | undefined;
+  status?: number | undefined;
+  upload?: string | undefined;
+  params?: z.ZodObject | undefined;
+  query?: z.ZodObject | undefined;
+  body?: z.ZodObject | undefined;
+  answer: z.ZodType | 'text' | 'empty';
+  paged?: boolean | undefined;
+}
+
+function errorResponses(spec: OperationSpec): ZodOpenApiOperationObject['responses'] {
   const statuses = new Set([
-    ...(hasInput || route.upload ? [400] : []),
-    ...(route.signedIn ? [401] : []),
-    ...(route.method === 'get' ? [] : [413]),
-    ...(route.errors ?? []),
+    ...(spec.params || spec.query || spec.body || spec.upload ? [400] : []),
+    ...(spec.signedIn ? [401] : []),
+    ...(spec.method === 'get' ? [] : [413]),
+    ...(spec.errors ?? []),
     429,
     500,
     503,
@@ -69,59 +89,92 @@ function errorResponses(route: V1Route, hasInput: boolean): ZodOpenApiOperationO
   );
 }
 
-function operation(route: V1Route): ZodOpenApiOperationObject {
-  const [routerName, name] = route.procedure.split('.') as [keyof typeof outputs, string];
-  const output = (outputs[routerName] as Record<string, z.ZodType>)[name] as z.ZodType;
-  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>;
-  const procedure = procedures[route.procedure];
-  const input = procedure?._def.inputs[0];
-  const shape = input instanceof z.ZodObject ? (input as z.ZodObject) : null;
-  const pathKeys = Object.fromEntries([...route.path.matchAll(/:(\w+)/g)].map((m) => [m[1] as string, true as const]));
-  const rest = shape?.omit(pathKeys as never);
-  const hasRest = Boolean(rest && Object.keys(rest.shape).length);
+const linkHeader = z.object({
+  Link: z.string().meta({ description: 'The next page, when there is one: `<…?limit=20&cursor=…>; rel="next"`' }),
+});
+
+function operation(spec: OperationSpec): ZodOpenApiOperationObject {
+  const headers = spec.paged ? rateLimitHeaders.extend(linkHeader.partial().shape) : rateLimitHeaders;
+  const answer =
+    spec.answer === 'empty'
+      ? {}
+      : {
+          content:
+            spec.answer === 'text'
+              ? { 'text/plain': { schema: z.string() } }
+              : { 'application/json': { schema: spec.answer } },
+        };
   return {
-    operationId: route.procedure.replace('.', '_'),
-    summary: route.summary,
-    tags: [route.tag],
-    security: route.signedIn ? [{ bearer: [] }] : [],
-    ...(Object.keys(pathKeys).length || (route.method === 'get' && hasRest)
+    operationId: spec.operationId,
+    summary: spec.summary,
+    tags: [spec.tag],
+    security: spec.signedIn ? [{ bearer: [] }] : [],
+    ...(spec.params || spec.query
       ? {
           requestParams: {
-            ...(Object.keys(pathKeys).length && shape ? { path: shape.pick(pathKeys as never) } : {}),
-            ...(route.method === 'get' && hasRest ? { query: rest } : {}),
+            ...(spec.params ? { path: spec.params } : {}),
+            ...(spec.query ? { query: spec.query } : {}),
           },
         }
       : {}),
-    ...(route.upload
+    ...(spec.upload
       ? {
           requestBody: {
             required: true,
             content: {
               'multipart/form-data': {
-                schema: z.object({ file: z.string().meta({ format: 'binary', description: 'The picture' }) }),
+                schema: z.object({ [spec.upload]: z.string().meta({ format: 'binary', description: 'The picture' }) }),
               },
             },
           },
         }
-      : route.method !== 'get' && hasRest
-        ? { requestBody: { required: true, content: { 'application/json': { schema: rest } } } }
+      : spec.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: spec.body } } } }
         : {}),
     responses: {
-      [String(route.status ?? 200)]: {
-        description: route.summary,
-        headers: rateLimitHeaders,
-        content: { 'application/json': { schema: output } },
-      },
-      ...errorResponses(route, hasRest || Object.keys(pathKeys).length > 0),
+      [String(spec.status ?? 200)]: { description: spec.summary, headers, ...answer },
+      ...errorResponses(spec),
     },
+  };
+}
+
+/** A /api/v1 route, with its input schema split into path, query or body from its procedure. */
+function v1Operation(route: V1Route): OperationSpec {
+  const [routerName, name] = route.procedure.split('.') as [keyof typeof outputs, string];
+  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>;
+  const input = procedures[route.procedure]?._def.inputs[0];
+  const shape = input instanceof z.ZodObject ? (input as z.ZodObject) : null;
+  const pathKeys = Object.fromEntries([...route.path.matchAll(/:(\w+)/g)].map((m) => [m[1] as string, true as const]));
+  const rest = shape?.omit(pathKeys as never);
+  const hasRest = Boolean(rest && Object.keys(rest.shape).length);
+  return {
+    ...route,
+    path: `/api/v1${route.path}`,
+    operationId: route.procedure.replace('.', '_'),
+    upload: route.upload ? 'file' : undefined,
+    params: Object.keys(pathKeys).length && shape ? shape.pick(pathKeys as never) : undefined,
+    query: route.method === 'get' && hasRest ? rest : undefined,
+    body: route.method !== 'get' && hasRest ? rest : undefined,
+    answer: (outputs[routerName] as Record<string, z.ZodType>)[name] as z.ZodType,
+    paged: false,
+  };
+}
+
+/** One of the book's endpoints, as its table describes it. */
+function bookOperation(route: BookRoute): OperationSpec {
+  return {
+    ...route,
+    operationId: `book_${route.method}_${route.path.replace(/[^a-z]+/gi, '_').replace(/^_|_$/g, '')}`,
+    tag: 'book',
+    upload: route.upload ? 'profile_pic' : undefined,
   };
 }
 
 export function openApiDocument() {
   const paths: ZodOpenApiPathsObject = {};
-  for (const route of v1Routes) {
-    const path = `/api/v1${route.path.replace(/:(\w+)/g, '{$1}')}`;
-    paths[path] = { ...paths[path], [route.method]: operation(route) };
+  for (const spec of [...v1Routes.map(v1Operation), ...bookRouteTable.map(bookOperation)]) {
+    const path = spec.path.replace(/:(\w+)/g, '{$1}');
+    paths[path] = { ...paths[path], [spec.method]: operation(spec) };
   }
   return createDocument({
     openapi: '3.1.0',
@@ -129,7 +182,7 @@ export function openApiDocument() {
       title: 'Miniter',
       version: '1.0.0',
       description:
-        'The mini-Twitter API as REST: every procedure of the tRPC API under /api/v1, with the same inputs, outputs and rules.',
+        "The mini-Twitter API as REST: every procedure of the tRPC API under /api/v1, with the same inputs, outputs and rules, and the book's own endpoints at the root (they take the token bare too).",
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/', description: 'This server' }],
@@ -139,6 +192,7 @@ export function openApiDocument() {
       { name: 'users', description: 'Profiles and pictures' },
       { name: 'follows', description: 'Who follows whom' },
       { name: 'tweets', description: 'Tweets and timelines' },
+      { name: 'book', description: "The book's own endpoints (chapter 11), in its paths and shapes" },
     ],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },

@@ -9,6 +9,7 @@ import { makeImage } from '@miniter/api/testing';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
 import { describe, expect, it } from 'vitest';
 import { useHttpServer } from '../helpers.ts';
+import { openApiChecker } from '../openapi-check.ts';
 
 interface Timeline {
   user_id: number;
@@ -22,6 +23,20 @@ describe.each(testDialects())("the book's endpoints on %s", (dialect) => {
   const db = useTestDatabase(dialect);
   const server = useHttpServer(() => db().orm);
   let users = 0;
+  const { check } = openApiChecker();
+
+  /** fetch, with every answer of a documented operation checked against the OpenAPI document. */
+  async function fetch(url: string, init: RequestInit = {}) {
+    const res = await globalThis.fetch(url, init);
+    const text = await res.clone().text();
+    const { pathname, search } = new URL(url);
+    check(init.method ?? 'GET', pathname + search, {
+      status: res.status,
+      contentType: res.headers.get('content-type'),
+      text,
+    });
+    return res;
+  }
 
   const post = (path: string, body: unknown, token?: string) =>
     fetch(`${server.url}${path}`, {
