@@ -10,7 +10,7 @@ import { TRPCError } from '@trpc/server';
 import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
 import { json, type Request, type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
-import type { Caller, RestRoute } from './calls.ts';
+import { type Caller, numeric, type RestRoute } from './calls.ts';
 
 export interface BookRoutesOptions {
   /** Runs a route's calls with the request's context (`restCalls`, reading the book's raw tokens). */
@@ -43,7 +43,7 @@ const tweetBody = z.object({ tweet: schemas.tweetInput.shape.text });
 function pageOf(req: Request) {
   const { limit, cursor } = req.query;
   return {
-    ...(limit === undefined ? {} : { limit: typeof limit === 'string' && /^\d+$/.test(limit) ? Number(limit) : limit }),
+    ...(limit === undefined ? {} : { limit: numeric(limit) }),
     ...(cursor === undefined ? {} : { cursor }),
   } as { limit?: number; cursor?: string };
 }

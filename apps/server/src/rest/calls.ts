@@ -18,6 +18,13 @@ import { requestIdOf } from '../request-log.ts';
 const createCaller = createCallerFactory(appRouter);
 export type Caller = ReturnType<typeof createCaller>;
 
+/**
+ * A path or query value that is a whole number becomes that number (they arrive as text); anything
+ * else is handed on as it is, for the procedure's schema to refuse by name.
+ */
+export const numeric = (value: unknown) =>
+  typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value;
+
 /** A REST route's work: call procedures with `caller`, then answer on `res`. */
 export type RestRoute = (caller: Caller, req: Request, res: Response) => Promise<void>;
 

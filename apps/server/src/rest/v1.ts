@@ -8,7 +8,7 @@
 import type { RouterInputs } from '@miniter/api';
 import { json, type Request, type RequestHandler, Router } from 'express';
 import { readProfilePicture } from './book.ts';
-import type { Caller, RestRoute } from './calls.ts';
+import { type Caller, numeric, type RestRoute } from './calls.ts';
 
 /** `"tweet.create"` and the like: every procedure, by its path. */
 type ProcedurePath = {
@@ -202,9 +202,6 @@ export const v1Routes: V1Route[] = [
     signedIn: true,
   },
 ];
-
-/** Text that is a whole number becomes that number; anything else is left for the schema to judge. */
-const numeric = (value: unknown) => (typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value);
 
 /** The procedure's input: the query string (GET) or JSON body, then the path parameters. */
 function inputOf(req: Request, method: V1Route['method']): unknown {
