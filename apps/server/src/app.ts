@@ -120,7 +120,7 @@ export function createApp({
     trpcHandler({
       streamBody,
       router: appRouter,
-      createContext: ({ req, res }) => contextFor(req, res, req.headers.authorization),
+      createContext: async (req, res) => contextFor(req, res, req.headers.authorization),
       maxBatchSize,
       ...(bodyLimit ? { maxBodySize: bodyLimit } : {}),
       onError({ error, path, req }) {

@@ -1,30 +1,32 @@
 /**
- * The /trpc endpoint: tRPC's express adapter with a leaner read and write.
+ * The /trpc endpoint: tRPC's protocol with a leaner read and write than its express adapter.
  *
  * - Read: the adapter hands the request body to the Fetch `Request` as a WebStreams
  *   `ReadableStream` fed chunk by chunk. A JSON call's body is small and read whole anyway, so it
- *   is read here first (raw-body, with the size cap) and given to tRPC as text, which its adapter
- *   accepts in `req.body`. Multipart uploads keep the stream (`streamBody`).
- * - Write: the adapter pipes every response body through a `WritableStream` with chunked encoding;
- *   Miniter's responses are single JSON documents (the client batches with `httpBatchLink`), so
- *   the body is read whole and sent with its length in one write.
- * The write took a quarter off the server's CPU per `timeline.home` call; the read, with the
- * written-out writes, lifted `tweet.create` from 0.28 to 0.39 of its SQL ceiling (bench/README.md).
+ *   is read here first (raw-body, with the size cap). Multipart uploads keep the stream
+ *   (`streamBody`).
+ * - Plain JSON queries and mutations are then answered on Node's request and response
+ *   (`trpc-json-calls.ts`); everything else goes through tRPC's `resolveResponse`, given the body
+ *   as text in `req.body`, and its answer is read whole and sent with its length in one write
+ *   rather than piped through a `WritableStream` with chunked encoding.
  */
-import { type AnyTRPCRouter, TRPCError } from '@trpc/server';
-import {
-  incomingMessageToRequest,
-  internal_exceptionHandler,
-  type NodeHTTPHandlerOptions,
-} from '@trpc/server/adapters/node-http';
+import { type AnyTRPCRouter, type inferRouterContext, TRPCError } from '@trpc/server';
+import { incomingMessageToRequest, internal_exceptionHandler } from '@trpc/server/adapters/node-http';
 import { resolveResponse } from '@trpc/server/http';
 import type { Request, RequestHandler, Response } from 'express';
 import getRawBody from 'raw-body';
+import { answerJsonCalls } from './trpc-json-calls.ts';
 
-export type TrpcHandlerOptions<TRouter extends AnyTRPCRouter> = NodeHTTPHandlerOptions<TRouter, Request, Response> & {
+export interface TrpcHandlerOptions<TRouter extends AnyTRPCRouter> {
+  router: TRouter;
+  createContext: (req: Request, res: Response) => Promise<inferRouterContext<TRouter>>;
+  /** Called for every call that fails, with the error tRPC answers with. */
+  onError?: (failure: { error: TRPCError; path: string | undefined; req: Request }) => void;
+  maxBatchSize?: number;
+  maxBodySize?: number;
   /** Pass the body on as a stream rather than read it first (multipart uploads). */
   streamBody?: boolean;
-};
+}
 
 /**
  * Reads the body into `req.body` as text. Resolves to the error tRPC is to answer with when it
@@ -55,15 +57,20 @@ export function trpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHandlerO
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     const error = hasBody && !options.streamBody ? await readBody(req, options.maxBodySize) : null;
     if (error === 'aborted') return;
-    const request = incomingMessageToRequest(req, res, { maxBodySize: options.maxBodySize ?? null });
-    resolveResponse({
-      ...options,
-      req: request,
-      path,
-      error,
-      createContext: async (inner) => options.createContext?.({ ...inner, req, res }),
-      onError: (error) => options.onError?.({ ...error, req }),
-    })
+    const { router, maxBatchSize, maxBodySize } = options;
+    const createContext = () => options.createContext(req, res);
+    const onError = ({ error, path }: { error: TRPCError; path: string | undefined }) =>
+      options.onError?.({ error, path, req });
+    // What escapes is answered as tRPC's adapter answers it: a 500 with the error's shape.
+    const fail = internal_exceptionHandler({ router, req, res, path, onError, createContext });
+    if (!error && !options.streamBody) {
+      const answered = await answerJsonCalls(req, res, { router, path, maxBatchSize, createContext, onError }).catch(
+        (cause: unknown) => fail(cause) ?? true,
+      );
+      if (answered) return;
+    }
+    const request = incomingMessageToRequest(req, res, { maxBodySize: maxBodySize ?? null });
+    resolveResponse({ router, maxBatchSize, req: request, path, error, createContext, onError })
       .then(async (response) => {
         res.statusCode = response.status;
         res.setHeaders(response.headers);
@@ -71,6 +78,6 @@ export function trpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHandlerO
         res.removeHeader('transfer-encoding');
         res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
       })
-      .catch(internal_exceptionHandler({ ...options, req, res, path }));
+      .catch(fail);
   };
 }
