@@ -2,7 +2,7 @@
 
 import { type ApiDependencies, appRouter, createContextInner, immutableCacheControl, LocalStorage } from '@miniter/api';
 import { dialectOf, isDatabaseReady } from '@miniter/db';
-import { TRPCError } from '@trpc/server';
+import { type AnyTRPCProcedure, type AnyTRPCRouter, TRPCError } from '@trpc/server';
 import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
@@ -52,6 +52,13 @@ const multipartOverhead = 64 * 1024;
 
 /** The JSON body cap when none is configured (the server's config always sets one). */
 const defaultMaxBodySize = 1_048_576;
+
+/** The procedures that stream (their paths under /trpc). */
+const subscriptions = new Set(
+  Object.entries((appRouter as AnyTRPCRouter)._def.procedures as Record<string, AnyTRPCProcedure>)
+    .filter(([, procedure]) => procedure._def.type === 'subscription')
+    .map(([path]) => path),
+);
 
 /** How long /readyz waits for the database before calling it unavailable. */
 const readinessTimeoutMs = 2000;
@@ -136,7 +143,10 @@ export function createApp({
   const maxUploadBodySize = uploads.maxBytes + multipartOverhead;
   const uploadCalls = callsWithBodyLimit(maxUploadBodySize, true);
   const admit = admission(admissionLimits);
-  app.use('/trpc', admit, (req, res, next) =>
+  // An open stream would hold its admission slot for its whole life: streams have caps of their own.
+  const admitCall: express.RequestHandler = (req, res, next) =>
+    req.method === 'GET' && subscriptions.has(req.path.slice(1)) ? next() : admit(req, res, next);
+  app.use('/trpc', admitCall, (req, res, next) =>
     (req.path === '/user.uploadProfilePicture' ? uploadCalls : jsonCalls)(req, res, next),
   );
 

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { defaultLiveLimits } from '@miniter/api';
 import { defaultSqlitePath, parseDatabaseUrl } from '@miniter/db';
 import { z } from 'zod';
 import { defaultAdmission } from './admission.ts';
@@ -100,6 +101,9 @@ const schema = z
         v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v,
       ),
     WORKERS: z.coerce.number().int().min(1).max(maxWorkers).default(defaultWorkers),
+    LIVE_MAX_STREAMS: z.coerce.number().int().min(1).max(1_000_000).default(defaultLiveLimits.maxStreams),
+    LIVE_MAX_STREAMS_PER_USER: z.coerce.number().int().min(5).max(1000).default(defaultLiveLimits.maxStreamsPerUser),
+    LIVE_RETENTION: duration.default(defaultLiveLimits.retentionMs / 1000),
     REQUEST_TIMEOUT: duration.default(30),
     HEADERS_TIMEOUT: duration.default(10),
   })
@@ -167,6 +171,11 @@ function toConfig(env: z.output<typeof schema>) {
     maxBatchSize: env.MAX_BATCH_SIZE,
     maxBodySize: env.MAX_BODY_SIZE,
     admission: { concurrency: env.MAX_CONCURRENT_REQUESTS, queue: env.MAX_QUEUED_REQUESTS },
+    live: {
+      maxStreams: env.LIVE_MAX_STREAMS,
+      maxStreamsPerUser: env.LIVE_MAX_STREAMS_PER_USER,
+      retentionMs: env.LIVE_RETENTION * 1000,
+    },
     publicUrl: env.PUBLIC_URL,
     uploads: { maxBytes: env.MAX_UPLOAD_SIZE, maxPixels: env.MAX_IMAGE_PIXELS },
     storage:

@@ -2,16 +2,19 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { LiveHub } from '@miniter/api';
 import { type Orm, openOrm } from '@miniter/db';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { createLimiter } from './limiter.ts';
+import { redisLiveBus } from './live-bus.ts';
 import { createLogger } from './logger.ts';
 import { createMediaStorage } from './media.ts';
 
 export interface RunningServer {
   url: string;
   orm: Orm;
+  live: LiveHub;
   close(): Promise<void>;
 }
 
@@ -36,18 +39,28 @@ export async function startServer(
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   const media = createMediaStorage(config, url);
-  server.on('request', createApp({ ...config, orm, logger, media, limiter }));
+  const live = new LiveHub({
+    orm,
+    media,
+    bus: config.redisUrl ? redisLiveBus(config.redisUrl, logger) : null,
+    limits: config.live,
+    onError: (error) => logger.warn({ err: error }, 'live timeline: reading the event log failed; retrying'),
+  });
+  server.on('request', createApp({ ...config, orm, logger, media, limiter, live }));
+  await live.start();
 
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
-      // Stop accepting; idle keep-alive sockets go now, busy ones after their response.
+      // Stop accepting; idle keep-alive sockets go now, busy ones after their response. Live streams
+      // end now: their clients resume on another instance.
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      await live.close();
       server.closeIdleConnections();
       await stopped;
       await Promise.all([orm.close(), closeLimiter()]);
     })();
     return closing;
   };
-  return { url, orm, close };
+  return { url, orm, live, close };
 }

@@ -10,6 +10,9 @@
  *   as text in `req.body`, and its answer is read whole and sent with its length in one write
  *   rather than piped through a `WritableStream` with chunked encoding.
  */
+
+import { once } from 'node:events';
+import { setTimeout } from 'node:timers/promises';
 import { type AnyTRPCRouter, type inferRouterContext, TRPCError } from '@trpc/server';
 import { incomingMessageToRequest, internal_exceptionHandler } from '@trpc/server/adapters/node-http';
 import { resolveResponse } from '@trpc/server/http';
@@ -50,6 +53,37 @@ async function readBody(req: Request, limit: number | undefined): Promise<TRPCEr
   }
 }
 
+/** How long a stream's reader may leave a write unread before the stream is closed. */
+const slowReaderMs = 30_000;
+
+/**
+ * A subscription's events, written as they come, with backpressure: while the client has not read
+ * the last write, the next event is not pulled (so the subscription's queue, which has a cap, takes
+ * the wait), and a client that reads nothing for `slowReaderMs` is cut off. A client that leaves
+ * cancels the stream, which stops the subscription.
+ */
+async function streamEvents(body: ReadableStream<Uint8Array>, res: Response): Promise<void> {
+  const reader = body.getReader();
+  res.once('close', () => void reader.cancel().catch(() => {}));
+  res.flushHeaders();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done || res.destroyed) break;
+    if (!res.write(value)) {
+      const drained = await Promise.race([
+        once(res, 'drain').then(() => true),
+        once(res, 'close').then(() => false),
+        setTimeout(slowReaderMs, false, { ref: false }),
+      ]);
+      if (!drained) {
+        res.destroy();
+        break;
+      }
+    }
+  }
+  res.end();
+}
+
 export function trpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHandlerOptions<TRouter>): RequestHandler {
   return async (req, res) => {
     // Mounted at /trpc: the rest of the path names the procedure(s), as in tRPC's adapter.
@@ -74,6 +108,9 @@ export function trpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHandlerO
       .then(async (response) => {
         res.statusCode = response.status;
         res.setHeaders(response.headers);
+        if (response.body && response.headers.get('content-type')?.startsWith('text/event-stream')) {
+          return streamEvents(response.body, res);
+        }
         // A streamed batch (`trpc-accept: application/jsonl`) is sent whole too, with its length.
         res.removeHeader('transfer-encoding');
         res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);

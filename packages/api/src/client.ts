@@ -2,7 +2,15 @@
  * The typed Miniter client. Only types come from the server side, so a browser or CLI bundle
  * carries none of the server's code.
  */
-import { createTRPCClient, httpBatchLink, httpLink, isNonJsonSerializable, splitLink } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  httpSubscriptionLink,
+  isNonJsonSerializable,
+  splitLink,
+} from '@trpc/client';
+import { EventSource } from 'eventsource';
 import type { AppRouter } from './root.ts';
 
 export { TRPCClientError } from '@trpc/client';
@@ -23,14 +31,27 @@ export function createMiniterClient(options: MiniterClientOptions) {
     const token = typeof options.token === 'function' ? options.token() : options.token;
     return token ? { authorization: `Bearer ${token}` } : {};
   };
-  const common = { url: options.url, headers, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  const fetch = options.fetch ?? globalThis.fetch;
+  const common = { url: options.url, headers, fetch };
   return createTRPCClient<AppRouter>({
     links: [
       splitLink({
-        // FormData and files cannot travel in a JSON batch.
-        condition: (op) => isNonJsonSerializable(op.input),
-        true: httpLink(common),
-        false: httpBatchLink({ ...common, maxItems: options.maxBatchSize ?? 20 }),
+        condition: (op) => op.type === 'subscription',
+        // Server-sent events through the `eventsource` package, which (unlike a browser's own
+        // EventSource) sends headers: the token is read again at every (re)connection.
+        true: httpSubscriptionLink({
+          url: options.url,
+          EventSource,
+          eventSourceOptions: () => ({
+            fetch: (input, init) => fetch(input, { ...init, headers: { ...init.headers, ...headers() } }),
+          }),
+        }),
+        false: splitLink({
+          // FormData and files cannot travel in a JSON batch.
+          condition: (op) => isNonJsonSerializable(op.input),
+          true: httpLink(common),
+          false: httpBatchLink({ ...common, maxItems: options.maxBatchSize ?? 20 }),
+        }),
       }),
     ],
   });

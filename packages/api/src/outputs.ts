@@ -44,7 +44,11 @@ const relationship = z.object({ userId: id, following: z.boolean() }).meta({ id:
 const tweetPage = pageOf(tweet, 'TweetPage');
 const userPage = pageOf(userSummary, 'UserPage');
 
-type Outputs = { [R in keyof RouterOutputs]: { [P in keyof RouterOutputs[R]]: z.ZodType<RouterOutputs[R][P]> } };
+/** A subscription is described by one event's data. */
+type Answer<T> = T extends AsyncIterable<{ data: infer D }> ? D : T;
+type Outputs = {
+  [R in keyof RouterOutputs]: { [P in keyof RouterOutputs[R]]: z.ZodType<Answer<RouterOutputs[R][P]>> };
+};
 
 export const outputs = {
   health: { ping: z.literal('pong') },
@@ -67,5 +71,15 @@ export const outputs = {
   },
   tweet: { create: tweet, delete: z.object({ id }), byAuthor: tweetPage },
   follow: { follow: relationship, unfollow: relationship, followers: userPage, following: userPage },
-  timeline: { home: tweetPage, user: tweetPage },
+  timeline: {
+    home: tweetPage,
+    user: tweetPage,
+    live: z
+      .discriminatedUnion('type', [
+        z.object({ type: z.literal('tweet'), tweet }),
+        z.object({ type: z.literal('delete'), tweetId: id }),
+        z.object({ type: z.literal('reset') }),
+      ])
+      .meta({ id: 'LiveEvent' }),
+  },
 } satisfies Outputs;

@@ -49,6 +49,8 @@ export const passwordInput = z.object({ password: givenPassword });
 
 export const userIdInput = z.object({ userId: id });
 export const tweetIdInput = z.object({ tweetId: id });
+/** Optional: tRPC fills `lastEventId` from `Last-Event-ID` when a stream resumes. */
+export const liveInput = z.object({ lastEventId: z.string().max(20).optional() }).optional();
 export const tweetInput = z.object({ text: text('Tweet', 'prose', 1, 300) });
 
 /** `limit` 1–100 (default 20) and an opaque cursor decoded into its keyset tuple. */

@@ -5,6 +5,7 @@
 import { type EntityManager, isDatabaseUnavailable, type Orm, sqlEm } from '@miniter/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import type { LiveHub } from './live/hub.ts';
 import type { MediaStorage } from './media/storage.ts';
 import type { RateLimiter, RateLimitName } from './rate-limits.ts';
 import { type AuthConfig, authenticate, verifyToken } from './services/auth.ts';
@@ -20,6 +21,8 @@ export interface ApiDependencies {
   uploads: UploadLimits;
   /** Null: no rate limits (benchmarks, trusted load tests). */
   limiter?: RateLimiter | null;
+  /** The live timeline; without it, `timeline.live` is unavailable. */
+  live?: LiveHub | null;
 }
 
 /** The request-specific part, from the HTTP adapter (or a test). */
@@ -47,6 +50,13 @@ export function createContextInner({ authorization, ...rest }: ContextOptions): 
 }
 
 const t = initTRPC.context<Context>().create({
+  sse: {
+    // Keeps idle streams alive through proxies; the client reconnects (and resumes) when pings stop
+    // or a stream reaches its maximum duration.
+    ping: { enabled: true, intervalMs: 15_000 },
+    maxDurationMs: 30 * 60_000,
+    client: { reconnectAfterInactivityMs: 40_000 },
+  },
   errorFormatter({ shape, error, ctx }) {
     const zodError = error.cause instanceof z.ZodError ? error.cause : null;
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
@@ -105,6 +115,15 @@ async function inCall<R extends { ok: boolean; error?: TRPCError }>(
   const mapped = result.ok ? null : asTRPCError(result.error?.cause);
   if (mapped) throw mapped;
   return result;
+}
+
+/** A subscription's events, with what it throws along the way mapped as a call's errors are. */
+export async function* mappedErrors<T>(events: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* events;
+  } catch (cause) {
+    throw asTRPCError(cause) ?? cause;
+  }
 }
 
 /** Counts this call against `name` for `keyOf()`, asked only when limits are on; refuses past the limit. */

@@ -17,6 +17,18 @@ export {
   findFollowList,
   insertFollow,
 } from './queries/follows.ts';
+export {
+  findEventsAfter,
+  findFolloweeIds,
+  findLiveSessions,
+  findTimelineEvents,
+  findTweetsById,
+  hasUnsequencedEvents,
+  type LiveEvent,
+  logPosition,
+  pruneEvents,
+  sequenceEvents,
+} from './queries/live.ts';
 export type { AccountData, TweetData, UserData, UserSummaryData } from './queries/read-models.ts';
 export { findTimeline } from './queries/timeline.ts';
 export { deleteOwnTweet, insertTweet } from './queries/tweets.ts';

@@ -16,10 +16,16 @@ const listOf = (direction: 'followers' | 'following') =>
     );
 
 export const followRouter = {
-  follow: protectedProcedure.input(userIdInput).mutation(({ ctx, input }) => follow(ctx.em, ctx.user, input.userId)),
-  unfollow: protectedProcedure
-    .input(userIdInput)
-    .mutation(({ ctx, input }) => unfollow(ctx.em, ctx.user, input.userId)),
+  follow: protectedProcedure.input(userIdInput).mutation(async ({ ctx, input }) => {
+    const result = await follow(ctx.em, ctx.user, input.userId);
+    ctx.live?.written();
+    return result;
+  }),
+  unfollow: protectedProcedure.input(userIdInput).mutation(async ({ ctx, input }) => {
+    const result = await unfollow(ctx.em, ctx.user, input.userId);
+    ctx.live?.written();
+    return result;
+  }),
   followers: listOf('followers'),
   following: listOf('following'),
 } satisfies TRPCRouterRecord;

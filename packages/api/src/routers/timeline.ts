@@ -1,8 +1,8 @@
-import type { TRPCRouterRecord } from '@trpc/server';
-import { timelinePageInput, userTimelinePageInput } from '../schemas.ts';
+import { TRPCError, type TRPCRouterRecord, tracked } from '@trpc/server';
+import { liveInput, timelinePageInput, userTimelinePageInput } from '../schemas.ts';
 import { homeTimeline, userTimeline } from '../services/timelines.ts';
 import { tweetPage } from '../shape.ts';
-import { protectedProcedure, publicProcedure } from '../trpc.ts';
+import { mappedErrors, protectedProcedure, publicProcedure } from '../trpc.ts';
 
 /** Any user's tweets, newest first; with `includeFollowed`, also those of the users they follow. */
 export const userTweetsQuery = (includeFollowed: boolean) =>
@@ -22,6 +22,22 @@ export const timelineRouter = {
     .query(async ({ ctx, input }) =>
       tweetPage(await homeTimeline(ctx.em, ctx.user, { after: input.cursor?.[0], limit: input.limit }), ctx.media),
     ),
+
+  /**
+   * Your home timeline as it happens, over server-sent events: each new tweet (yours or a followee's)
+   * and each deletion, with an id to resume from (`Last-Event-ID`, which tRPC passes as
+   * `lastEventId`). See `LiveData` for what an event carries.
+   */
+  live: protectedProcedure.input(liveInput).subscription(async function* ({ ctx, input, signal }) {
+    if (!ctx.live) throw new TRPCError({ code: 'NOT_IMPLEMENTED', message: 'The live timeline is off on this server' });
+    const events = ctx.live.open({
+      userId: ctx.user.id,
+      sessionId: ctx.sessionId,
+      lastEventId: input?.lastEventId,
+      signal,
+    });
+    for await (const event of mappedErrors(events)) yield tracked(event.id, event.data);
+  }),
 
   /** The book's `/timeline/<user_id>`: that user's tweets and those of the users they follow. */
   user: userTweetsQuery(true),

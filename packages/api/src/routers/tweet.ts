@@ -6,12 +6,15 @@ import { protectedProcedure } from '../trpc.ts';
 import { userTweetsQuery } from './timeline.ts';
 
 export const tweetRouter = {
-  create: protectedProcedure
-    .input(tweetInput)
-    .mutation(async ({ ctx, input }) => tweet(await createTweet(ctx.em, ctx.user, input.text), ctx.media)),
+  create: protectedProcedure.input(tweetInput).mutation(async ({ ctx, input }) => {
+    const created = await createTweet(ctx.em, ctx.user, input.text);
+    ctx.live?.written();
+    return tweet(created, ctx.media);
+  }),
 
   delete: protectedProcedure.input(tweetIdInput).mutation(async ({ ctx, input }) => {
     await deleteTweet(ctx.em, ctx.user, input.tweetId);
+    ctx.live?.written();
     return { id: input.tweetId };
   }),
 

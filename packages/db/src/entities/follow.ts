@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { logTrigger } from './timeline-event.ts';
 import { User } from './user.ts';
 
 /** `user` follows `followed`; the pair is the primary key, so a follow exists at most once. */
@@ -20,6 +21,10 @@ export const FollowSchema = defineEntity({
       name: 'users_follow_list_follow_user_id_created_at_index',
       properties: ['followed', 'createdAt'],
     },
+  ],
+  triggers: [
+    logTrigger('follow_made_log', 'insert', 'follow', 'user_id', 'follow_user_id'),
+    logTrigger('follow_ended_log', 'delete', 'unfollow', 'user_id', 'follow_user_id'),
   ],
 });
 

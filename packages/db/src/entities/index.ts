@@ -1,11 +1,20 @@
 export { Follow } from './follow.ts';
 export { Session } from './session.ts';
+export { TimelineEvent, TimelineSequence } from './timeline-event.ts';
 export { Tweet } from './tweet.ts';
 export { User } from './user.ts';
 
 import { FollowSchema } from './follow.ts';
 import { SessionSchema } from './session.ts';
+import { TimelineEventSchema, TimelineSequenceSchema } from './timeline-event.ts';
 import { TweetSchema } from './tweet.ts';
 import { UserSchema } from './user.ts';
 
-export const entities = [UserSchema, TweetSchema, FollowSchema, SessionSchema];
+export const entities = [
+  UserSchema,
+  TweetSchema,
+  FollowSchema,
+  SessionSchema,
+  TimelineEventSchema,
+  TimelineSequenceSchema,
+];

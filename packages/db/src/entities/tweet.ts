@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { logTrigger } from './timeline-event.ts';
 import { User } from './user.ts';
 
 export const TweetSchema = defineEntity({
@@ -16,6 +17,10 @@ export const TweetSchema = defineEntity({
   },
   // Serves "one author's tweets, newest first" and each leg of a timeline.
   indexes: [{ name: 'tweets_user_id_id_index', properties: ['author', 'id'] }],
+  triggers: [
+    logTrigger('tweet_written_log', 'insert', 'tweet', 'user_id', 'id'),
+    logTrigger('tweet_deleted_log', 'delete', 'delete', 'user_id', 'id'),
+  ],
 });
 
 export class Tweet extends TweetSchema.class {}

@@ -1,0 +1,386 @@
+/**
+ * The live timeline's hub, one per process. It follows the event log (`timeline_events`, written by
+ * triggers with each change) a page at a time and hands each event to the open streams it concerns:
+ * one query per instance however many streams are open, and each tweet shaped once.
+ *
+ * Three things wake it: a write in this process (which it sequences at once), a message on the bus
+ * (Redis, from another instance) and a timer. The database is the source of truth and the bus only
+ * a shortcut, so a lost message, a Redis outage or a second process without Redis costs latency
+ * (at most the timer's period), never an event.
+ */
+import {
+  type EntityManager,
+  findEventsAfter,
+  findFolloweeIds,
+  findLiveSessions,
+  findTimelineEvents,
+  findTweetsById,
+  hasUnsequencedEvents,
+  type LiveEvent,
+  logPosition,
+  type Orm,
+  pruneEvents,
+  sequenceEvents,
+  sqlEm,
+  type TweetData,
+} from '@miniter/db';
+import type { MediaStorage } from '../media/storage.ts';
+import { ServiceError } from '../services/errors.ts';
+import { type TweetView, tweet } from '../shape.ts';
+
+/** What a stream carries; its id (the event's `seq`) grows along the stream. */
+export type LiveData =
+  | { type: 'tweet'; tweet: TweetView }
+  | { type: 'delete'; tweetId: number }
+  /** The resume point is older than the log keeps (or from another database): refetch `timeline.home`. */
+  | { type: 'reset' };
+
+export interface LiveItem {
+  id: string;
+  data: LiveData;
+}
+
+/** How instances tell each other that the log has grown. */
+export interface LiveBus {
+  publish(lastSeq: number): void;
+  subscribe(wake: () => void): void;
+  close(): Promise<void>;
+}
+
+export interface LiveLimits {
+  /** Open streams per process, and per user in a process. */
+  maxStreams: number;
+  maxStreamsPerUser: number;
+  /** Events waiting for a reader that does not read: past this, its stream is closed (it resumes). */
+  maxQueued: number;
+  /** How often the log is read without being woken, and open streams' sessions checked. */
+  pollMs: number;
+  sessionCheckMs: number;
+  /** How long events are kept for resuming. */
+  retentionMs: number;
+}
+
+export const defaultLiveLimits: LiveLimits = {
+  maxStreams: 10_000,
+  maxStreamsPerUser: 10,
+  maxQueued: 1_000,
+  pollMs: 250,
+  sessionCheckMs: 2_000,
+  retentionMs: 7 * 24 * 3600_000,
+};
+
+/** How long a write waits for others to share its sequencing transaction. */
+const sequenceDelayMs = 20;
+
+type Queued = { seq: number; data: LiveData } | { seq: number; follow: boolean; userId: number };
+
+class Stream {
+  readonly authors = new Set<number>();
+  readonly queue: Queued[] = [];
+  /** Why it ended: closed quietly (client left, overflow, shutdown) or with an error. */
+  ended: 'closed' | ServiceError | null = null;
+  private wake: (() => void) | null = null;
+  readonly userId: number;
+  readonly sessionId: string;
+  private readonly maxQueued: number;
+
+  constructor(userId: number, sessionId: string, maxQueued: number) {
+    this.userId = userId;
+    this.sessionId = sessionId;
+    this.maxQueued = maxQueued;
+  }
+
+  push(item: Queued) {
+    if (this.queue.length >= this.maxQueued) return this.end('closed');
+    this.queue.push(item);
+    this.wake?.();
+  }
+
+  end(reason: 'closed' | ServiceError) {
+    this.ended ??= reason;
+    this.wake?.();
+  }
+
+  /** The next queued item, or null once ended. */
+  async next(): Promise<Queued | null> {
+    while (!this.queue.length && !this.ended) await new Promise<void>((resolve) => (this.wake = resolve));
+    this.wake = null;
+    return this.ended ? null : (this.queue.shift() ?? null);
+  }
+}
+
+/** Runs `task` once at a time; a call while it runs makes it run once more afterwards. */
+function coalesced(task: () => Promise<void>, onError: (error: unknown) => void) {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await task().catch(onError);
+      } while (again);
+      running = null;
+    })();
+    return running;
+  };
+  return run;
+}
+
+export interface LiveHubOptions {
+  orm: Orm;
+  media: MediaStorage;
+  bus?: LiveBus | null;
+  limits?: Partial<LiveLimits>;
+  /** Where failures to read the log go (it retries on the next wake). */
+  onError?: (error: unknown) => void;
+}
+
+export class LiveHub {
+  private readonly limits: LiveLimits;
+  private readonly byUser = new Map<number, Set<Stream>>();
+  private readonly byAuthor = new Map<number, Set<Stream>>();
+  /** The last `seq` handed to the streams. */
+  private cursor = 0;
+  private timers: NodeJS.Timeout[] = [];
+  /** Streams open only between `start` and `close`. */
+  private running = false;
+  private lastPrune = 0;
+  private sequenceTimer: NodeJS.Timeout | null = null;
+  readonly wake: () => Promise<void>;
+  private readonly sequence: () => Promise<void>;
+
+  private readonly options: LiveHubOptions;
+
+  constructor(options: LiveHubOptions) {
+    this.options = options;
+    this.limits = { ...defaultLiveLimits, ...options.limits };
+    const onError = options.onError ?? (() => {});
+    this.wake = coalesced(() => this.pump(), onError);
+    this.sequence = coalesced(async () => {
+      const before = this.cursor;
+      const last = await sequenceEvents(this.em());
+      if (last > before) this.options.bus?.publish(last);
+      await this.wake();
+    }, onError);
+  }
+
+  private em(): EntityManager {
+    return sqlEm(this.options.orm).fork();
+  }
+
+  async start(): Promise<void> {
+    this.cursor = (await logPosition(this.em())).lastSeq;
+    this.running = true;
+    this.options.bus?.subscribe(() => void this.wake());
+    const every = (ms: number, task: () => Promise<void>) => this.timers.push(setInterval(task, ms).unref());
+    every(this.limits.pollMs, async () => {
+      if (await hasUnsequencedEvents(this.em()).catch(() => false)) await this.sequence();
+      else await this.wake();
+    });
+    every(this.limits.sessionCheckMs, () => this.checkSessions().catch(this.options.onError ?? (() => {})));
+  }
+
+  /**
+   * A change was written in this process: sequence it (with whatever else is written meanwhile)
+   * within `sequenceDelayMs`, and deliver it. One sequencing transaction per burst of writes, not
+   * one per write, keeps the cost off the write path.
+   */
+  written(): void {
+    this.sequenceTimer ??= setTimeout(() => {
+      this.sequenceTimer = null;
+      void this.sequence();
+    }, sequenceDelayMs);
+  }
+
+  /** Ends every stream (clients resume elsewhere) and stops reading the log. */
+  async close(): Promise<void> {
+    this.running = false;
+    for (const timer of this.timers) clearInterval(timer);
+    if (this.sequenceTimer) clearTimeout(this.sequenceTimer);
+    for (const streams of this.byUser.values()) for (const stream of streams) stream.end('closed');
+  }
+
+  private streamCount() {
+    let streams = 0;
+    for (const set of this.byUser.values()) streams += set.size;
+    return streams;
+  }
+
+  /** Open streams, and the entries of the hub's indexes (for tests and metrics). */
+  stats() {
+    let indexed = 0;
+    for (const streams of this.byAuthor.values()) indexed += streams.size;
+    return { streams: this.streamCount(), indexed, users: this.byUser.size, authors: this.byAuthor.size };
+  }
+
+  /**
+   * Opens `userId`'s live timeline from after `lastEventId` (or from now). Refuses at once past the
+   * caps; the iterable then yields until the reader leaves (`signal`), the session ends, or the hub
+   * closes.
+   */
+  open(input: {
+    userId: number;
+    sessionId: string;
+    lastEventId?: string | undefined;
+    signal?: AbortSignal | undefined;
+  }) {
+    const { userId, sessionId } = input;
+    if (!this.running) throw new ServiceError('SERVICE_UNAVAILABLE', 'The server is starting or stopping: reconnect');
+    const own = this.byUser.get(userId);
+    if (this.streamCount() >= this.limits.maxStreams) {
+      throw new ServiceError('TOO_MANY_REQUESTS', 'Too many live streams on this server: try again later');
+    }
+    if ((own?.size ?? 0) >= this.limits.maxStreamsPerUser) {
+      throw new ServiceError(
+        'TOO_MANY_REQUESTS',
+        `At most ${this.limits.maxStreamsPerUser} live streams per user: close one first`,
+      );
+    }
+    return this.run(new Stream(userId, sessionId, this.limits.maxQueued), input.lastEventId, input.signal);
+  }
+
+  private async *run(stream: Stream, lastEventId: string | undefined, signal?: AbortSignal): AsyncGenerator<LiveItem> {
+    let expiry: NodeJS.Timeout | undefined;
+    const onAbort = () => stream.end('closed');
+    signal?.addEventListener('abort', onAbort, { once: true });
+    this.add(this.byUser, stream.userId, stream);
+    try {
+      // Everything after `from` reaches the queue once the authors are indexed; what came before is
+      // read from the log.
+      const em = this.em();
+      const [followees, sessions] = await Promise.all([
+        findFolloweeIds(em, stream.userId),
+        findLiveSessions(em, [stream.sessionId]),
+      ]);
+      const expiresAt = sessions.get(stream.sessionId);
+      if (!expiresAt) throw new ServiceError('UNAUTHORIZED', 'Your session has ended: sign in again');
+      expiry = setTimeout(
+        () => stream.end(new ServiceError('UNAUTHORIZED', 'Your session has expired: sign in again')),
+        expiresAt.getTime() - Date.now(),
+      );
+      for (const author of [stream.userId, ...followees]) this.follow(stream, author);
+      const from = this.cursor;
+
+      let sent = from;
+      const resumeFrom = lastEventId === undefined ? null : /^\d{1,15}$/.test(lastEventId) ? Number(lastEventId) : -1;
+      if (resumeFrom !== null) {
+        const { prunedThrough } = await logPosition(em);
+        if (resumeFrom < prunedThrough || resumeFrom > from) {
+          yield { id: String(from), data: { type: 'reset' } };
+        } else {
+          sent = resumeFrom;
+          while (sent < from) {
+            const events = await findTimelineEvents(em, stream.userId, sent, from);
+            if (!events.length) break;
+            const tweets = await findTweetsById(em, tweetIds(events));
+            for (const event of events) {
+              sent = event.seq;
+              const data = this.shape(event, tweets);
+              if (data) yield { id: String(event.seq), data };
+            }
+          }
+          sent = from;
+        }
+      }
+
+      for (let item = await stream.next(); item; item = await stream.next()) {
+        if ('follow' in item) {
+          if (item.follow) this.follow(stream, item.userId);
+          else if (item.userId !== stream.userId) this.unfollow(stream, item.userId);
+        } else if (item.seq > sent) {
+          sent = item.seq;
+          yield { id: String(item.seq), data: item.data };
+        }
+      }
+      if (stream.ended instanceof ServiceError) throw stream.ended;
+    } finally {
+      clearTimeout(expiry);
+      signal?.removeEventListener('abort', onAbort);
+      this.remove(this.byUser, stream.userId, stream);
+      for (const author of stream.authors) this.remove(this.byAuthor, author, stream);
+    }
+  }
+
+  private follow(stream: Stream, author: number) {
+    stream.authors.add(author);
+    this.add(this.byAuthor, author, stream);
+  }
+
+  private unfollow(stream: Stream, author: number) {
+    stream.authors.delete(author);
+    this.remove(this.byAuthor, author, stream);
+  }
+
+  private add(index: Map<number, Set<Stream>>, key: number, stream: Stream) {
+    const set = index.get(key) ?? new Set();
+    index.set(key, set.add(stream));
+  }
+
+  private remove(index: Map<number, Set<Stream>>, key: number, stream: Stream) {
+    const set = index.get(key);
+    set?.delete(stream);
+    if (set?.size === 0) index.delete(key);
+  }
+
+  /** What a stream shows for `event`; null for a follow change, or a tweet deleted since. */
+  private shape(event: LiveEvent, tweets: Map<number, TweetData>): LiveData | null {
+    if (event.kind === 'delete') return { type: 'delete', tweetId: event.subjectId };
+    const data = event.kind === 'tweet' ? tweets.get(event.subjectId) : undefined;
+    return data ? { type: 'tweet', tweet: tweet(data, this.options.media) } : null;
+  }
+
+  /** Hands the log's new events to the streams they concern, page by page. */
+  private async pump(): Promise<void> {
+    if (!this.running) return;
+    const em = this.em();
+    // With no stream open there is no one to read for: the cursor jumps to the end of the log.
+    while (this.byUser.size) {
+      const events = await findEventsAfter(em, this.cursor);
+      if (!events.length) break;
+      const tweets = await findTweetsById(em, tweetIds(events));
+      for (const event of events) {
+        this.cursor = event.seq;
+        if (event.kind === 'follow' || event.kind === 'unfollow') {
+          const item = { seq: event.seq, follow: event.kind === 'follow', userId: event.subjectId };
+          for (const stream of this.byUser.get(event.userId) ?? []) stream.push(item);
+          continue;
+        }
+        const readers = this.byAuthor.get(event.userId);
+        const data = readers && this.shape(event, tweets);
+        if (data) for (const stream of readers) stream.push({ seq: event.seq, data });
+      }
+    }
+    const { lastSeq } = await logPosition(em);
+    // Behind what was read: the database was emptied or replaced, so start over from it.
+    if (lastSeq < this.cursor || !this.byUser.size) this.cursor = lastSeq;
+    if (Date.now() - this.lastPrune > 3600_000) {
+      this.lastPrune = Date.now();
+      await pruneEvents(em, new Date(Date.now() - this.limits.retentionMs));
+    }
+  }
+
+  /** Ends the streams whose session was ended (logout, password change, deleted account). */
+  private async checkSessions(): Promise<void> {
+    const ids = new Set<string>();
+    for (const streams of this.byUser.values()) for (const stream of streams) ids.add(stream.sessionId);
+    if (!ids.size) return;
+    const list = [...ids];
+    const live = new Set<string>();
+    for (let i = 0; i < list.length; i += 500) {
+      for (const id of (await findLiveSessions(this.em(), list.slice(i, i + 500))).keys()) live.add(id);
+    }
+    for (const streams of this.byUser.values()) {
+      for (const stream of streams) {
+        if (!live.has(stream.sessionId))
+          stream.end(new ServiceError('UNAUTHORIZED', 'Your session has ended: sign in again'));
+      }
+    }
+  }
+}
+
+const tweetIds = (events: LiveEvent[]) =>
+  events.filter((event) => event.kind === 'tweet').map((event) => event.subjectId);

@@ -1,0 +1,156 @@
+import type { EntityDictionary } from '@mikro-orm/core';
+import { type EntityManager, type QueryResult, SqlitePlatform } from '@mikro-orm/sql';
+import { Tweet } from '../entities/tweet.ts';
+import { mapColumns, type TweetData } from './read-models.ts';
+
+/** One logged change, in `seq` order (see `TimelineEvent`). */
+export interface LiveEvent {
+  seq: number;
+  kind: 'tweet' | 'delete' | 'follow' | 'unfollow';
+  /** The author (tweet, delete) or the follower (follow, unfollow). */
+  userId: number;
+  /** The tweet (tweet, delete) or the followee (follow, unfollow). */
+  subjectId: number;
+}
+
+/** Where the log stands: the last `seq` given, and the highest pruned away. */
+export interface LogPosition {
+  lastSeq: number;
+  prunedThrough: number;
+}
+
+const isSqlite = (em: EntityManager) => em.getPlatform() instanceof SqlitePlatform;
+const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+/** Events given a `seq` per sequencing transaction, and read per page. */
+const batch = 1000;
+
+export async function logPosition(em: EntityManager): Promise<LogPosition> {
+  const [row] = await em.execute('select last_seq, pruned_through from timeline_sequence where id = 1');
+  // No row: an emptied database (tests); the next sequencing adds it back.
+  return { lastSeq: Number(row?.last_seq ?? 0), prunedThrough: Number(row?.pruned_through ?? 0) };
+}
+
+/** True when some committed event has no `seq` yet: one index probe, no lock. */
+export async function hasUnsequencedEvents(em: EntityManager): Promise<boolean> {
+  return (await em.execute('select 1 from timeline_events where seq is null limit 1')).length > 0;
+}
+
+/**
+ * Gives the next `seq`s to the committed events without one, in `id` order, and returns the last
+ * `seq` given. One sequencer at a time, across processes: the first statement takes the sequence
+ * row's lock (MySQL) or SQLite's write lock, and holds it to the commit. Events committed after this
+ * transaction's first read wait for the next one, so a reader that has seen `seq` n has seen every
+ * lower one, whatever order their writers committed in.
+ */
+export async function sequenceEvents(em: EntityManager): Promise<number> {
+  return em.transactional(async (tx) => {
+    await tx.execute('update timeline_sequence set last_seq = last_seq where id = 1', [], 'run');
+    const { lastSeq } = await logPosition(tx);
+    if (lastSeq === 0) {
+      const insert = isSqlite(tx) ? 'insert or ignore' : 'insert ignore';
+      await tx.execute(`${insert} into timeline_sequence (id, last_seq, pruned_through) values (1, 0, 0)`, [], 'run');
+    }
+    const pending = await tx.execute(`select id from timeline_events where seq is null order by id limit ${batch}`);
+    if (!pending.length) return lastSeq;
+    const ids = pending.map((row) => Number(row.id));
+    await tx.execute(
+      `update timeline_events set seq = case id ${ids.map(() => 'when ? then ?').join(' ')} end ` +
+        `where id in (${placeholders(ids)})`,
+      [...ids.flatMap((id, index) => [id, lastSeq + index + 1]), ...ids],
+      'run',
+    );
+    const last = lastSeq + ids.length;
+    await tx.execute('update timeline_sequence set last_seq = ? where id = 1', [last], 'run');
+    return last;
+  });
+}
+
+const eventColumns = 'select seq, kind, user_id, subject_id from timeline_events';
+const toEvent = (row: Record<string, unknown>): LiveEvent => ({
+  seq: Number(row.seq),
+  kind: row.kind as LiveEvent['kind'],
+  userId: Number(row.user_id),
+  subjectId: Number(row.subject_id),
+});
+
+/** Every event after `afterSeq`, oldest first, at most a page. */
+export async function findEventsAfter(em: EntityManager, afterSeq: number): Promise<LiveEvent[]> {
+  const rows = await em.execute(`${eventColumns} where seq > ? order by seq limit ${batch}`, [afterSeq]);
+  return rows.map(toEvent);
+}
+
+/**
+ * The events in `(afterSeq, throughSeq]` that `userId`'s live timeline carries: tweets and deletes
+ * by them or by whom they follow now, and their own follows. Oldest first, at most a page.
+ */
+export async function findTimelineEvents(
+  em: EntityManager,
+  userId: number,
+  afterSeq: number,
+  throughSeq: number,
+): Promise<LiveEvent[]> {
+  const rows = await em.execute(
+    `${eventColumns} where seq > ? and seq <= ? and (` +
+      `(kind in ('tweet', 'delete') and (user_id = ? or user_id in ` +
+      `(select follow_user_id from users_follow_list where user_id = ?))) ` +
+      `or (kind in ('follow', 'unfollow') and user_id = ?)) order by seq limit ${batch}`,
+    [afterSeq, throughSeq, userId, userId, userId],
+  );
+  return rows.map(toEvent);
+}
+
+/** Whom `userId` follows. */
+export async function findFolloweeIds(em: EntityManager, userId: number): Promise<number[]> {
+  const rows = await em.execute('select follow_user_id from users_follow_list where user_id = ?', [userId]);
+  return rows.map((row) => Number(row.follow_user_id));
+}
+
+/** The tweets that still exist among `ids`, with their authors, by id. */
+export async function findTweetsById(em: EntityManager, ids: readonly number[]): Promise<Map<number, TweetData>> {
+  if (!ids.length) return new Map();
+  const rows = await em.execute(
+    'select t.id, t.tweet, t.created_at, u.id as u_id, u.name as u_name, u.profile_picture as u_picture ' +
+      `from tweets t join users u on u.id = t.user_id where t.id in (${placeholders(ids)})`,
+    [...ids],
+  );
+  return new Map(
+    rows.map((row) => {
+      const { id, text, createdAt } = mapColumns(em, Tweet, {
+        id: row.id,
+        tweet: row.tweet,
+        created_at: row.created_at,
+      } as EntityDictionary<Tweet>) as TweetData;
+      const author = { id: Number(row.u_id), name: String(row.u_name), profilePicture: row.u_picture as string | null };
+      return [id, { id, text, createdAt, author }];
+    }),
+  );
+}
+
+/** Which of `sessionIds` are still live (not ended, not expired), with when each expires. */
+export async function findLiveSessions(em: EntityManager, sessionIds: readonly string[]): Promise<Map<string, Date>> {
+  if (!sessionIds.length) return new Map();
+  const rows = await em.execute(
+    `select id, expires_at from auth_sessions where id in (${placeholders(sessionIds)}) and expires_at > ?`,
+    [...sessionIds, new Date()],
+  );
+  return new Map(rows.map((row) => [String(row.id), new Date(row.expires_at as string | number | Date)]));
+}
+
+/**
+ * Removes sequenced events logged before `before`, and records the highest `seq` removed: a stream
+ * resuming from below it is told to start afresh.
+ */
+export async function pruneEvents(em: EntityManager, before: Date): Promise<void> {
+  // As the triggers' `current_timestamp` writes it on both dialects (UTC on SQLite).
+  const cutoff = before.toISOString().slice(0, 19).replace('T', ' ');
+  await em.transactional(async (tx) => {
+    const [row] = await tx.execute(
+      'select max(seq) as seq from timeline_events where seq is not null and logged_at < ?',
+      [cutoff],
+    );
+    const through = Number(row?.seq ?? 0);
+    if (!through) return;
+    await tx.execute<QueryResult>('delete from timeline_events where seq <= ?', [through], 'run');
+    await tx.execute('update timeline_sequence set pruned_through = ? where id = 1', [through], 'run');
+  });
+}
