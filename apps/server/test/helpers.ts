@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalStorage, type MediaStorage, type RateLimiter } from '@miniter/api';
+import { LiveHub, type LiveLimits, LocalStorage, type MediaStorage, type RateLimiter } from '@miniter/api';
 import type { Orm } from '@miniter/db';
 import { afterAll, beforeAll } from 'vitest';
 import { type AppOptions, createApp } from '../src/app.ts';
@@ -18,6 +18,8 @@ export interface HttpServerOptions extends Partial<Omit<AppOptions, 'media' | 'l
   media?: (serverUrl: string) => MediaStorage;
   /** Rate limits; default none. */
   limiter?: () => Promise<RateLimiter>;
+  /** The live timeline, with these limits; default off. */
+  liveLimits?: Partial<LiveLimits>;
 }
 
 export const localMedia = (serverUrl: string) =>
@@ -25,15 +27,19 @@ export const localMedia = (serverUrl: string) =>
 
 /** The real express app on an ephemeral port, for the whole file. */
 export function useHttpServer(orm: () => Orm, options: HttpServerOptions = {}) {
-  const state = { url: '', media: undefined as MediaStorage | undefined };
+  const state = { url: '', media: undefined as MediaStorage | undefined, live: undefined as LiveHub | undefined };
   let close = () => {};
   beforeAll(async () => {
     const server = createServer();
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const { media = localMedia, limiter, ...rest } = options;
+    const { media = localMedia, limiter, liveLimits, ...rest } = options;
     state.media = media(state.url);
+    if (liveLimits) {
+      state.live = new LiveHub({ orm: orm(), media: state.media, limits: liveLimits });
+      await state.live.start();
+    }
     const app = createApp({
       orm: orm(),
       auth: testAuth,
@@ -42,9 +48,13 @@ export function useHttpServer(orm: () => Orm, options: HttpServerOptions = {}) {
       ...rest,
       media: state.media,
       limiter: limiter ? await limiter() : null,
+      live: state.live ?? null,
     });
     server.on('request', app);
-    close = () => server.close();
+    close = () => {
+      void state.live?.close();
+      server.close();
+    };
   });
   afterAll(() => close());
   return state;

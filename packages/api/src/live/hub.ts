@@ -72,11 +72,14 @@ export const defaultLiveLimits: LiveLimits = {
 /** How long a write waits for others to share its sequencing transaction. */
 const sequenceDelayMs = 20;
 
-type Queued = { seq: number; data: LiveData } | { seq: number; follow: boolean; userId: number };
+type Queued = { seq: number; data: LiveData };
+type FollowChange = { follow: boolean; userId: number };
 
 class Stream {
   readonly authors = new Set<number>();
   readonly queue: Queued[] = [];
+  /** Follow changes that came while its followees were being read, to apply once they are. */
+  loading: FollowChange[] | null = [];
   /** Why it ended: closed quietly (client left, overflow, shutdown) or with an error. */
   ended: 'closed' | ServiceError | null = null;
   private wake: (() => void) | null = null;
@@ -240,17 +243,23 @@ export class LiveHub {
         `At most ${this.limits.maxStreamsPerUser} live streams per user: close one first`,
       );
     }
-    return this.run(new Stream(userId, sessionId, this.limits.maxQueued), input.lastEventId, input.signal);
+    // Taken now, before the client hears that the stream is open: whatever is logged after this
+    // reaches it, however long the rest of the opening takes.
+    const start = input.lastEventId ?? String(this.cursor);
+    return this.run(
+      new Stream(userId, sessionId, this.limits.maxQueued),
+      start,
+      input.lastEventId !== undefined,
+      input.signal,
+    );
   }
 
-  private async *run(stream: Stream, lastEventId: string | undefined, signal?: AbortSignal): AsyncGenerator<LiveItem> {
+  private async *run(stream: Stream, start: string, resuming: boolean, signal?: AbortSignal): AsyncGenerator<LiveItem> {
     let expiry: NodeJS.Timeout | undefined;
     const onAbort = () => stream.end('closed');
     signal?.addEventListener('abort', onAbort, { once: true });
     this.add(this.byUser, stream.userId, stream);
     try {
-      // Everything after `from` reaches the queue once the authors are indexed; what came before is
-      // read from the log.
       const em = this.em();
       const [followees, sessions] = await Promise.all([
         findFolloweeIds(em, stream.userId),
@@ -263,35 +272,32 @@ export class LiveHub {
         expiresAt.getTime() - Date.now(),
       );
       for (const author of [stream.userId, ...followees]) this.follow(stream, author);
+      for (const change of stream.loading ?? []) this.applyFollow(stream, change);
+      stream.loading = null;
+      // From here on the hub routes every new event to the stream as it reads it; up to `from`, the
+      // stream reads the log itself.
       const from = this.cursor;
-
-      let sent = from;
-      const resumeFrom = lastEventId === undefined ? null : /^\d{1,15}$/.test(lastEventId) ? Number(lastEventId) : -1;
-      if (resumeFrom !== null) {
-        const { prunedThrough } = await logPosition(em);
-        if (resumeFrom < prunedThrough || resumeFrom > from) {
-          yield { id: String(from), data: { type: 'reset' } };
-        } else {
-          sent = resumeFrom;
-          while (sent < from) {
-            const events = await findTimelineEvents(em, stream.userId, sent, from);
-            if (!events.length) break;
-            const tweets = await findTweetsById(em, tweetIds(events));
-            for (const event of events) {
-              sent = event.seq;
-              const data = this.shape(event, tweets);
-              if (data) yield { id: String(event.seq), data };
-            }
-          }
-          sent = from;
+      let sent = /^\d{1,15}$/.test(start) ? Number(start) : -1;
+      const { prunedThrough } = await logPosition(em);
+      if (sent < prunedThrough || sent > from) {
+        // Older than the log keeps, or not from this log at all.
+        if (resuming) yield { id: String(from), data: { type: 'reset' } };
+        sent = from;
+      }
+      while (sent < from) {
+        const events = await findTimelineEvents(em, stream.userId, sent, from);
+        if (!events.length) break;
+        const tweets = await findTweetsById(em, tweetIds(events));
+        for (const event of events) {
+          sent = event.seq;
+          const data = this.shape(event, tweets);
+          if (data) yield { id: String(event.seq), data };
         }
       }
+      sent = from;
 
       for (let item = await stream.next(); item; item = await stream.next()) {
-        if ('follow' in item) {
-          if (item.follow) this.follow(stream, item.userId);
-          else if (item.userId !== stream.userId) this.unfollow(stream, item.userId);
-        } else if (item.seq > sent) {
+        if (item.seq > sent) {
           sent = item.seq;
           yield { id: String(item.seq), data: item.data };
         }
@@ -303,6 +309,12 @@ export class LiveHub {
       this.remove(this.byUser, stream.userId, stream);
       for (const author of stream.authors) this.remove(this.byAuthor, author, stream);
     }
+  }
+
+  /** A follow change takes effect in the pump, before the next event is routed. */
+  private applyFollow(stream: Stream, { follow, userId }: FollowChange) {
+    if (follow) this.follow(stream, userId);
+    else if (userId !== stream.userId) this.unfollow(stream, userId);
   }
 
   private follow(stream: Stream, author: number) {
@@ -345,8 +357,11 @@ export class LiveHub {
       for (const event of events) {
         this.cursor = event.seq;
         if (event.kind === 'follow' || event.kind === 'unfollow') {
-          const item = { seq: event.seq, follow: event.kind === 'follow', userId: event.subjectId };
-          for (const stream of this.byUser.get(event.userId) ?? []) stream.push(item);
+          const change = { follow: event.kind === 'follow', userId: event.subjectId };
+          for (const stream of this.byUser.get(event.userId) ?? []) {
+            if (stream.loading) stream.loading.push(change);
+            else this.applyFollow(stream, change);
+          }
           continue;
         }
         const readers = this.byAuthor.get(event.userId);
@@ -355,7 +370,11 @@ export class LiveHub {
       }
     }
     const { lastSeq } = await logPosition(em);
-    // Behind what was read: the database was emptied or replaced, so start over from it.
+    if (lastSeq < this.cursor) {
+      // Behind what was read: the database was emptied or replaced. Its streams' ids mean nothing
+      // now: they end, and their clients resume from a reset.
+      for (const streams of this.byUser.values()) for (const stream of streams) stream.end('closed');
+    }
     if (lastSeq < this.cursor || !this.byUser.size) this.cursor = lastSeq;
     if (Date.now() - this.lastPrune > 3600_000) {
       this.lastPrune = Date.now();

@@ -1,4 +1,5 @@
 import { TRPCError, type TRPCRouterRecord, tracked } from '@trpc/server';
+import type { LiveItem } from '../live/hub.ts';
 import { liveInput, timelinePageInput, userTimelinePageInput } from '../schemas.ts';
 import { homeTimeline, userTimeline } from '../services/timelines.ts';
 import { tweetPage } from '../shape.ts';
@@ -15,6 +16,10 @@ export const userTweetsQuery = (includeFollowed: boolean) =>
       ),
     );
 
+async function* tracking(events: AsyncIterable<LiveItem>) {
+  for await (const event of mappedErrors(events)) yield tracked(event.id, event.data);
+}
+
 export const timelineRouter = {
   /** Your tweets and those of everyone you follow, newest first. */
   home: protectedProcedure
@@ -28,15 +33,12 @@ export const timelineRouter = {
    * and each deletion, with an id to resume from (`Last-Event-ID`, which tRPC passes as
    * `lastEventId`). See `LiveData` for what an event carries.
    */
-  live: protectedProcedure.input(liveInput).subscription(async function* ({ ctx, input, signal }) {
+  live: protectedProcedure.input(liveInput).subscription(({ ctx, input, signal }) => {
     if (!ctx.live) throw new TRPCError({ code: 'NOT_IMPLEMENTED', message: 'The live timeline is off on this server' });
-    const events = ctx.live.open({
-      userId: ctx.user.id,
-      sessionId: ctx.sessionId,
-      lastEventId: input?.lastEventId,
-      signal,
-    });
-    for await (const event of mappedErrors(events)) yield tracked(event.id, event.data);
+    // Opened here, not in the generator, so that a refusal (caps, shutdown) is the call's error.
+    return tracking(
+      ctx.live.open({ userId: ctx.user.id, sessionId: ctx.sessionId, lastEventId: input?.lastEventId, signal }),
+    );
   }),
 
   /** The book's `/timeline/<user_id>`: that user's tweets and those of the users they follow. */
