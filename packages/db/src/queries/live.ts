@@ -43,26 +43,29 @@ export async function hasUnsequencedEvents(em: EntityManager): Promise<boolean> 
  * lower one, whatever order their writers committed in.
  */
 export async function sequenceEvents(em: EntityManager): Promise<number> {
-  return em.transactional(async (tx) => {
+  const last = await em.transactional(async (tx) => {
     await tx.execute('update timeline_sequence set last_seq = last_seq where id = 1', [], 'run');
-    const { lastSeq } = await logPosition(tx);
-    if (lastSeq === 0) {
-      const insert = isSqlite(tx) ? 'insert or ignore' : 'insert ignore';
-      await tx.execute(`${insert} into timeline_sequence (id, last_seq, pruned_through) values (1, 0, 0)`, [], 'run');
-    }
+    const [row] = await tx.execute('select last_seq from timeline_sequence where id = 1');
+    if (!row) return null;
+    const lastSeq = Number(row.last_seq);
     const pending = await tx.execute(`select id from timeline_events where seq is null order by id limit ${batch}`);
     if (!pending.length) return lastSeq;
-    const ids = pending.map((row) => Number(row.id));
+    const ids = pending.map((event) => Number(event.id));
     await tx.execute(
       `update timeline_events set seq = case id ${ids.map(() => 'when ? then ?').join(' ')} end ` +
         `where id in (${placeholders(ids)})`,
       [...ids.flatMap((id, index) => [id, lastSeq + index + 1]), ...ids],
       'run',
     );
-    const last = lastSeq + ids.length;
-    await tx.execute('update timeline_sequence set last_seq = ? where id = 1', [last], 'run');
-    return last;
+    await tx.execute('update timeline_sequence set last_seq = ? where id = 1', [lastSeq + ids.length], 'run');
+    return lastSeq + ids.length;
   });
+  if (last !== null) return last;
+  // No sequence row yet (a new or emptied database): added outside any transaction, where racing
+  // sequencers cannot deadlock on it, then sequenced again.
+  const insert = isSqlite(em) ? 'insert or ignore' : 'insert ignore';
+  await em.execute(`${insert} into timeline_sequence (id, last_seq, pruned_through) values (1, 0, 0)`, [], 'run');
+  return sequenceEvents(em);
 }
 
 const eventColumns = 'select seq, kind, user_id, subject_id from timeline_events';
@@ -80,8 +83,8 @@ export async function findEventsAfter(em: EntityManager, afterSeq: number): Prom
 }
 
 /**
- * The events in `(afterSeq, throughSeq]` that `userId`'s live timeline carries: tweets and deletes
- * by them or by whom they follow now, and their own follows. Oldest first, at most a page.
+ * The tweets and deletions in `(afterSeq, throughSeq]` that `userId`'s live timeline carries: by
+ * them or by whom they follow now. Oldest first, at most a page.
  */
 export async function findTimelineEvents(
   em: EntityManager,
@@ -90,11 +93,9 @@ export async function findTimelineEvents(
   throughSeq: number,
 ): Promise<LiveEvent[]> {
   const rows = await em.execute(
-    `${eventColumns} where seq > ? and seq <= ? and (` +
-      `(kind in ('tweet', 'delete') and (user_id = ? or user_id in ` +
-      `(select follow_user_id from users_follow_list where user_id = ?))) ` +
-      `or (kind in ('follow', 'unfollow') and user_id = ?)) order by seq limit ${batch}`,
-    [afterSeq, throughSeq, userId, userId, userId],
+    `${eventColumns} where seq > ? and seq <= ? and kind in ('tweet', 'delete') and (user_id = ? or user_id in ` +
+      `(select follow_user_id from users_follow_list where user_id = ?)) order by seq limit ${batch}`,
+    [afterSeq, throughSeq, userId, userId],
   );
   return rows.map(toEvent);
 }
