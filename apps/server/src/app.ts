@@ -114,10 +114,16 @@ export function createApp({
   }
 
   // One context for a call however it arrives: over /trpc or a REST route.
-  const contextFor = (req: express.Request, res: express.Response, authorization: string | undefined) =>
+  const contextFor = (
+    req: express.Request,
+    res: express.Response,
+    authorization: string | undefined,
+    streamTicket?: string,
+  ) =>
     createContextInner({
       ...dependencies,
       authorization,
+      streamTicket,
       clientIp: req.ip,
       requestId: requestIdOf(req),
       setHeader: (name, value) => res.setHeader(name, value),
@@ -127,7 +133,8 @@ export function createApp({
     trpcHandler({
       streamBody,
       router: appRouter,
-      createContext: async (req, res) => contextFor(req, res, req.headers.authorization),
+      createContext: async (req, res, connectionParams) =>
+        contextFor(req, res, req.headers.authorization, connectionParams?.ticket),
       maxBatchSize,
       ...(bodyLimit ? { maxBodySize: bodyLimit } : {}),
       onError({ error, path, req }) {

@@ -13,6 +13,9 @@ function newRequestId(req: Request): string {
   return typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
 }
 
+/** The URL as logged: a live stream's connection parameters carry a stream ticket, not for logs. */
+const loggedUrl = (url: string) => url.replace(/([?&]connectionParams=)[^&]*/g, '$1[redacted]');
+
 /** The request's id, as logged and sent back in `x-request-id`. */
 export const requestIdOf = (req: Request): string => req.res?.locals.requestId;
 
@@ -29,7 +32,7 @@ export function requestLog(logger: Logger, options: { quiet: (path: string) => b
         logger[level](
           {
             reqId: requestId,
-            req: { method: req.method, url: req.originalUrl, remoteAddress: req.ip },
+            req: { method: req.method, url: loggedUrl(req.originalUrl), remoteAddress: req.ip },
             res: { statusCode: res.statusCode },
             responseTime: Math.round(performance.now() - started),
           },

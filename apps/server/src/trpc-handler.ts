@@ -22,7 +22,12 @@ import { answerJsonCalls } from './trpc-json-calls.ts';
 
 export interface TrpcHandlerOptions<TRouter extends AnyTRPCRouter> {
   router: TRouter;
-  createContext: (req: Request, res: Response) => Promise<inferRouterContext<TRouter>>;
+  /** `connectionParams`: what a subscription's client sent as tRPC's connection parameters. */
+  createContext: (
+    req: Request,
+    res: Response,
+    connectionParams?: Partial<Record<string, string>> | null,
+  ) => Promise<inferRouterContext<TRouter>>;
   /** Called for every call that fails, with the error tRPC answers with. */
   onError?: (failure: { error: TRPCError; path: string | undefined; req: Request }) => void;
   maxBatchSize?: number;
@@ -104,7 +109,15 @@ export function trpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHandlerO
       if (answered) return;
     }
     const request = incomingMessageToRequest(req, res, { maxBodySize: maxBodySize ?? null });
-    resolveResponse({ router, maxBatchSize, req: request, path, error, createContext, onError })
+    resolveResponse({
+      router,
+      maxBatchSize,
+      req: request,
+      path,
+      error,
+      createContext: ({ info }) => options.createContext(req, res, info.connectionParams),
+      onError,
+    })
       .then(async (response) => {
         res.statusCode = response.status;
         res.setHeaders(response.headers);

@@ -59,6 +59,9 @@ export const outputs = {
     logoutAll: z.object({ loggedOut: z.literal(true) }),
     changePassword: session,
     deleteAccount: z.object({ deleted: z.literal(true) }),
+    streamTicket: z
+      .object({ ticket: z.string(), expiresIn: z.int().meta({ example: 60 }) })
+      .meta({ id: 'StreamTicket' }),
   },
   user: {
     me: publicUser.extend({ email: z.email() }).meta({ id: 'Account' }),

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { LiveHub } from './live/hub.ts';
 import type { MediaStorage } from './media/storage.ts';
 import type { RateLimiter, RateLimitName } from './rate-limits.ts';
-import { type AuthConfig, authenticate, verifyToken } from './services/auth.ts';
+import { type AuthConfig, authenticate, authenticateTicket, verifyToken } from './services/auth.ts';
 import type { UploadLimits } from './services/avatars.ts';
 import { ServiceError } from './services/errors.ts';
 import { type ProfileLoader, profileLoader } from './services/users.ts';
@@ -29,6 +29,8 @@ export interface ApiDependencies {
 export interface RequestInfo {
   /** The raw `Authorization` header, if any. */
   authorization?: string | undefined;
+  /** A stream ticket from `auth.streamTicket` (tRPC's `connectionParams`): opens a subscription only. */
+  streamTicket?: string | undefined;
   /** The client's address (behind a proxy: as `trust proxy` resolves it). */
   clientIp?: string | undefined;
   /** Names this request in the logs and in an internal error's response. */
@@ -174,10 +176,14 @@ export const publicProcedure = t.procedure.use(({ ctx, next }) =>
  * Requires `Authorization: Bearer <jwt>` naming a live session of a user that still exists;
  * narrows `ctx.user` and gives the session's id.
  */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) =>
+export const protectedProcedure = t.procedure.use(({ ctx, type, next }) =>
   inCall(ctx, async (em) => {
     await countCall(ctx, 'callsPerClient', () => byCaller(ctx));
-    const { user, sessionId } = await authenticate(em, ctx.auth, ctx.token);
+    // A stream ticket, which travels in a URL, opens a stream and does nothing else.
+    const { user, sessionId } =
+      !ctx.token && ctx.streamTicket && type === 'subscription'
+        ? await authenticateTicket(em, ctx.streamTicket)
+        : await authenticate(em, ctx.auth, ctx.token);
     return next({ ctx: { em, user, sessionId } });
   }),
 );

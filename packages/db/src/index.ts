@@ -1,5 +1,5 @@
 export { type DatabaseTarget, type Dialect, defaultSqlitePath, parseDatabaseUrl } from './config.ts';
-export { Follow, Session, Tweet, User } from './entities/index.ts';
+export { Follow, Session, StreamTicket, Tweet, User } from './entities/index.ts';
 export {
   dialectOf,
   type EntityManager,
@@ -32,4 +32,4 @@ export {
 export type { AccountData, TweetData, UserData, UserSummaryData } from './queries/read-models.ts';
 export { findTimeline } from './queries/timeline.ts';
 export { deleteOwnTweet, insertTweet } from './queries/tweets.ts';
-export { findLiveSessionUser, findUserProfiles, type UserProfileData } from './queries/users.ts';
+export { findLiveSessionUser, findUserProfiles, redeemStreamTicket, type UserProfileData } from './queries/users.ts';

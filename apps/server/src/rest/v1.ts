@@ -62,6 +62,15 @@ export const v1Routes: V1Route[] = [
     signedIn: true,
   },
   {
+    method: 'post',
+    path: '/sessions/current/stream-tickets',
+    procedure: 'auth.streamTicket',
+    status: 201,
+    summary: 'A single-use ticket, good for a minute, that opens one live timeline stream for this session',
+    tag: 'accounts',
+    signedIn: true,
+  },
+  {
     method: 'delete',
     path: '/sessions',
     procedure: 'auth.logoutAll',

@@ -4,6 +4,7 @@
  */
 import { type AppRouter, createMiniterClient, TRPCClientError } from '@miniter/api/client';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
+import pino from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useHttpServer } from '../helpers.ts';
 import { type LiveStream, openLiveStream } from '../live-stream.ts';
@@ -11,8 +12,10 @@ import { type LiveStream, openLiveStream } from '../live-stream.ts';
 describe.each(testDialects())('the live timeline on %s', (dialect) => {
   const db = useTestDatabase(dialect);
   const maxStreamsPerUser = 5;
+  const logLines: string[] = [];
   const server = useHttpServer(() => db().orm, {
     liveLimits: { pollMs: 100, sessionCheckMs: 300, maxStreamsPerUser },
+    logger: pino({ level: 'info' }, { write: (line: string) => logLines.push(line) }),
   });
   // The database is emptied before each test: the hub is to notice before the test opens a stream.
   beforeEach(() => server.live?.wake());
@@ -164,6 +167,29 @@ describe.each(testDialects())('the live timeline on %s', (dialect) => {
     await expectNoStreams();
   });
 
+  it('opens a stream for a browser with a single-use ticket, kept out of the logs', async () => {
+    const reader = await user();
+    const { ticket, expiresIn } = await reader.api.auth.streamTicket.mutate();
+    expect(expiresIn).toBe(60);
+    const path = `/trpc/timeline.live?connectionParams=${encodeURIComponent(JSON.stringify({ ticket }))}`;
+    const stream = await open(undefined, { path });
+    const tweet = await reader.api.tweet.create.mutate({ text: 'to a browser' });
+    expect((await stream.waitFor(1))[0]?.data).toEqual({ type: 'tweet', tweet });
+
+    // Used once; and a ticket opens streams only.
+    const again = await open(undefined, { path });
+    await again.ended;
+    expect(again.all.find((e) => e.event === 'serialized-error')?.data).toMatchObject({
+      data: { code: 'UNAUTHORIZED' },
+    });
+    const other = await reader.api.auth.streamTicket.mutate();
+    const params = encodeURIComponent(JSON.stringify({ ticket: other.ticket }));
+    expect((await fetch(`${server.url}/trpc/timeline.home?connectionParams=${params}`)).status).toBe(401);
+    await closeAll();
+    expect(logLines.join('\n')).not.toContain(ticket);
+    expect(logLines.join('\n')).toContain('connectionParams=[redacted]');
+  });
+
   it('refuses a stream without a valid session, and past the cap per user', async () => {
     for (const token of [undefined, 'not-a-token']) {
       const refused = await open(token);
@@ -182,14 +208,15 @@ describe.each(testDialects())('the live timeline on %s', (dialect) => {
     await closeAll();
   });
 
-  it('keeps ordinary calls quick with 60 streams open', async () => {
+  it('keeps ordinary calls quick with 60 streams open', { timeout: 30_000 }, async () => {
     const readers = await Promise.all(Array.from({ length: 60 / maxStreamsPerUser }, () => user()));
     for (const reader of readers) for (let n = 0; n < maxStreamsPerUser; n++) await open(reader.token);
-    await expect.poll(() => server.live?.stats().streams, { timeout: 5000 }).toBe(60);
+    await expect.poll(() => server.live?.stats().streams, { timeout: 15_000 }).toBe(60);
+    // Were the streams holding admission slots (16), these calls would wait for good.
     const started = Date.now();
     const api = readers[0]?.api;
     await Promise.all(Array.from({ length: 20 }, () => api?.health.ping.query()));
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(3000);
     await closeAll();
   });
 });

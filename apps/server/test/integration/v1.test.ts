@@ -110,6 +110,9 @@ describe.each(testDialects())('/api/v1 on %s', (dialect) => {
     const fresh = changed.body.accessToken as string;
     const second = (await rest('POST', '/sessions', { body: { email: 'alice@example.com', password: 'password456' } }))
       .body.accessToken as string;
+    const ticket = await rest('POST', '/sessions/current/stream-tickets', { token: second });
+    expect(ticket.status).toBe(201);
+    expect(ticket.body).toEqual({ ticket: expect.any(String), expiresIn: 60 });
     expect((await rest('DELETE', '/sessions/current', { token: second })).body).toEqual({ loggedOut: true });
     expect((await rest('GET', '/users/me', { token: second })).status).toBe(401);
     expect((await rest('DELETE', '/sessions', { token: fresh })).body).toEqual({ loggedOut: true });

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { changePasswordInput, loginInput, passwordInput, signUpInput } from '../schemas.ts';
 import { deleteAccount } from '../services/account.ts';
-import { changePassword, login, logout, logoutEverywhere, signUp } from '../services/auth.ts';
+import { changePassword, issueStreamTicket, login, logout, logoutEverywhere, signUp } from '../services/auth.ts';
 import { publicUser } from '../shape.ts';
 import { byClientIp, credentialsProcedure, protectedProcedure, rateLimit } from '../trpc.ts';
 
@@ -19,6 +19,13 @@ export const authRouter = {
       const session = await login(ctx.em, ctx.auth, input);
       return { ...session, user: publicUser(session.user, ctx.media) };
     }),
+
+  /**
+   * A single-use ticket, good for a minute, that opens one `timeline.live` stream for this session
+   * where the token cannot be sent as a header (a browser's EventSource): pass it as tRPC's
+   * `connectionParams` `{ ticket }`.
+   */
+  streamTicket: protectedProcedure.mutation(({ ctx }) => issueStreamTicket(ctx.em, ctx.sessionId)),
 
   /** Ends this token's session. */
   logout: protectedProcedure.mutation(async ({ ctx }) => {

@@ -1,6 +1,14 @@
-import { createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { type AccountData, type EntityManager, findLiveSessionUser, Session, User } from '@miniter/db';
+import {
+  type AccountData,
+  type EntityManager,
+  findLiveSessionUser,
+  redeemStreamTicket,
+  Session,
+  StreamTicket,
+  User,
+} from '@miniter/db';
 import bcrypt from 'bcrypt';
 import jwt from 'jsonwebtoken';
 import { LRUCache } from 'lru-cache';
@@ -175,6 +183,41 @@ export async function authenticate(
   const user = claims ? await findLiveSessionUser(em, claims.sessionId, claims.userId) : null;
   if (!claims || !user) throw new ServiceError('UNAUTHORIZED', 'A valid access token is required');
   return { user, sessionId: claims.sessionId };
+}
+
+/** How long a stream ticket can wait to be used. */
+export const streamTicketSeconds = 60;
+
+const ticketHash = (ticket: string) => createHash('sha256').update(ticket).digest('hex');
+
+/**
+ * A single-use ticket that opens one live stream for the caller's session, within a minute: for a
+ * browser's `EventSource`, which cannot send the bearer token. It goes in the stream's URL (tRPC's
+ * `connectionParams`), so it is worth nothing once used or a minute old, and ends with the session.
+ */
+export async function issueStreamTicket(
+  em: EntityManager,
+  sessionId: string,
+): Promise<{ ticket: string; expiresIn: number }> {
+  const ticket = randomBytes(24).toString('base64url');
+  await em.nativeDelete(StreamTicket, { session: sessionId, expiresAt: { $lte: new Date() } });
+  await em.insert(StreamTicket, {
+    id: ticketHash(ticket),
+    session: sessionId,
+    expiresAt: new Date(Date.now() + streamTicketSeconds * 1000),
+  });
+  return { ticket, expiresIn: streamTicketSeconds };
+}
+
+/** The user and session a stream ticket opens a stream for, using it up: UNAUTHORIZED otherwise. */
+export async function authenticateTicket(
+  em: EntityManager,
+  ticket: string,
+): Promise<{ user: AccountData; sessionId: string }> {
+  const redeemed = await redeemStreamTicket(em, ticketHash(ticket));
+  const user = redeemed ? await findLiveSessionUser(em, redeemed.sessionId, redeemed.userId) : null;
+  if (!redeemed || !user) throw new ServiceError('UNAUTHORIZED', 'The stream ticket is unknown, used or expired');
+  return { user, sessionId: redeemed.sessionId };
 }
 
 export async function logout(em: EntityManager, sessionId: string): Promise<void> {

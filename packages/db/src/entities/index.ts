@@ -1,11 +1,13 @@
 export { Follow } from './follow.ts';
 export { Session } from './session.ts';
+export { StreamTicket } from './stream-ticket.ts';
 export { TimelineEvent, TimelineSequence } from './timeline-event.ts';
 export { Tweet } from './tweet.ts';
 export { User } from './user.ts';
 
 import { FollowSchema } from './follow.ts';
 import { SessionSchema } from './session.ts';
+import { StreamTicketSchema } from './stream-ticket.ts';
 import { TimelineEventSchema, TimelineSequenceSchema } from './timeline-event.ts';
 import { TweetSchema } from './tweet.ts';
 import { UserSchema } from './user.ts';
@@ -17,4 +19,5 @@ export const entities = [
   SessionSchema,
   TimelineEventSchema,
   TimelineSequenceSchema,
+  StreamTicketSchema,
 ];

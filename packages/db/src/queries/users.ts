@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { StreamTicket } from '../entities/stream-ticket.ts';
 import { User } from '../entities/user.ts';
 import { type AccountData, mapColumns, type UserData, userColumns, userRow } from './read-models.ts';
 
@@ -54,4 +55,21 @@ export async function findLiveSessionUser(
     [sessionId, userId, new Date()],
   );
   return row ? (mapColumns(em, User, userRow(row)) as AccountData) : null;
+}
+
+/**
+ * Uses up the stream ticket whose SHA-256 is `hash`, if it has not expired: the session it opens a
+ * stream for, or null. Only one caller can redeem a ticket, across instances: the delete decides.
+ */
+export async function redeemStreamTicket(
+  em: EntityManager,
+  hash: string,
+): Promise<{ sessionId: string; userId: number } | null> {
+  const [row] = await em.execute(
+    'select t.session_id, s.user_id from stream_tickets t join auth_sessions s on s.id = t.session_id ' +
+      'where t.id = ? and t.expires_at > ?',
+    [hash, new Date()],
+  );
+  if (!row || !(await em.nativeDelete(StreamTicket, { id: hash }))) return null;
+  return { sessionId: String(row.session_id), userId: Number(row.user_id) };
 }
