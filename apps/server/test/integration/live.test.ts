@@ -47,7 +47,7 @@ describe.each(testDialects())('the live timeline on %s', (dialect) => {
   async function expectNoStreams() {
     const deadline = Date.now() + 3000;
     while (server.live?.stats().streams && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    expect(server.live?.stats()).toEqual({ streams: 0, indexed: 0, users: 0, authors: 0 });
+    expect(server.live?.stats()).toEqual({ streams: 0, indexed: 0, users: 0, authors: 0, queued: 0 });
   }
 
   it('carries your tweets and your followees’, in tweet.create’s shape, and deletions; nobody else’s', async () => {

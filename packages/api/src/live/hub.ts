@@ -217,7 +217,9 @@ export class LiveHub {
   stats() {
     let indexed = 0;
     for (const streams of this.byAuthor.values()) indexed += streams.size;
-    return { streams: this.streamCount(), indexed, users: this.byUser.size, authors: this.byAuthor.size };
+    let queued = 0;
+    for (const streams of this.byUser.values()) for (const stream of streams) queued += stream.queue.length;
+    return { streams: this.streamCount(), indexed, users: this.byUser.size, authors: this.byAuthor.size, queued };
   }
 
   /**
