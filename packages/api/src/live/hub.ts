@@ -269,9 +269,10 @@ export class LiveHub {
       ]);
       const expiresAt = sessions.get(stream.sessionId);
       if (!expiresAt) throw new ServiceError('UNAUTHORIZED', 'Your session has ended: sign in again');
+      // (A timer cannot wait longer than 2^31 - 1 ms; a stream never lives that long anyway.)
       expiry = setTimeout(
         () => stream.end(new ServiceError('UNAUTHORIZED', 'Your session has expired: sign in again')),
-        expiresAt.getTime() - Date.now(),
+        Math.min(expiresAt.getTime() - Date.now(), 2 ** 31 - 1),
       );
       for (const author of [stream.userId, ...followees]) this.follow(stream, author);
       for (const change of stream.loading ?? []) this.applyFollow(stream, change);
