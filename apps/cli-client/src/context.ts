@@ -37,18 +37,33 @@ export function resolveServer(flag: string | undefined, env: NodeJS.ProcessEnv =
   return url.toString().replace(/\/+$/, '');
 }
 
+/**
+ * `fetch` with a deadline. A call must be answered whole within it; a stream of server-sent events
+ * (`timeline --follow`) only has to start within it, and then stays open as long as it runs.
+ *
+ * A stream also gets a connection of its own, closed with it: when the server ends a stream because
+ * it is shutting down, the stream's resumption then goes wherever a new connection goes (the server
+ * once restarted, another instance), not back over a kept-alive socket to the server going away.
+ */
+function fetchWithTimeout(input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> {
+  const signals = init?.signal ? [init.signal] : [];
+  const headers = new Headers(init?.headers);
+  if (headers.get('accept') !== 'text/event-stream') {
+    return fetch(input, { ...init, signal: AbortSignal.any([...signals, AbortSignal.timeout(requestTimeoutMs)]) });
+  }
+  headers.set('connection', 'close');
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(new DOMException('The server did not answer in time', 'TimeoutError')),
+    requestTimeoutMs,
+  );
+  return fetch(input, { ...init, headers, signal: AbortSignal.any([...signals, deadline.signal]) }).finally(() =>
+    clearTimeout(timer),
+  );
+}
+
 function clientFor(server: string, token?: string): MiniterClient {
-  return createMiniterClient({
-    url: `${server}/trpc`,
-    token,
-    fetch: (input, init) =>
-      fetch(input, {
-        ...init,
-        signal: init?.signal
-          ? AbortSignal.any([init.signal, AbortSignal.timeout(requestTimeoutMs)])
-          : AbortSignal.timeout(requestTimeoutMs),
-      }),
-  });
+  return createMiniterClient({ url: `${server}/trpc`, token, fetch: fetchWithTimeout });
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */

@@ -58,6 +58,11 @@ export function renderTweets(tweets: Tweet[], options: RenderOptions, empty: str
   return tweets.length ? tweets.map((t) => renderTweet(t, options)).join('\n\n') : options.colors.dim(empty);
 }
 
+/** Where `timeline --follow` marks a tweet deleted after it was shown (or while it was away). */
+export function renderDeleted(tweetId: number, { colors }: Pick<RenderOptions, 'colors'>): string {
+  return colors.dim(`✕ tweet ${tweetId} was deleted`);
+}
+
 export function renderUsers(users: UserSummary[], { colors }: Pick<RenderOptions, 'colors'>, empty: string): string {
   return users.length
     ? users.map((u) => `${colors.bold(u.name)} ${colors.dim(`#${u.id}`)}`).join('\n')

@@ -19,6 +19,7 @@ Examples:
   $ miniter tweet "hello, miniter"      post
   $ miniter follow 3                    follow user #3
   $ miniter timeline --limit 10         read your home timeline
+  $ miniter timeline --follow           and keep reading as tweets arrive (Ctrl-C to stop)
   $ miniter avatar set face.jpg         set your profile picture
   $ miniter timeline --all --json | jq '.items | length'
 

@@ -1,10 +1,11 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { listOptions, type PageFlags, parseId, readPages } from '../arguments.ts';
 import { action, type Cli } from '../context.ts';
-import { renderTweet, renderTweets, type Tweet } from '../format.ts';
+import { renderTweet, renderTweets } from '../format.ts';
 import { readStdin } from '../input.ts';
+import { followTimeline, type TweetPage } from '../live.ts';
 
-type TweetPage = { items: Tweet[]; nextCursor: string | null };
+const noTweets = 'No tweets yet. Follow someone, or say something: miniter tweet "hello"';
 
 function printTweets(cli: Cli, page: TweetPage, empty: string) {
   if (cli.json) return cli.print(JSON.stringify(page));
@@ -43,16 +44,31 @@ export function registerTweetCommands(program: Command) {
       .description('your home timeline: your tweets and those of everyone you follow, newest first')
       .option('-u, --user <userId>', "another user's timeline instead (their tweets and their followees')", parseId),
   )
-    .addHelpText('after', '\nExamples:\n  $ miniter timeline\n  $ miniter timeline --user 3 --all --json')
+    .addOption(
+      new Option(
+        '-f, --follow',
+        'then keep running: print new tweets and deletions as they happen, until Ctrl-C (with --json: one event per line)',
+      ).conflicts(['all', 'user']),
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ miniter timeline
+  $ miniter timeline --follow
+  $ miniter timeline --user 3 --all --json
+  $ miniter timeline --follow --json | jq -r 'select(.type == "tweet") | .tweet.text'`,
+    )
     .action(
-      action(async (cli, flags: PageFlags & { user?: number }) => {
+      action(async (cli, flags: PageFlags & { user?: number; follow?: boolean }) => {
         const { user, limit } = flags;
+        if (flags.follow) return followTimeline(cli, limit, (page) => printTweets(cli, page, noTweets));
         const page = await readPages(flags, (cursor) =>
           user === undefined
             ? cli.session().api.timeline.home.query({ cursor, limit })
             : cli.anonymous.timeline.user.query({ userId: user, cursor, limit }),
         );
-        printTweets(cli, page, 'No tweets yet. Follow someone, or say something: miniter tweet "hello"');
+        printTweets(cli, page, noTweets);
       }),
     );
 

@@ -2,17 +2,19 @@
  * The `miniter` binary as a user runs it: built, started as a child process against the real
  * server on the embedded database, with its own config folder.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RouterOutputs } from '@miniter/api/client';
+import { createMiniterClient, type RouterOutputs } from '@miniter/api/client';
 import { makeImage, startTestS3, type TestS3 } from '@miniter/api/testing';
 import { createTestDatabase, type TestDatabase } from '@miniter/db/testing';
 import { loadConfig, type RunningServer, startServer } from '@miniter/server';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(packageDir, 'dist', 'miniter.js');
@@ -72,8 +74,58 @@ function user(serverUrl = server.url) {
       child.on('close', (code) => resolve({ code, stdout, stderr }));
       child.stdin.end(stdin);
     });
-  return { run, config, credentials: join(config, 'miniter', 'credentials.json') };
+  /** A command that keeps running (`timeline --follow`), read while it runs. */
+  const start = (args: string[]) => {
+    const child = spawn(process.execPath, [bin, ...args], { env });
+    running.add(child);
+    const output = { stdout: '', stderr: '' };
+    child.stdout.on('data', (c) => {
+      output.stdout += c;
+    });
+    child.stderr.on('data', (c) => {
+      output.stderr += c;
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('close', (code) => {
+        running.delete(child);
+        resolve(code);
+      }),
+    );
+    child.stdin.end();
+    return {
+      output,
+      exited,
+      /** Polls the output until `test` holds, for at most `ms`. */
+      async until(test: (output: { stdout: string; stderr: string }) => boolean, ms = 5000) {
+        const deadline = Date.now() + ms;
+        while (!test(output)) {
+          if (Date.now() > deadline) throw new Error(`timed out; stdout:\n${output.stdout}\nstderr:\n${output.stderr}`);
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      },
+      /** Sends `signal`; resolves with the exit code and how long the exit took. */
+      async stop(signal: NodeJS.Signals) {
+        const sent = Date.now();
+        child.kill(signal);
+        return { code: await exited, ms: Date.now() - sent };
+      },
+    };
+  };
+  const credentials = join(config, 'miniter', 'credentials.json');
+  /** This person's session, for calls from another client than the CLI. */
+  const api = () =>
+    createMiniterClient({
+      url: `${serverUrl}/trpc`,
+      token: JSON.parse(readFileSync(credentials, 'utf8'))[serverUrl].token as string,
+    });
+  return { run, start, api, config, credentials };
 }
+
+/** Processes still running when their test ended (a failed assertion): stopped after it. */
+const running = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
 
 const ok = (result: Run) => {
   expect(result.stderr).toBe('');
@@ -199,6 +251,176 @@ describe('miniter', () => {
     expect(ok(await ana.run(['whoami']))).toContain('Ana <ana@example.com>');
   });
 });
+
+describe('miniter timeline --follow', () => {
+  /** Two people signed up, the first following the second, who has tweeted once. */
+  async function reader(serverUrl = server.url) {
+    const [me, them] = [user(serverUrl), user(serverUrl)];
+    const tag = Math.random().toString(36).slice(2, 8);
+    const signup = async (who: typeof me, name: string) =>
+      Number(
+        /#(\d+)/.exec(
+          ok(
+            await who.run(
+              ['signup', '--name', name, '--email', `${name.toLowerCase()}-${tag}@example.com`, '--password-stdin'],
+              'correct horse battery',
+            ),
+          ),
+        )?.[1],
+      );
+    const [meId, themId] = [await signup(me, 'Hana'), await signup(them, 'Dan')];
+    ok(await me.run(['follow', String(themId)]));
+    ok(await them.run(['tweet', 'on the page already']));
+    return { me, them, meId, themId };
+  }
+  const tweetId = (stdout: string) => Number(/\(tweet (\d+)\)/.exec(stdout)?.[1]);
+
+  it('prints the page, then new tweets and deletions as they happen, until Ctrl-C', async () => {
+    const { me, them, themId } = await reader();
+    const page = ok(await me.run(['timeline']));
+    expect(page).toContain('on the page already');
+
+    const follow = me.start(['timeline', '--follow']);
+    // The page is printed once the stream is open: from here on nothing is missed.
+    await follow.until(({ stdout }) => stdout.length >= page.length);
+    expect(follow.output.stdout).toBe(page);
+
+    const live = tweetId(ok(await them.run(['tweet', '실시간 트윗 🌏'])));
+    await follow.until(({ stdout }) => stdout.includes('실시간 트윗'));
+    const stranger = user();
+    ok(
+      await stranger.run(
+        ['signup', '--name', 'Stranger', '--email', `s${live}@example.com`, '--password-stdin'],
+        'pw123456',
+      ),
+    );
+    ok(await stranger.run(['tweet', 'not followed, not shown']));
+    ok(await them.run(['delete', String(live)]));
+    await follow.until(({ stdout }) => stdout.includes(`✕ tweet ${live} was deleted`));
+    expect(follow.output.stdout).toBe(
+      `${page}\nDan #${themId} · just now (tweet ${live})\n  실시간 트윗 🌏\n\n✕ tweet ${live} was deleted\n`,
+    );
+
+    const { code, ms } = await follow.stop('SIGINT');
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(2000);
+    expect(follow.output.stderr).toBe('');
+  });
+
+  it('with --json, prints the page as --json does, then one event per line; SIGTERM ends it', async () => {
+    const { me, them } = await reader();
+    const page = JSON.parse(ok(await me.run(['timeline', '--json'])));
+    const follow = me.start(['timeline', '--follow', '--json']);
+    await follow.until(({ stdout }) => stdout.endsWith('\n'));
+    const lines = () =>
+      follow.output.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+    expect(lines()).toEqual([page]);
+
+    // From another client: the typed one, with the author's session.
+    const theirs = them.api();
+    const tweet = await theirs.tweet.create.mutate({ text: 'from another client' });
+    const mine = await me.api().tweet.create.mutate({ text: 'my own, also live' });
+    // (Deleted before the server has sent it, a tweet would arrive as its deletion alone.)
+    await follow.until(() => lines().length === 3);
+    await theirs.tweet.delete.mutate({ tweetId: tweet.id });
+    await follow.until(() => lines().length === 4);
+    const [, ...events] = lines();
+    expect(events).toEqual([
+      { id: expect.any(String), type: 'tweet', tweet },
+      { id: expect.any(String), type: 'tweet', tweet: mine },
+      { id: expect.any(String), type: 'delete', tweetId: tweet.id },
+    ]);
+    const ids = events.map((event) => Number(event.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+
+    const { code, ms } = await follow.stop('SIGTERM');
+    expect({ code, stderr: follow.output.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it('ends with the usual error when the session ends', async () => {
+    const { me } = await reader();
+    const follow = me.start(['timeline', '--follow']);
+    await follow.until(({ stdout }) => stdout.includes('on the page already'));
+    ok(await me.run(['logout']));
+    // The server checks open streams' sessions every few seconds.
+    const timeout = new Promise((resolve) => setTimeout(resolve, 10_000, 'still running'));
+    expect(await Promise.race([follow.exited, timeout])).toBe(1);
+    expect(follow.output.stderr).toBe('error: Your session has expired: run `miniter login`\n');
+  });
+
+  it('refuses --all and --user, and says plainly when the server is down', async () => {
+    const { me } = await reader();
+    for (const flag of [['--all'], ['--user', '3']]) {
+      const refused = await me.run(['timeline', '--follow', ...flag]);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toContain(
+        `error: option '-f, --follow' cannot be used with option '${flag[0] === '--all' ? '-a, --all' : '-u, --user <userId>'}'`,
+      );
+    }
+    const help = ok(await me.run(['timeline', '--help']));
+    expect(help).toContain('-f, --follow');
+    expect(help).toContain('$ miniter timeline --follow');
+
+    // A session kept for a server that is not there.
+    const away = 'http://127.0.0.1:9';
+    const down = user(away);
+    const session = JSON.parse(readFileSync(me.credentials, 'utf8'))[server.url];
+    mkdirSync(dirname(down.credentials), { recursive: true });
+    writeFileSync(down.credentials, JSON.stringify({ [away]: session }));
+    const started = Date.now();
+    const result = await down.run(['timeline', '--follow']);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: `error: cannot reach ${away} — is the server running?\n` });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('carries on across a server restart, resuming where it left off', async () => {
+    const port = await freePort();
+    const restartDb = await createTestDatabase('sqlite');
+    const env = { PORT: String(port), MEDIA_DIR: mkdtempSync(join(tmpdir(), 'miniter-cli-media-')) };
+    let current = await startTestServer(restartDb, env);
+    try {
+      const { me, them, themId } = await reader(current.url);
+      const follow = me.start(['timeline', '--follow']);
+      await follow.until(({ stdout }) => stdout.includes('on the page already'));
+      const before = tweetId(ok(await them.run(['tweet', 'before the restart'])));
+      await follow.until(({ stdout }) => stdout.includes('before the restart'));
+
+      // The server ends its streams as it stops; the CLI keeps trying, and says so after a while.
+      await current.close();
+      await follow.until(({ stderr }) => stderr.includes('lost: reconnecting'));
+      current = await startTestServer(restartDb, env);
+      // Posted before the CLI is back (it retries every few seconds): it comes with the resumption.
+      const after = tweetId(ok(await them.run(['tweet', 'after the restart'])));
+      ok(await them.run(['delete', String(before)]));
+      await follow.until(({ stdout }) => stdout.includes(`✕ tweet ${before} was deleted`), 10_000);
+      const { stdout } = follow.output;
+      expect(stdout.slice(stdout.indexOf('before the restart'))).toBe(
+        `before the restart\n\nDan #${themId} · just now (tweet ${after})\n  after the restart\n\n✕ tweet ${before} was deleted\n`,
+      );
+      expect(follow.output.stderr).toBe(
+        `Connection to ${current.url} lost: reconnecting…\nReconnected to ${current.url}.\n`,
+      );
+      expect((await follow.stop('SIGINT')).code).toBe(0);
+    } finally {
+      await current.close();
+      await restartDb.close();
+    }
+  });
+});
+
+/** A port nothing listens on now, for a server that is to come back on the same address. */
+async function freePort(): Promise<number> {
+  const probe = createNetServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
 
 describe.each(['local', 's3'] as const)('miniter avatar, with %s storage', (driver) => {
   let pictureServer: RunningServer;

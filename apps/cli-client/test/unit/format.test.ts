@@ -1,6 +1,6 @@
 import { createColors } from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import { relativeTime, renderProfile, renderTweet, wrap } from '../../src/format.ts';
+import { relativeTime, renderDeleted, renderProfile, renderTweet, wrap } from '../../src/format.ts';
 
 const now = Date.parse('2026-11-26T12:00:00Z');
 const ago = (seconds: number) => new Date(now - seconds * 1000).toISOString();
@@ -53,6 +53,11 @@ describe('rendering', () => {
     expect(header).toBe('민지 #3 · 3m ago (tweet 7)');
     expect(body.length).toBeGreaterThan(1);
     for (const line of body) expect(line.startsWith('  ')).toBe(true);
+  });
+
+  it('marks a deleted tweet, dimmed on a terminal', () => {
+    expect(renderDeleted(42, { colors })).toBe('✕ tweet 42 was deleted');
+    expect(renderDeleted(42, { colors: createColors(true) })).toBe('\x1b[2m✕ tweet 42 was deleted\x1b[22m');
   });
 
   it('shows a profile with correctly pluralised counts', () => {
