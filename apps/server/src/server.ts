@@ -1,6 +1,6 @@
 /** Start and stop: the ORM, the HTTP listener, and a shutdown that lets in-flight requests finish. */
 import { once } from 'node:events';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LiveHub } from '@miniter/api';
 import { type Orm, openOrm } from '@miniter/db';
@@ -46,18 +46,32 @@ export async function startServer(
     limits: config.live,
     onError: (error) => logger.warn({ err: error }, 'live timeline: reading the event log failed; retrying'),
   });
+  // While stopping, every answer not yet started closes its connection after it: a client that
+  // keeps one alive would otherwise keep this process answering (and waiting) until the deadline.
+  let draining = false;
+  const answering = new Set<ServerResponse>();
+  server.on('request', (_req, res) => {
+    if (draining) res.shouldKeepAlive = false;
+    answering.add(res);
+    res.once('close', () => answering.delete(res));
+  });
   server.on('request', createApp({ ...config, orm, logger, media, limiter, live }));
   await live.start();
 
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      draining = true;
+      for (const res of answering) if (!res.headersSent) res.shouldKeepAlive = false;
       // Stop accepting; idle keep-alive sockets go now, busy ones after their response. Live streams
       // end now: their clients resume on another instance.
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await live.close();
+      // Ended streams leave their connections idle a moment later: close those as they come.
+      const idle = setInterval(() => server.closeIdleConnections(), 100);
       server.closeIdleConnections();
       await stopped;
+      clearInterval(idle);
       await Promise.all([orm.close(), closeLimiter()]);
     })();
     return closing;

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { Agent, type IncomingMessage, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createMiniterClient } from '@miniter/api/client';
 import { User } from '@miniter/db';
@@ -29,6 +30,42 @@ describe('server lifecycle', () => {
       await server.close();
       expect(await inFlight).toMatchObject({ name: 'late' });
       await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('closes a kept-alive connection once the answer in flight is out', async () => {
+    const db = await createTestDatabase('sqlite');
+    try {
+      const config = loadConfig({
+        NODE_ENV: 'test',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: db.databaseUrl,
+        JWT_SECRET: testAuth.jwtSecret,
+        BCRYPT_COST: '12',
+      });
+      const server = await startServer(config);
+      const agent = new Agent({ keepAlive: true });
+      const body = JSON.stringify({ name: 'late', email: 'late@example.com', password: 'password123' });
+      const answer = new Promise<IncomingMessage>((resolve, reject) => {
+        const req = request(`${server.url}/trpc/auth.signUp`, {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json' },
+        });
+        req.on('response', resolve).on('error', reject).end(body);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const closed = server.close();
+      const res = await answer;
+      res.resume();
+      expect(res.statusCode).toBe(200);
+      expect(res.headers.connection).toBe('close');
+      // Nothing holds the server: it stops well before any deadline.
+      await closed;
+      agent.destroy();
     } finally {
       await db.close();
     }
