@@ -72,7 +72,7 @@ export function toMarkdown(report: Report, commit: string): string {
       const l = r.load;
       const errors = l.non2xx || l.errors ? ` ${l.non2xx} non-2xx (${l.status5xx} 5xx), ${l.errors} errors` : '';
       lines.push(
-        `| ${s.id} | ${s.title} | ${r.case} | ${fixed(l.rps)} | ${fixed(l.p50)} | ${fixed(l.p90)} | ${fixed(l.p99)} | ` +
+        `| ${s.id} | ${s.title} | ${r.case} | ${Number.isNaN(l.rps) ? '–' : fixed(l.rps)} | ${fixed(l.p50)} | ${fixed(l.p90)} | ${fixed(l.p99)} | ` +
           `${r.peakRssMiB ? fixed(r.peakRssMiB, 0) : '–'} | ${[r.note ?? '', errors].filter(Boolean).join(';')} |`,
       );
     }

@@ -1,5 +1,5 @@
 /**
- * The seven scenarios of the benchmark. Each measures with `measureTogether` (warm-up, then
+ * The scenarios of the benchmark (11, the live timeline, is in live.ts). Each measures with `measureTogether` (warm-up, then
  * interleaved runs, medians) and returns its rows for the report and its targets with PASS/FAIL.
  */
 
@@ -82,7 +82,7 @@ export interface ScenarioResult {
 
 export const timelinePath = `/trpc/timeline.home?input=${encodeURIComponent(JSON.stringify({ limit: 20 }))}`;
 /** Concurrency of the timeline scenarios and their ceiling (the target's "at concurrency 4"). */
-const timelineConcurrency = 4;
+export const timelineConcurrency = 4;
 
 export function check(
   target: string,
@@ -100,7 +100,7 @@ export const query = async (orm: Orm, sql: string, params: unknown[] = []) =>
   (await sqlEm(orm).fork().execute(sql, params)) as Record<string, unknown>[];
 
 /** Round-robin over sessions: each request carries the next user's token. */
-function rotate(sessions: Session[], path: (s: Session) => string = () => timelinePath) {
+export function rotate(sessions: Session[], path: (s: Session) => string = () => timelinePath) {
   let i = 0;
   return () => {
     const session = sessions[i++ % sessions.length] as Session;
@@ -108,13 +108,13 @@ function rotate(sessions: Session[], path: (s: Session) => string = () => timeli
   };
 }
 
-async function withPeakRss<T>(servers: ServerProcess[], run: () => Promise<T>): Promise<[T, number]> {
+export async function withPeakRss<T>(servers: ServerProcess[], run: () => Promise<T>): Promise<[T, number]> {
   for (const server of servers) server.resetPeak();
   const result = await run();
   return [result, Math.max(...servers.map((s) => s.peakRss().sinceReset))];
 }
 
-const row = (label: string, measured: Measured, peakRssMiB: number, note?: string): Row => ({
+export const row = (label: string, measured: Measured, peakRssMiB: number, note?: string): Row => ({
   case: label,
   load: measured.median,
   runs: measured.runs,

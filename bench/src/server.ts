@@ -4,7 +4,7 @@
  * Node process that runs `dist/main.js` (found among pnpm's descendants: the cluster's primary and
  * its workers, or the one process with WORKERS=1), not of the pnpm wrapper.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -18,6 +18,13 @@ export interface ServerOptions {
   bcryptCost: number;
   /** Server processes (`WORKERS`); unset: the server's default, one per core. */
   workers?: number;
+  /**
+   * Open files (`RLIMIT_NOFILE`) for the server: it is then started through `sh -c 'ulimit -n …'`,
+   * falling back to the hard limit it inherits where it may not raise that.
+   */
+  fileLimit?: number;
+  /** More environment for the server (`LIVE_MAX_STREAMS`, …). */
+  env?: Record<string, string>;
 }
 
 export interface ServerProcess {
@@ -29,12 +36,23 @@ export interface ServerProcess {
   /** Peak resident set size (MiB) of any one server process since the last `resetPeak`, and since start. */
   peakRss(): { sinceReset: number; overall: number };
   resetPeak(): void;
+  /** The resident set size (MiB) of the largest server process now. */
+  rss(): number;
+  /** The soft limit of open files of the serving process(es) (the lowest if several). */
+  fileLimit(): number;
+  /** `pnpm start`'s exit code once it has exited (the server crashed or stopped), else null. */
+  exitCode(): number | null;
+  /** What the server has written to stdout and stderr. */
+  output(): string;
   stop(): Promise<void>;
 }
 
 export async function startServer(options: ServerOptions): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn('pnpm', ['start'], {
+  const [command, args] = options.fileLimit
+    ? ['sh', ['-c', `ulimit -n ${options.fileLimit} 2>/dev/null || ulimit -Sn "$(ulimit -Hn)"; exec pnpm start`]]
+    : ['pnpm', ['start']];
+  const child = spawn(command, args, {
     cwd: repoRoot,
     detached: true,
     env: {
@@ -49,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
       LOG_LEVEL: 'warn',
       RATE_LIMIT_ENABLED: 'false',
       ...(options.workers ? { WORKERS: String(options.workers) } : {}),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -71,10 +90,17 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   let overall = 0;
   let sinceReset = 0;
   let samples = 0;
+  const current = () => Math.max(0, ...pids.map(residentMiB));
   const sample = () => {
-    // Workers may be replaced: the list is read again every second.
-    if (++samples % 10 === 0) pids = serverPids(child.pid as number);
-    const rss = Math.max(...pids.map(residentMiB));
+    // Workers may be replaced: the list is read again every second. None left: the server is gone.
+    if (++samples % 10 === 0) {
+      try {
+        pids = serverPids(child.pid as number);
+      } catch {
+        pids = [];
+      }
+    }
+    const rss = current();
     overall = Math.max(overall, rss);
     sinceReset = Math.max(sinceReset, rss);
   };
@@ -86,8 +112,12 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     workers: pids.length > 1 ? pids.length - 1 : 1,
     peakRss: () => ({ sinceReset, overall }),
     resetPeak() {
-      sinceReset = Math.max(...pids.map(residentMiB));
+      sinceReset = current();
     },
+    rss: current,
+    fileLimit: () => Math.min(...pids.map((p) => openFilesLimit(p).soft)),
+    exitCode: () => child.exitCode,
+    output: () => output,
     async stop() {
       clearInterval(sampler);
       if (child.exitCode !== null) return;
@@ -128,6 +158,36 @@ function serverPids(root: number): number[] {
   });
   if (!found.length) throw new Error(`no Node process running dist/main.js under pnpm (pid ${root})`);
   return found;
+}
+
+/** A process's limits of open files (`/proc/<pid>/limits`); 0 once it is gone. */
+export function openFilesLimit(pid: number | 'self'): { soft: number; hard: number } {
+  try {
+    const limits = readFileSync(`/proc/${pid}/limits`, 'utf8');
+    const [, soft, hard] = /^Max open files\s+(\S+)\s+(\S+)/m.exec(limits) ?? [];
+    const value = (v: string | undefined) => (v === 'unlimited' ? Number.POSITIVE_INFINITY : Number(v ?? 0));
+    return { soft: value(soft), hard: value(hard) };
+  } catch {
+    return { soft: 0, hard: 0 };
+  }
+}
+
+/**
+ * Raises this process's limit of open files to `wanted` (soft and, if need be, hard), as far as
+ * Linux lets it: Node raises its own soft limit to the hard one at start, but only a privileged
+ * process (root, CAP_SYS_RESOURCE) may raise the hard one, which `prlimit` does here. The servers
+ * started afterwards inherit it. Returns the limits now in force.
+ */
+export function raiseFileLimit(wanted: number): { soft: number; hard: number } {
+  const now = openFilesLimit('self');
+  if (now.soft >= wanted) return now;
+  const hard = Math.max(wanted, now.hard);
+  try {
+    execFileSync('prlimit', ['--pid', String(process.pid), `--nofile=${wanted}:${hard}`], { stdio: 'ignore' });
+  } catch {
+    // Not privileged, or no prlimit (util-linux): what Node set at start stays.
+  }
+  return openFilesLimit('self');
 }
 
 /** VmRSS of a process, in MiB; 0 once it is gone. */
