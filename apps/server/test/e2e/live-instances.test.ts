@@ -6,9 +6,8 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { createMiniterClient } from '@miniter/api/client';
-import { createTestDatabase, type TestDatabase, testDialects } from '@miniter/db/testing';
+import { createTestDatabase, freePort, type TestDatabase, testDialects } from '@miniter/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testAuth } from '../helpers.ts';
 import { type LiveStream, openLiveStream } from '../live-stream.ts';
@@ -16,14 +15,6 @@ import { type ServerProcess, startServerProcess } from './start.ts';
 
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
 if (!hasRedis && process.env.CI) throw new Error('redis-server is required in CI (apt-get install redis-server)');
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 /** How many connections listen on the live timeline's channel. */
 const subscribers = (port: number) =>

@@ -11,19 +11,24 @@ import { loadConfig } from '../../src/config.ts';
 import { startServer } from '../../src/server.ts';
 import { localMedia, testAuth, testUploads } from '../helpers.ts';
 
+/** A server whose sign-ups are slow on purpose: one is still running when shutdown starts. */
+const slowServer = (databaseUrl: string) =>
+  startServer(
+    loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: testAuth.jwtSecret,
+      BCRYPT_COST: '12',
+    }),
+  );
+
 describe('server lifecycle', () => {
   it('finishes in-flight requests on shutdown, then stops listening', async () => {
     const db = await createTestDatabase('sqlite');
     try {
-      const config = loadConfig({
-        NODE_ENV: 'test',
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: db.databaseUrl,
-        JWT_SECRET: testAuth.jwtSecret,
-        BCRYPT_COST: '12', // slow on purpose: the sign-up is still running when shutdown starts
-      });
-      const server = await startServer(config);
+      const server = await slowServer(db.databaseUrl);
       const api = createMiniterClient({ url: `${server.url}/trpc` });
       const inFlight = api.auth.signUp.mutate({ name: 'late', email: 'late@example.com', password: 'password123' });
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -38,15 +43,7 @@ describe('server lifecycle', () => {
   it('closes a kept-alive connection once the answer in flight is out', async () => {
     const db = await createTestDatabase('sqlite');
     try {
-      const config = loadConfig({
-        NODE_ENV: 'test',
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: db.databaseUrl,
-        JWT_SECRET: testAuth.jwtSecret,
-        BCRYPT_COST: '12',
-      });
-      const server = await startServer(config);
+      const server = await slowServer(db.databaseUrl);
       const agent = new Agent({ keepAlive: true });
       const body = JSON.stringify({ name: 'late', email: 'late@example.com', password: 'password123' });
       const answer = new Promise<IncomingMessage>((resolve, reject) => {

@@ -16,7 +16,8 @@ const installDb = '/usr/bin/mariadb-install-db';
 export const mariadbProcessUnavailable = () =>
   existsSync(mariadbd) && existsSync(installDb) ? null : `needs ${mariadbd} and ${installDb}`;
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now, for a server a test starts. */
+export async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as { port: number };
