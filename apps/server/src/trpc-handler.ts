@@ -7,8 +7,9 @@
  *   (`streamBody`).
  * - Plain JSON queries and mutations are then answered on Node's request and response
  *   (`trpc-json-calls.ts`); everything else goes through tRPC's `resolveResponse`, given the body
- *   as text in `req.body`, and its answer is read whole and sent with its length in one write
- *   rather than piped through a `WritableStream` with chunked encoding.
+ *   as text in `req.body`. Its answer is read whole and sent with its length in one write rather
+ *   than piped through a `WritableStream` with chunked encoding, except a subscription's
+ *   server-sent events, which are written as they come (`streamEvents`).
  */
 
 import { once } from 'node:events';
