@@ -1,7 +1,5 @@
-import type { EntityDictionary } from '@mikro-orm/core';
 import { type EntityManager, type QueryResult, SqlitePlatform } from '@mikro-orm/sql';
-import { Tweet } from '../entities/tweet.ts';
-import { mapColumns, type TweetData } from './read-models.ts';
+import { type TweetData, tweetData } from './read-models.ts';
 
 /** One logged change, in `seq` order (see `TimelineEvent`). */
 export interface LiveEvent {
@@ -110,19 +108,14 @@ export async function findFolloweeIds(em: EntityManager, userId: number): Promis
 export async function findTweetsById(em: EntityManager, ids: readonly number[]): Promise<Map<number, TweetData>> {
   if (!ids.length) return new Map();
   const rows = await em.execute(
-    'select t.id, t.tweet, t.created_at, u.id as u_id, u.name as u_name, u.profile_picture as u_picture ' +
+    'select t.id, t.tweet, t.created_at, t.user_id, u.name as u_name, u.profile_picture as u_picture ' +
       `from tweets t join users u on u.id = t.user_id where t.id in (${placeholders(ids)})`,
     [...ids],
   );
   return new Map(
     rows.map((row) => {
-      const { id, text, createdAt } = mapColumns(em, Tweet, {
-        id: row.id,
-        tweet: row.tweet,
-        created_at: row.created_at,
-      } as EntityDictionary<Tweet>) as TweetData;
-      const author = { id: Number(row.u_id), name: String(row.u_name), profilePicture: row.u_picture as string | null };
-      return [id, { id, text, createdAt, author }];
+      const tweet = tweetData(em, row);
+      return [tweet.id, tweet];
     }),
   );
 }

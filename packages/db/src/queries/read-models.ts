@@ -1,5 +1,5 @@
 import type { EntityDictionary, EntityManager } from '@mikro-orm/core';
-import type { Tweet } from '../entities/tweet.ts';
+import { Tweet } from '../entities/tweet.ts';
 import type { User } from '../entities/user.ts';
 
 /** What read paths show of a user: plain data, not a managed entity (entities satisfy it too). */
@@ -35,4 +35,21 @@ export const userRow = (row: Record<string, unknown>) =>
  */
 export function mapColumns<T extends object>(em: EntityManager, entity: new () => T, row: EntityDictionary<T>) {
   return em.getComparator().mapResult(em.getMetadata(entity), row);
+}
+
+/** The author of a tweet row selected with `user_id`, `u_name` and `u_picture`: nothing to convert. */
+export const tweetAuthor = (row: Record<string, unknown>): UserSummaryData => ({
+  id: Number(row.user_id),
+  name: String(row.u_name),
+  profilePicture: row.u_picture as string | null,
+});
+
+/** A tweet row (`id`, `tweet`, `created_at`) with its author, as plain data. */
+export function tweetData(em: EntityManager, row: Record<string, unknown>, author = tweetAuthor(row)): TweetData {
+  const { id, text, createdAt } = mapColumns(em, Tweet, {
+    id: row.id,
+    tweet: row.tweet,
+    created_at: row.created_at,
+  } as EntityDictionary<Tweet>) as TweetData;
+  return { id, text, createdAt, author };
 }

@@ -1,8 +1,6 @@
-import type { EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
-import { Tweet } from '../entities/tweet.ts';
 import { type Page, type PageRequest, toPage } from '../pagination.ts';
-import { mapColumns, type TweetData, type UserSummaryData } from './read-models.ts';
+import { type TweetData, tweetAuthor, tweetData, type UserSummaryData } from './read-models.ts';
 
 export interface TimelineQuery extends PageRequest<number> {
   userId: number;
@@ -42,15 +40,10 @@ export async function findTimeline(em: EntityManager, query: TimelineQuery): Pro
   const items = page.items.map((row): TweetData => {
     let author = authors.get(row.user_id);
     if (!author) {
-      author = { id: Number(row.user_id), name: String(row.u_name), profilePicture: row.u_picture as string | null };
+      author = tweetAuthor(row);
       authors.set(row.user_id, author);
     }
-    const { id, text, createdAt } = mapColumns(em, Tweet, {
-      id: row.id,
-      tweet: row.tweet,
-      created_at: row.created_at,
-    } as EntityDictionary<Tweet>) as TweetData;
-    return { id, text, createdAt, author };
+    return tweetData(em, row, author);
   });
   return { items, nextCursor: page.nextCursor };
 }
