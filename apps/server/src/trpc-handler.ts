@@ -5,21 +5,20 @@
  *   `ReadableStream` fed chunk by chunk. A JSON call's body is small and read whole anyway, so it
  *   is read here first (raw-body, with the size cap). Multipart uploads keep the stream
  *   (`streamBody`).
- * - Plain JSON queries and mutations are then answered on Node's request and response
- *   (`trpc-json-calls.ts`); everything else goes through tRPC's `resolveResponse`, given the body
- *   as text in `req.body`. Its answer is read whole and sent with its length in one write rather
- *   than piped through a `WritableStream` with chunked encoding, except a subscription's
- *   server-sent events, which are written as they come (`streamEvents`).
+ * - Plain JSON queries and mutations, and subscriptions, are then answered on Node's request and
+ *   response (`trpc-direct.ts`); everything else goes through tRPC's `resolveResponse`, given the
+ *   body as text in `req.body`. Its answer is read whole and sent with its length in one write
+ *   rather than piped through a `WritableStream` with chunked encoding, except server-sent events
+ *   (a refused subscription's error), which are written as they come (`streamEvents`).
  */
 
-import { once } from 'node:events';
-import { setTimeout } from 'node:timers/promises';
 import { type AnyTRPCRouter, type inferRouterContext, TRPCError } from '@trpc/server';
 import { incomingMessageToRequest, internal_exceptionHandler } from '@trpc/server/adapters/node-http';
 import { resolveResponse } from '@trpc/server/http';
 import type { Request, RequestHandler, Response } from 'express';
 import getRawBody from 'raw-body';
-import { answerJsonCalls } from './trpc-json-calls.ts';
+import { answerDirectly } from './trpc-direct.ts';
+import { write } from './trpc-sse.ts';
 
 export interface TrpcHandlerOptions<TRouter extends AnyTRPCRouter> {
   router: TRouter;
@@ -59,14 +58,9 @@ async function readBody(req: Request, limit: number | undefined): Promise<TRPCEr
   }
 }
 
-/** How long a stream's reader may leave a write unread before the stream is closed. */
-const slowReaderMs = 30_000;
-
 /**
- * A subscription's events, written as they come, with backpressure: while the client has not read
- * the last write, the next event is not pulled (so the subscription's queue, which has a cap, takes
- * the wait), and a client that reads nothing for `slowReaderMs` is cut off. A client that leaves
- * cancels the stream, which stops the subscription.
+ * Server-sent events written as they come, with backpressure (`write`). A client that leaves
+ * cancels the stream.
  */
 async function streamEvents(body: ReadableStream<Uint8Array>, res: Response): Promise<void> {
   const reader = body.getReader();
@@ -74,18 +68,7 @@ async function streamEvents(body: ReadableStream<Uint8Array>, res: Response): Pr
   res.flushHeaders();
   for (;;) {
     const { done, value } = await reader.read();
-    if (done || res.destroyed) break;
-    if (!res.write(value)) {
-      const drained = await Promise.race([
-        once(res, 'drain').then(() => true),
-        once(res, 'close').then(() => false),
-        setTimeout(slowReaderMs, false, { ref: false }),
-      ]);
-      if (!drained) {
-        res.destroy();
-        break;
-      }
-    }
+    if (done || !(await write(res, value))) break;
   }
   res.end();
 }
@@ -98,13 +81,14 @@ export function trpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHandlerO
     const error = hasBody && !options.streamBody ? await readBody(req, options.maxBodySize) : null;
     if (error === 'aborted') return;
     const { router, maxBatchSize, maxBodySize } = options;
-    const createContext = () => options.createContext(req, res);
+    const createContext = (connectionParams?: Partial<Record<string, string>> | null) =>
+      options.createContext(req, res, connectionParams);
     const onError = ({ error, path }: { error: TRPCError; path: string | undefined }) =>
       options.onError?.({ error, path, req });
     // What escapes is answered as tRPC's adapter answers it: a 500 with the error's shape.
-    const fail = internal_exceptionHandler({ router, req, res, path, onError, createContext });
+    const fail = internal_exceptionHandler({ router, req, res, path, onError, createContext: () => createContext() });
     if (!error && !options.streamBody) {
-      const answered = await answerJsonCalls(req, res, { router, path, maxBatchSize, createContext, onError }).catch(
+      const answered = await answerDirectly(req, res, { router, path, maxBatchSize, createContext, onError }).catch(
         (cause: unknown) => fail(cause) ?? true,
       );
       if (answered) return;
