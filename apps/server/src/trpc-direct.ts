@@ -182,13 +182,15 @@ export async function answerDirectly<TRouter extends AnyTRPCRouter>(
               },
       (cause: unknown) => ({ error: fail(first, cause).error }),
     );
-    await streamSubscription(res, {
+    // Not awaited: the request is answered, and its stream goes on without holding the frames of
+    // the middleware chain that called this (express keeps each handler's promise).
+    void streamSubscription(res, {
       config,
       events,
       lastEventId: lastEventIdOf(req),
       stop: () => aborted.abort(),
       formatError: (cause) => fail(first, cause).shape,
-    });
+    }).catch(() => res.destroy());
     return true;
   }
 

@@ -119,10 +119,13 @@ async function inCall<R extends { ok: boolean; error?: TRPCError }>(
   return result;
 }
 
-/** A subscription's events, with what it throws along the way mapped as a call's errors are. */
-export async function* mappedErrors<T>(events: AsyncIterable<T>): AsyncGenerator<T> {
+/**
+ * A subscription's events as `toOutput` makes them, with what it throws along the way mapped as a
+ * call's errors are. (One generator for both: each open stream holds every generator it goes through.)
+ */
+export async function* mappedEvents<T, U>(events: AsyncIterable<T>, toOutput: (event: T) => U): AsyncGenerator<U> {
   try {
-    yield* events;
+    for await (const event of events) yield toOutput(event);
   } catch (cause) {
     throw asTRPCError(cause) ?? cause;
   }

@@ -7,8 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { Follow, Tweet, User } from '../src/entities/index.ts';
 import { type EntityManager, sqlEm } from '../src/orm.ts';
 import { insertFollow } from '../src/queries/follows.ts';
-import { findEventsAfter, findTimelineEvents, logPosition, pruneEvents, sequenceEvents } from '../src/queries/live.ts';
+import {
+  findEventsAfter,
+  findTimelineEvents,
+  hasUnsequencedEvents,
+  logPosition,
+  pruneEvents,
+  sequenceEvents,
+} from '../src/queries/live.ts';
 import { insertTweet } from '../src/queries/tweets.ts';
+import { seedDatabase } from '../src/seed/load.ts';
 import { testDialects, useTestDatabase } from '../src/testing/index.ts';
 
 describe.each(testDialects())('the event log on %s', (dialect) => {
@@ -23,6 +31,21 @@ describe.each(testDialects())('the event log on %s', (dialect) => {
     await fork.flush();
     return made.map((u) => u.id);
   }
+
+  it('leaves nothing of a seeded database for the live timeline to deliver', async () => {
+    await seedDatabase(db().orm, {
+      profile: { users: 20, tweets: 100, followsPerUser: 3 },
+      seed: 1,
+      bcryptCost: 4,
+      reset: true,
+    });
+    expect(await em().count(Tweet)).toBe(100);
+    expect(await hasUnsequencedEvents(em())).toBe(false);
+    expect(await findEventsAfter(em(), 0)).toEqual([]);
+    // What is written afterwards is logged as ever.
+    await insertTweet(em(), 1, 'news', new Date());
+    expect(await hasUnsequencedEvents(em())).toBe(true);
+  });
 
   it('logs tweets, deletions, follows and unfollows with the change, and numbers them from 1', async () => {
     const [a = 0, b = 0] = await users(2);

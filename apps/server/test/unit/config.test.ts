@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 
@@ -64,5 +65,11 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).env).toBe('production');
     expect(() => loadConfig({ JWT_SECRET: secret, BCRYPT_COST: '8' })).toThrow(/BCRYPT_COST: must be at least 10/);
     expect(loadConfig({ NODE_ENV: 'test', JWT_SECRET: secret, BCRYPT_COST: '4' }).auth.bcryptCost).toBe(4);
+  });
+
+  it('sizes the heap `pnpm start` gives for the default number of live streams', async () => {
+    const { scripts } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+    const sized = /\$\{LIVE_MAX_STREAMS:-(\d+)\}/.exec(scripts.start);
+    expect(Number(sized?.[1])).toBe(loadConfig({ JWT_SECRET: secret }).live.maxStreams);
   });
 });

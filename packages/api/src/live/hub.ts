@@ -61,9 +61,9 @@ export interface LiveLimits {
 }
 
 export const defaultLiveLimits: LiveLimits = {
-  // tRPC's SSE pipeline holds about 57 KiB of heap per open stream (bench scenario 11): 500 keep a
-  // process well inside the 96 MiB heap `pnpm start` gives it; at about 900 it ran out.
-  maxStreams: 500,
+  // An open stream holds about 19 KiB of heap, most of it Node's and express's request objects;
+  // `pnpm start` sizes the heap for this cap (96 MiB and 25 KiB per stream: apps/server/package.json).
+  maxStreams: 5_000,
   maxStreamsPerUser: 10,
   maxQueued: 1_000,
   pollMs: 250,
@@ -106,11 +106,15 @@ class Stream {
     this.wake?.();
   }
 
-  /** The next queued item, or null once ended. */
-  async next(): Promise<Queued | null> {
-    while (!this.queue.length && !this.ended) await new Promise<void>((resolve) => (this.wake = resolve));
-    this.wake = null;
-    return this.ended ? null : (this.queue.shift() ?? null);
+  /** The next queued item, or null once ended (without a promise when one is already there). */
+  next(): Queued | null | Promise<Queued | null> {
+    if (this.ended) return null;
+    const item = this.queue.shift();
+    if (item) return item;
+    return new Promise<void>((resolve) => (this.wake = resolve)).then(() => {
+      this.wake = null;
+      return this.next();
+    });
   }
 }
 
@@ -267,43 +271,13 @@ export class LiveHub {
     signal?.addEventListener('abort', onAbort, { once: true });
     this.add(this.byUser, stream.userId, stream);
     try {
-      const em = this.em();
-      const [followees, sessions] = await Promise.all([
-        findFolloweeIds(em, stream.userId),
-        findLiveSessions(em, [stream.sessionId]),
-      ]);
-      const expiresAt = sessions.get(stream.sessionId);
-      if (!expiresAt) throw new ServiceError('UNAUTHORIZED', 'Your session has ended: sign in again');
+      const expiresAt = await this.admit(stream);
       // (A timer cannot wait longer than 2^31 - 1 ms; a stream never lives that long anyway.)
       expiry = setTimeout(
         () => stream.end(new ServiceError('UNAUTHORIZED', 'Your session has expired: sign in again')),
         Math.min(expiresAt.getTime() - Date.now(), 2 ** 31 - 1),
       );
-      for (const author of [stream.userId, ...followees]) this.follow(stream, author);
-      for (const change of stream.loading ?? []) this.applyFollow(stream, change);
-      stream.loading = null;
-      // From here on the hub routes every new event to the stream as it reads it; up to `from`, the
-      // stream reads the log itself.
-      const from = this.cursor;
-      let sent = /^\d{1,15}$/.test(start) ? Number(start) : -1;
-      const { prunedThrough } = await logPosition(em);
-      if (sent < prunedThrough || sent > from) {
-        // Older than the log keeps, or not from this log at all.
-        if (resuming) yield { id: String(from), data: { type: 'reset' } };
-        sent = from;
-      }
-      while (sent < from) {
-        const events = await findTimelineEvents(em, stream.userId, sent, from);
-        if (!events.length) break;
-        const tweets = await findTweetsById(em, tweetIds(events));
-        for (const event of events) {
-          sent = event.seq;
-          const data = this.shape(event, tweets);
-          if (data) yield { id: String(event.seq), data };
-        }
-      }
-      sent = from;
-
+      let sent = yield* this.replay(stream, start, resuming);
       for (let item = await stream.next(); item; item = await stream.next()) {
         if (item.seq > sent) {
           sent = item.seq;
@@ -317,6 +291,52 @@ export class LiveHub {
       this.remove(this.byUser, stream.userId, stream);
       for (const author of stream.authors) this.remove(this.byAuthor, author, stream);
     }
+  }
+
+  /**
+   * Checks the stream's session and routes its followees' events to it from now on; resolves to
+   * the session's expiry.
+   */
+  private async admit(stream: Stream): Promise<Date> {
+    const em = this.em();
+    const [followees, sessions] = await Promise.all([
+      findFolloweeIds(em, stream.userId),
+      findLiveSessions(em, [stream.sessionId]),
+    ]);
+    const expiresAt = sessions.get(stream.sessionId);
+    if (!expiresAt) throw new ServiceError('UNAUTHORIZED', 'Your session has ended: sign in again');
+    for (const author of [stream.userId, ...followees]) this.follow(stream, author);
+    for (const change of stream.loading ?? []) this.applyFollow(stream, change);
+    stream.loading = null;
+    return expiresAt;
+  }
+
+  /**
+   * What the stream missed from `start` up to where the hub routes events to it, read from the log;
+   * returns the last `seq` it covers. (Its own generator, so that its EntityManager lives only as
+   * long as the reading: an open stream holds nothing of the database.)
+   */
+  private async *replay(stream: Stream, start: string, resuming: boolean): AsyncGenerator<LiveItem, number> {
+    const em = this.em();
+    const from = this.cursor;
+    let sent = /^\d{1,15}$/.test(start) ? Number(start) : -1;
+    const { prunedThrough } = await logPosition(em);
+    if (sent < prunedThrough || sent > from) {
+      // Older than the log keeps, or not from this log at all.
+      if (resuming) yield { id: String(from), data: { type: 'reset' } };
+      return from;
+    }
+    while (sent < from) {
+      const events = await findTimelineEvents(em, stream.userId, sent, from);
+      if (!events.length) break;
+      const tweets = await findTweetsById(em, tweetIds(events));
+      for (const event of events) {
+        sent = event.seq;
+        const data = this.shape(event, tweets);
+        if (data) yield { id: String(event.seq), data };
+      }
+    }
+    return from;
   }
 
   /** A follow change takes effect in the pump, before the next event is routed. */

@@ -1,9 +1,8 @@
 import { TRPCError, type TRPCRouterRecord, tracked } from '@trpc/server';
-import type { LiveItem } from '../live/hub.ts';
 import { liveInput, timelinePageInput, userTimelinePageInput } from '../schemas.ts';
 import { homeTimeline, userTimeline } from '../services/timelines.ts';
 import { tweetPage } from '../shape.ts';
-import { mappedErrors, protectedProcedure, publicProcedure } from '../trpc.ts';
+import { mappedEvents, protectedProcedure, publicProcedure } from '../trpc.ts';
 
 /** Any user's tweets, newest first; with `includeFollowed`, also those of the users they follow. */
 export const userTweetsQuery = (includeFollowed: boolean) =>
@@ -15,10 +14,6 @@ export const userTweetsQuery = (includeFollowed: boolean) =>
         ctx.media,
       ),
     );
-
-async function* tracking(events: AsyncIterable<LiveItem>) {
-  for await (const event of mappedErrors(events)) yield tracked(event.id, event.data);
-}
 
 export const timelineRouter = {
   /** Your tweets and those of everyone you follow, newest first. */
@@ -36,9 +31,13 @@ export const timelineRouter = {
   live: protectedProcedure.input(liveInput).subscription(({ ctx, input, signal }) => {
     if (!ctx.live) throw new TRPCError({ code: 'NOT_IMPLEMENTED', message: 'The live timeline is off on this server' });
     // Opened here, not in the generator, so that a refusal (caps, shutdown) is the call's error.
-    return tracking(
-      ctx.live.open({ userId: ctx.user.id, sessionId: ctx.sessionId, lastEventId: input?.lastEventId, signal }),
-    );
+    const events = ctx.live.open({
+      userId: ctx.user.id,
+      sessionId: ctx.sessionId,
+      lastEventId: input?.lastEventId,
+      signal,
+    });
+    return mappedEvents(events, (event) => tracked(event.id, event.data));
   }),
 
   /** The book's `/timeline/<user_id>`: that user's tweets and those of the users they follow. */
