@@ -103,7 +103,9 @@ const schema = z
     WORKERS: z.coerce.number().int().min(1).max(maxWorkers).default(defaultWorkers),
     LIVE_MAX_STREAMS: z.coerce.number().int().min(1).max(1_000_000).default(defaultLiveLimits.maxStreams),
     LIVE_MAX_STREAMS_PER_USER: z.coerce.number().int().min(5).max(1000).default(defaultLiveLimits.maxStreamsPerUser),
-    LIVE_RETENTION: duration.default(defaultLiveLimits.retentionMs / 1000),
+    LIVE_RETENTION: duration
+      .refine((seconds) => seconds >= 3600, 'must be at least 1h: streams resume across the last hour at least')
+      .default(defaultLiveLimits.retentionMs / 1000),
     REQUEST_TIMEOUT: duration.default(30),
     HEADERS_TIMEOUT: duration.default(10),
   })

@@ -18,12 +18,14 @@ export {
   insertFollow,
 } from './queries/follows.ts';
 export {
+  countTimelineEvents,
   findEventsAfter,
   findFolloweeIds,
   findLiveSessions,
   findTimelineEvents,
   findTweetsById,
   hasUnsequencedEvents,
+  keptPerAuthor,
   type LiveEvent,
   logPosition,
   pruneEvents,

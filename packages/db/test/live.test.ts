@@ -8,9 +8,12 @@ import { Follow, Tweet, User } from '../src/entities/index.ts';
 import { type EntityManager, sqlEm } from '../src/orm.ts';
 import { insertFollow } from '../src/queries/follows.ts';
 import {
+  countTimelineEvents,
   findEventsAfter,
   findTimelineEvents,
   hasUnsequencedEvents,
+  keptPerAuthor,
+  type LiveEvent,
   logPosition,
   pruneEvents,
   sequenceEvents,
@@ -30,6 +33,19 @@ describe.each(testDialects())('the event log on %s', (dialect) => {
     );
     await fork.flush();
     return made.map((u) => u.id);
+  }
+
+  /** The whole log, page by page. */
+  async function everyEvent() {
+    const events: LiveEvent[] = [];
+    for (
+      let page = await findEventsAfter(em(), 0);
+      page.length;
+      page = await findEventsAfter(em(), events.at(-1)?.seq ?? 0)
+    ) {
+      events.push(...page);
+    }
+    return events;
   }
 
   it('leaves nothing of a seeded database for the live timeline to deliver', async () => {
@@ -95,13 +111,28 @@ describe.each(testDialects())('the event log on %s', (dialect) => {
     expect(new Set(events.map((e) => e.subjectId)).size).toBe(80);
   });
 
-  it('prunes old events and remembers how far', async () => {
-    const [a = 0] = await users(1);
-    await insertTweet(em(), a, 'old', new Date());
-    await sequenceEvents(em());
+  it('prunes old events but each author’s newest tweets and deletions, and remembers how far', async () => {
+    const [quiet = 0, busy = 0, reader = 0] = await users(3);
+    const kept = await insertTweet(em(), quiet, 'old but kept', new Date());
+    await insertFollow(em(), reader, quiet);
+    const rows = Array.from({ length: keptPerAuthor + 2 }, () => '(?, ?, ?)').join(', ');
+    const values = Array.from({ length: keptPerAuthor + 2 }, (_, n) => [busy, `busy ${n}`, new Date()]).flat();
+    await em().execute(`insert into tweets (user_id, tweet, created_at) values ${rows}`, values, 'run');
+    while (await hasUnsequencedEvents(em())) await sequenceEvents(em());
+    const all = await everyEvent();
+    expect(all).toHaveLength(keptPerAuthor + 4);
+
     await pruneEvents(em(), new Date(Date.now() + 60_000));
-    expect(await findEventsAfter(em(), 0)).toEqual([]);
-    expect(await logPosition(em())).toEqual({ lastSeq: 1, prunedThrough: 1 });
+    const left = await everyEvent();
+    // The follow and the busy author's two oldest tweets go; the quiet author's one tweet stays.
+    const busyOnes = all.filter((e) => e.userId === busy);
+    expect(left).toEqual([all[0], ...busyOnes.slice(2)]);
+    expect(left[0]).toMatchObject({ kind: 'tweet', subjectId: kept });
+    expect(await logPosition(em())).toEqual({ lastSeq: keptPerAuthor + 4, prunedThrough: busyOnes[1]?.seq });
+    // What a reader would be given, counted up to a limit.
+    expect(await countTimelineEvents(em(), reader, 0, keptPerAuthor + 4, 10)).toBe(1);
+    await insertFollow(em(), reader, busy);
+    expect(await countTimelineEvents(em(), reader, 0, keptPerAuthor + 4, 10)).toBe(10);
   });
 
   it.runIf(dialect === 'mysql')('does not skip a lower id that commits after a higher one', async () => {

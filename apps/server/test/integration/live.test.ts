@@ -3,6 +3,7 @@
  * against the real server on each dialect.
  */
 import { type AppRouter, createMiniterClient, TRPCClientError } from '@miniter/api/client';
+import { hasUnsequencedEvents, keptPerAuthor, logPosition, pruneEvents, sequenceEvents, sqlEm } from '@miniter/db';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
 import pino from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -130,6 +131,35 @@ describe.each(testDialects())('the live timeline on %s', (dialect) => {
     const lost = await open(reader.token, { lastEventId: '999999999' });
     const [reset] = await lost.waitFor(1);
     expect(reset?.data).toEqual({ type: 'reset' });
+    await closeAll();
+  });
+
+  it('resumes across pruning while its authors kept their events; a reader further behind gets a reset', async () => {
+    const [reader, quiet, busy, busyReader] = [await user(), await user(), await user(), await user()];
+    await reader.api.follow.follow.mutate({ userId: quiet.id });
+    await busyReader.api.follow.follow.mutate({ userId: busy.id });
+    const [readerStream, busyStream] = [await open(reader.token), await open(busyReader.token)];
+    await quiet.api.tweet.create.mutate({ text: 'seen' });
+    await busy.api.tweet.create.mutate({ text: 'seen too' });
+    const [[seen], [seenToo]] = [await readerStream.waitFor(1), await busyStream.waitFor(1)];
+    readerStream.close();
+    busyStream.close();
+
+    // Away: one tweet from the quiet author, more than an author keeps from the busy one; then
+    // everything logged so far is past its retention time.
+    const missed = await quiet.api.tweet.create.mutate({ text: 'missed' });
+    const em = sqlEm(db().orm).fork();
+    const rows = Array.from({ length: keptPerAuthor + 1 }, () => '(?, ?, ?)').join(', ');
+    const values = Array.from({ length: keptPerAuthor + 1 }, (_, n) => [busy.id, `busy ${n}`, new Date()]).flat();
+    await em.execute(`insert into tweets (user_id, tweet, created_at) values ${rows}`, values, 'run');
+    while (await hasUnsequencedEvents(em)) await sequenceEvents(em);
+    await pruneEvents(em, new Date(Date.now() + 60_000));
+    expect((await logPosition(em)).prunedThrough).toBeGreaterThan(Number(seen?.id));
+
+    const resumed = await open(reader.token, { lastEventId: seen?.id });
+    expect((await resumed.waitFor(1)).map((e) => e.data)).toEqual([{ type: 'tweet', tweet: missed }]);
+    const behind = await open(busyReader.token, { lastEventId: seenToo?.id });
+    expect((await behind.waitFor(1)).map((e) => e.data)).toEqual([{ type: 'reset' }]);
     await closeAll();
   });
 

@@ -9,6 +9,7 @@
  * (at most the timer's period), never an event.
  */
 import {
+  countTimelineEvents,
   type EntityManager,
   findEventsAfter,
   findFolloweeIds,
@@ -16,6 +17,7 @@ import {
   findTimelineEvents,
   findTweetsById,
   hasUnsequencedEvents,
+  keptPerAuthor,
   type LiveEvent,
   logPosition,
   type Orm,
@@ -56,7 +58,7 @@ export interface LiveLimits {
   /** How often the log is read without being woken, and open streams' sessions checked. */
   pollMs: number;
   sessionCheckMs: number;
-  /** How long events are kept for resuming. */
+  /** How long every event is kept for resuming (each author's newest `keptPerAuthor` tweets and deletions longer). */
   retentionMs: number;
 }
 
@@ -320,8 +322,14 @@ export class LiveHub {
     const em = this.em();
     const from = this.cursor;
     let sent = /^\d{1,15}$/.test(start) ? Number(start) : -1;
-    const { prunedThrough } = await logPosition(em);
-    if (sent < prunedThrough || sent > from) {
+    const { lastSeq, prunedThrough } = await logPosition(em);
+    // From before what was pruned, the stream is whole still if fewer than `keptPerAuthor` of its
+    // events have come since (to the end of the log, not only to `from`): each author's newest that
+    // many are kept, so none of its authors lost one.
+    const tooFarBack =
+      sent < prunedThrough &&
+      (await countTimelineEvents(em, stream.userId, sent, lastSeq, keptPerAuthor)) >= keptPerAuthor;
+    if (sent < 0 || sent > from || tooFarBack) {
       // Older than the log keeps, or not from this log at all.
       if (resuming) yield { id: String(from), data: { type: 'reset' } };
       return from;

@@ -19,8 +19,10 @@ export interface LogPosition {
 
 const isSqlite = (em: EntityManager) => em.getPlatform() instanceof SqlitePlatform;
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
-/** Events given a `seq` per sequencing transaction, and read per page. */
+/** Events given a `seq` per sequencing transaction, and read (or pruned) per page. */
 const batch = 1000;
+/** Events found for pruning per reading of the log. */
+const pruneBatch = 50_000;
 
 export async function logPosition(em: EntityManager): Promise<LogPosition> {
   const [row] = await em.execute('select last_seq, pruned_through from timeline_sequence where id = 1');
@@ -67,6 +69,10 @@ export async function sequenceEvents(em: EntityManager): Promise<number> {
 }
 
 const eventColumns = 'select seq, kind, user_id, subject_id from timeline_events';
+/** A reader's timeline events between two `seq`s: its own and its followees' tweets and deletions. */
+const timelineEventsWhere =
+  "where seq > ? and seq <= ? and kind in ('tweet', 'delete') and (user_id = ? or user_id in " +
+  '(select follow_user_id from users_follow_list where user_id = ?))';
 const toEvent = (row: Record<string, unknown>): LiveEvent => ({
   seq: Number(row.seq),
   kind: row.kind as LiveEvent['kind'],
@@ -90,11 +96,12 @@ export async function findTimelineEvents(
   afterSeq: number,
   throughSeq: number,
 ): Promise<LiveEvent[]> {
-  const rows = await em.execute(
-    `${eventColumns} where seq > ? and seq <= ? and kind in ('tweet', 'delete') and (user_id = ? or user_id in ` +
-      `(select follow_user_id from users_follow_list where user_id = ?)) order by seq limit ${batch}`,
-    [afterSeq, throughSeq, userId, userId],
-  );
+  const rows = await em.execute(`${eventColumns} ${timelineEventsWhere} order by seq limit ${batch}`, [
+    afterSeq,
+    throughSeq,
+    userId,
+    userId,
+  ]);
   return rows.map(toEvent);
 }
 
@@ -131,20 +138,58 @@ export async function findLiveSessions(em: EntityManager, sessionIds: readonly s
 }
 
 /**
- * Removes sequenced events logged before `before`, and records the highest `seq` removed: a stream
- * resuming from below it is told to start afresh.
+ * Each author's newest tweets and deletions that are kept past the retention time: a reader who
+ * comes back later can still be given the last this many events of its timeline (whoever wrote them,
+ * each is among its author's newest this many).
+ */
+export const keptPerAuthor = 1_000;
+
+/**
+ * Deletes the events logged before `before`, except each author's newest `keptPerAuthor` tweets and
+ * deletions, and remembers the highest `seq` deleted. Follow changes go by time alone: only the hub
+ * reads them, as they happen.
  */
 export async function pruneEvents(em: EntityManager, before: Date): Promise<void> {
   // As the triggers' `current_timestamp` writes it on both dialects (UTC on SQLite).
   const cutoff = before.toISOString().slice(0, 19).replace('T', ' ');
-  await em.transactional(async (tx) => {
-    const [row] = await tx.execute(
-      'select max(seq) as seq from timeline_events where seq is not null and logged_at < ?',
-      [cutoff],
+  const greatest = isSqlite(em) ? 'max' : 'greatest';
+  for (;;) {
+    const rows = await em.execute(
+      'select id, seq from (select id, seq, logged_at, row_number() over (partition by user_id order by seq desc) as newer ' +
+        "from timeline_events where seq is not null and kind in ('tweet', 'delete')) ranked " +
+        `where logged_at < ? and newer > ${keptPerAuthor} union all ` +
+        "select id, seq from timeline_events where seq is not null and kind in ('follow', 'unfollow') and logged_at < ? " +
+        `limit ${pruneBatch}`,
+      [cutoff, cutoff],
     );
-    const through = Number(row?.seq ?? 0);
-    if (!through) return;
-    await tx.execute<QueryResult>('delete from timeline_events where seq <= ?', [through], 'run');
-    await tx.execute('update timeline_sequence set pruned_through = ? where id = 1', [through], 'run');
-  });
+    for (let i = 0; i < rows.length; i += batch) {
+      const page = rows.slice(i, i + batch);
+      const ids = page.map((row) => Number(row.id));
+      const through = Math.max(...page.map((row) => Number(row.seq)));
+      await em.transactional(async (tx) => {
+        await tx.execute<QueryResult>(`delete from timeline_events where id in (${placeholders(ids)})`, ids, 'run');
+        const mark = `update timeline_sequence set pruned_through = ${greatest}(pruned_through, ?) where id = 1`;
+        await tx.execute(mark, [through], 'run');
+      });
+    }
+    if (rows.length < pruneBatch) return;
+  }
+}
+
+/**
+ * How many of the events `findTimelineEvents` would give `userId` in `(afterSeq, throughSeq]`,
+ * counted up to `limit`.
+ */
+export async function countTimelineEvents(
+  em: EntityManager,
+  userId: number,
+  afterSeq: number,
+  throughSeq: number,
+  limit: number,
+): Promise<number> {
+  const [row] = await em.execute(
+    `select count(*) as n from (select 1 from timeline_events ${timelineEventsWhere} limit ${limit}) page`,
+    [afterSeq, throughSeq, userId, userId],
+  );
+  return Number(row?.n ?? 0);
 }
