@@ -65,6 +65,10 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).env).toBe('production');
     expect(() => loadConfig({ JWT_SECRET: secret, BCRYPT_COST: '8' })).toThrow(/BCRYPT_COST: must be at least 10/);
     expect(loadConfig({ NODE_ENV: 'test', JWT_SECRET: secret, BCRYPT_COST: '4' }).auth.bcryptCost).toBe(4);
+    expect(() => loadConfig({ JWT_SECRET: secret, LIVE_RETENTION: '30m' })).toThrow(
+      /LIVE_RETENTION: must be at least 1h/,
+    );
+    expect(loadConfig({ JWT_SECRET: secret, LIVE_RETENTION: '2h' }).live.retentionMs).toBe(7_200_000);
   });
 
   it('sizes the heap `pnpm start` gives for the default number of live streams', async () => {
