@@ -15,6 +15,7 @@ import { docsRouter } from './rest/docs.ts';
 import { openApiDocument } from './rest/openapi.ts';
 import { v1Router } from './rest/v1.ts';
 import { trpcHandler } from './trpc-handler.ts';
+import { webApp } from './web.ts';
 
 export interface AppOptions extends ApiDependencies {
   logger: Logger;
@@ -25,6 +26,8 @@ export interface AppOptions extends ApiDependencies {
   admission?: AdmissionLimits;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the client IP. */
   trustProxy?: boolean | number | string;
+  /** The web client's build to serve at `/` (`web.ts`); null for the API alone. */
+  webRoot?: string | null;
 }
 
 /**
@@ -70,6 +73,7 @@ export function createApp({
   maxBodySize,
   admission: admissionLimits = defaultAdmission,
   trustProxy = false,
+  webRoot = null,
   ...dependencies
 }: AppOptions) {
   const { orm, media, uploads } = dependencies;
@@ -186,6 +190,10 @@ export function createApp({
     }),
     restErrors(logger),
   );
+
+  // The web client, if built: after every API route, before the API's 404.
+  const web = webApp(webRoot);
+  if (web) app.use(web);
 
   app.use((req, res) => {
     sendError(

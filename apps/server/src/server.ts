@@ -10,6 +10,7 @@ import { createLimiter } from './limiter.ts';
 import { redisLiveBus } from './live-bus.ts';
 import { createLogger } from './logger.ts';
 import { createMediaStorage } from './media.ts';
+import { defaultWebRoot } from './web.ts';
 
 export interface RunningServer {
   url: string;
@@ -55,7 +56,7 @@ export async function startServer(
     answering.add(res);
     res.once('close', () => answering.delete(res));
   });
-  server.on('request', createApp({ ...config, orm, logger, media, limiter, live }));
+  server.on('request', createApp({ ...config, orm, logger, media, limiter, live, webRoot: defaultWebRoot }));
   await live.start();
 
   let closing: Promise<void> | undefined;

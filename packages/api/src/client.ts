@@ -27,7 +27,7 @@ export interface MiniterClientOptions {
 }
 
 export function createMiniterClient(options: MiniterClientOptions) {
-  const headers = () => {
+  const headers = (): Record<string, string> => {
     const token = typeof options.token === 'function' ? options.token() : options.token;
     return token ? { authorization: `Bearer ${token}` } : {};
   };

@@ -1,17 +1,7 @@
 import { decodeCursor } from '@miniter/db';
 import { z } from 'zod';
-import { checkText, type TextKind, unixNewlines } from './text.ts';
-
-/** Length in Unicode code points, as the book's Python `len` counts and MySQL's VARCHAR stores. */
-const codePoints = (s: string) => [...s].length;
-
-/** Trimmed text of `min`–`max` code points that passes the rules of its kind (./text.ts). */
-const text = (field: string, kind: Exclude<TextKind, 'password'>, min: number, max: number) =>
-  (kind === 'prose' ? z.string().overwrite(unixNewlines) : z.string())
-    .trim()
-    .superRefine(checkText(field, kind))
-    .refine((s) => codePoints(s) >= min, `${field} must be at least ${min} character${min === 1 ? '' : 's'}`)
-    .refine((s) => codePoints(s) <= max, `${field} must be at most ${max} characters`);
+import { checkText } from './text.ts';
+import { codePoints, text, tweetText } from './text-fields.ts';
 
 export const id = z.int().positive().max(4_294_967_295);
 
@@ -51,7 +41,7 @@ export const userIdInput = z.object({ userId: id });
 export const tweetIdInput = z.object({ tweetId: id });
 /** Optional: tRPC fills `lastEventId` from `Last-Event-ID` when a stream resumes. */
 export const liveInput = z.object({ lastEventId: z.string().max(20).optional() }).optional();
-export const tweetInput = z.object({ text: text('Tweet', 'prose', 1, 300) });
+export const tweetInput = z.object({ text: tweetText });
 
 /** `limit` 1–100 (default 20) and an opaque cursor decoded into its keyset tuple. */
 function page<K extends number[]>(arity: K['length']) {

@@ -1,0 +1,15 @@
+/**
+ * `vite build` into a fresh directory, then swapped into `dist/` whole: several `pnpm start`s at once
+ * (the end-to-end tests) each build, and a server never reads a half-written build.
+ */
+import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'vite';
+
+const root = import.meta.dirname;
+const fresh = await mkdtemp(join(root, '.dist-'));
+await build({ root, logLevel: 'warn', build: { outDir: fresh, emptyOutDir: true } });
+const old = `${fresh}-old`;
+await rename(join(root, 'dist'), old).catch(() => {});
+await rename(fresh, join(root, 'dist'));
+await rm(old, { recursive: true, force: true });

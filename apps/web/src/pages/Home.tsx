@@ -1,0 +1,122 @@
+import { codePoints, tweetMaxLength, tweetText } from '@miniter/api/text-fields';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { api, homeTimeline, me, messageOf, type Tweet } from '../api.ts';
+import type { Session } from '../session.ts';
+import { addWaiting, drop, type Pages, prepend, replace } from '../timeline-cache.ts';
+import { TweetFeed } from './Tweets.tsx';
+
+const home = homeTimeline();
+
+function Compose({ author }: { author: Tweet['author'] | undefined }) {
+  const queryClient = useQueryClient();
+  const [text, setText] = useState('');
+  const post = useMutation({
+    mutationFn: (draft: string) => api.tweet.create.mutate({ text: draft }),
+    // Shown at once; taken back, with the draft, if the server refuses it.
+    onMutate: async (draft) => {
+      await queryClient.cancelQueries({ queryKey: home.queryKey });
+      const before = queryClient.getQueryData(home.queryKey);
+      const pending = {
+        id: -Date.now(),
+        text: draft.trim(),
+        createdAt: new Date().toISOString(),
+        author: author ?? { id: 0, name: '…', profilePictureUrl: null },
+      };
+      queryClient.setQueryData(home.queryKey, (pages: Pages) => prepend(pages, [pending]));
+      setText('');
+      return { before, pending, draft };
+    },
+    onError: (_error, _draft, context) => {
+      queryClient.setQueryData(home.queryKey, context?.before);
+      setText(context?.draft ?? '');
+    },
+    onSuccess: (tweet, _draft, context) =>
+      queryClient.setQueryData(home.queryKey, (pages: Pages) => replace(pages, context.pending.id, tweet)),
+  });
+  // What the server counts: code points of the trimmed text, checked by the server's own schema.
+  const check = tweetText.safeParse(text);
+  const length = codePoints(text.trim());
+  const problem = text.trim() && !check.success ? check.error.issues[0]?.message : undefined;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (check.success) post.mutate(text);
+  };
+  return (
+    <form onSubmit={submit} className="card compose">
+      <label htmlFor="compose-text">What is happening?</label>
+      <textarea
+        id="compose-text"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        aria-describedby="compose-count compose-problem"
+        aria-invalid={Boolean(problem)}
+        rows={3}
+      />
+      <p id="compose-count" className={length > tweetMaxLength ? 'count over' : 'count'}>
+        {length} / {tweetMaxLength}
+      </p>
+      <p id="compose-problem" role="alert" className="error">
+        {problem ?? (post.error ? messageOf(post.error) : '')}
+      </p>
+      <button type="submit" disabled={!check.success}>
+        Tweet
+      </button>
+    </form>
+  );
+}
+
+/** Your timeline, with what arrives live waiting behind a button rather than pushing it down. */
+export function Home({ session }: { session: Session }) {
+  const queryClient = useQueryClient();
+  const timeline = useInfiniteQuery(home);
+  const author = useQuery(me()).data;
+  const [waiting, setWaiting] = useState<Tweet[]>([]);
+  useEffect(() => {
+    const subscription = api.timeline.live.subscribe(undefined, {
+      onData: ({ data }) => {
+        const shown = queryClient.getQueryData(home.queryKey);
+        if (data.type === 'tweet') {
+          // Your own are on the page already (posted at once).
+          if (data.tweet.author.id !== session.userId) setWaiting((list) => addWaiting(list, shown, data.tweet));
+        } else if (data.type === 'delete') {
+          setWaiting((list) => list.filter((t) => t.id !== data.tweetId));
+          queryClient.setQueryData(home.queryKey, (pages: Pages) => drop(pages, data.tweetId));
+        } else {
+          setWaiting([]);
+          void queryClient.invalidateQueries({ queryKey: home.queryKey });
+        }
+      },
+    });
+    return () => subscription.unsubscribe();
+  }, [queryClient, session.userId]);
+  const reveal = () => {
+    queryClient.setQueryData(home.queryKey, (pages: Pages) => prepend(pages, waiting));
+    setWaiting([]);
+  };
+  return (
+    <>
+      <h1>Home</h1>
+      <Compose author={author} />
+      {waiting.length > 0 && (
+        <button type="button" className="new-tweets" onClick={reveal}>
+          {waiting.length === 1 ? '1 new tweet' : `${waiting.length} new tweets`}
+        </button>
+      )}
+      {timeline.error && (
+        <p role="alert" className="error">
+          {messageOf(timeline.error)}
+        </p>
+      )}
+      <TweetFeed
+        label="Your timeline"
+        pages={timeline.data}
+        queryKey={home.queryKey}
+        myId={session.userId}
+        hasNextPage={timeline.hasNextPage}
+        isFetching={timeline.isFetching}
+        fetchNextPage={() => void timeline.fetchNextPage()}
+      />
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { Link } from 'wouter';
+import { api, messageOf, type Tweet } from '../api.ts';
+import { drop, type Pages } from '../timeline-cache.ts';
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** "5 minutes ago", from the largest unit that fits. */
+function ago(iso: string, now = Date.now()): string {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['day', 86_400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
+  for (const [unit, size] of units)
+    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+  return relative.format(seconds, 'second');
+}
+
+function TweetItem({ tweet, mine, queryKey }: { tweet: Tweet; mine: boolean; queryKey: readonly unknown[] }) {
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => api.tweet.delete.mutate({ tweetId: tweet.id }),
+    onSuccess: () => queryClient.setQueryData(queryKey, (pages: Pages) => drop(pages, tweet.id)),
+  });
+  const { author } = tweet;
+  return (
+    <article aria-labelledby={`tweet-${tweet.id}-author`} className={tweet.id < 0 ? 'tweet pending' : 'tweet'}>
+      {author.profilePictureUrl ? (
+        <img className="avatar" src={author.profilePictureUrl} alt={author.name} width={48} height={48} />
+      ) : (
+        <span className="avatar" aria-hidden="true">
+          {[...author.name][0]}
+        </span>
+      )}
+      <div>
+        <p className="meta">
+          <Link href={`/u/${author.id}`} id={`tweet-${tweet.id}-author`}>
+            {author.name}
+          </Link>{' '}
+          <time dateTime={tweet.createdAt} title={exact.format(new Date(tweet.createdAt))}>
+            {ago(tweet.createdAt)}
+          </time>
+        </p>
+        <p className="text">{tweet.text}</p>
+        {mine && tweet.id > 0 && (
+          <button type="button" className="link" onClick={() => remove.mutate()} disabled={remove.isPending}>
+            Delete<span className="visually-hidden"> this tweet</span>
+          </button>
+        )}
+        {remove.error && (
+          <p role="alert" className="error">
+            {messageOf(remove.error)}
+          </p>
+        )}
+      </div>
+    </article>
+  );
+}
+
+/** A feed of tweet pages: more load on scrolling to its end, or with the button (keyboards, tests). */
+export function TweetFeed(props: {
+  label: string;
+  pages: Pages;
+  queryKey: readonly unknown[];
+  myId: number;
+  hasNextPage: boolean;
+  isFetching: boolean;
+  fetchNextPage: () => void;
+}) {
+  const { pages, hasNextPage, isFetching, fetchNextPage } = props;
+  const end = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const sentinel = end.current;
+    if (!sentinel || !hasNextPage) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting) && !isFetching) fetchNextPage();
+    });
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [hasNextPage, isFetching, fetchNextPage]);
+  const tweets = pages?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <section aria-label={props.label}>
+      <div role="feed" aria-busy={isFetching}>
+        {tweets.map((tweet) => (
+          <TweetItem key={tweet.id} tweet={tweet} mine={tweet.author.id === props.myId} queryKey={props.queryKey} />
+        ))}
+      </div>
+      {pages && !tweets.length && <p>No tweets yet.</p>}
+      <div ref={end} />
+      {hasNextPage && (
+        <button type="button" onClick={() => fetchNextPage()} disabled={isFetching}>
+          Load more
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * The home timeline's cached pages and the live tweets waiting behind "N new tweets": pure
+ * functions, so the merge rules are tested without a browser (`timeline-cache.test.ts`).
+ */
+import type { InfiniteData } from '@tanstack/react-query';
+import type { Tweet, TweetPage } from './api.ts';
+
+export type Pages = InfiniteData<TweetPage> | undefined;
+
+const mapItems = (pages: Pages, change: (items: Tweet[], index: number) => Tweet[]): Pages =>
+  pages && { ...pages, pages: pages.pages.map((page, index) => ({ ...page, items: change(page.items, index) })) };
+
+export const ids = (pages: Pages) => new Set(pages?.pages.flatMap((page) => page.items.map((t) => t.id)));
+
+/** `tweets` on top of the first page, but those it holds already. */
+export function prepend(pages: Pages, tweets: Tweet[]): Pages {
+  const known = ids(pages);
+  const fresh = tweets.filter((t) => !known.has(t.id));
+  return mapItems(pages, (items, index) => (index === 0 ? [...fresh, ...items] : items));
+}
+
+export const replace = (pages: Pages, id: number, tweet: Tweet): Pages =>
+  mapItems(pages, (items) => items.map((t) => (t.id === id ? tweet : t)));
+
+export const drop = (pages: Pages, id: number): Pages => mapItems(pages, (items) => items.filter((t) => t.id !== id));
+
+/** A live tweet joins the waiting ones unless it is shown or waiting already; newest first. */
+export const addWaiting = (waiting: Tweet[], shown: Pages, tweet: Tweet): Tweet[] =>
+  ids(shown).has(tweet.id) || waiting.some((t) => t.id === tweet.id) ? waiting : [tweet, ...waiting];

@@ -1,0 +1,129 @@
+/**
+ * The web client in a real browser (Debian's Chromium, driven by playwright-core), against the
+ * production build that `pnpm start` builds and serves, on a throwaway SQLite database.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createMiniterClient } from '@miniter/api/client';
+import { createTestDatabase, type TestDatabase } from '@miniter/db/testing';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServerProcess, startServerProcess } from '../../../server/test/e2e/start.ts';
+
+const executablePath = '/usr/bin/chromium';
+
+const stop = (child: ChildProcess) => child.pid && child.exitCode === null && process.kill(-child.pid, 'SIGKILL');
+
+describe.runIf(process.env.CI || existsSync(executablePath))('the web client in Chromium', () => {
+  let db: TestDatabase;
+  let server: ServerProcess;
+  let url = '';
+  let browser: Browser;
+  /** What went wrong in any page: console errors (a refused script would be one), uncaught errors. */
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sqlite');
+    server = startServerProcess({
+      DATABASE_URL: db.databaseUrl,
+      PORT: '0',
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      BCRYPT_COST: '10',
+      WORKERS: '1',
+      RATE_LIMIT_ENABLED: 'false',
+    });
+    url = await server.listening;
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) stop(server.child);
+    await db?.close();
+  });
+
+  async function newPage(): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('pageerror', (error) => problems.push(error.message));
+    return page;
+  }
+
+  let people = 0;
+  /** Signs up through the page; resolves once the home timeline shows. */
+  async function signUp(page: Page) {
+    const name = `Person ${++people}`;
+    const email = `person${people}-${Date.now()}@example.com`;
+    await page.goto(url);
+    await page.getByRole('button', { name: 'New here? Sign up' }).click();
+    await page.getByLabel('Name').fill(name);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('password123');
+    await page.getByRole('button', { name: 'Sign up', exact: true }).click();
+    await page.getByRole('heading', { name: 'Home' }).waitFor();
+    const api = createMiniterClient({ url: `${url}/trpc` });
+    const { accessToken, user } = await api.auth.login.mutate({ email, password: 'password123' });
+    return { name, id: user.id, api: createMiniterClient({ url: `${url}/trpc`, token: accessToken }) };
+  }
+
+  const feed = (page: Page) => page.getByRole('feed').getByRole('article');
+
+  it('signs up, posts Korean and emoji shown as text, and deletes it', async () => {
+    const page = await newPage();
+    await signUp(page);
+    const text = '안녕하세요 🌏 <img src=x onerror="window.injected=1">';
+    await page.getByLabel('What is happening?').fill(text);
+    // The counter counts code points, as the server does: the emoji is one.
+    await expect.poll(() => page.locator('#compose-count').textContent()).toBe(`${[...text].length} / 300`);
+    await page.getByRole('button', { name: 'Tweet' }).click();
+    await expect.poll(() => feed(page).first().locator('.text').textContent()).toBe(text);
+    await page.reload();
+    await expect.poll(() => feed(page).first().locator('.text').textContent()).toBe(text);
+    expect(await page.evaluate(() => (window as { injected?: number }).injected)).toBeUndefined();
+
+    await feed(page).first().getByRole('button', { name: 'Delete this tweet' }).click();
+    await expect.poll(() => feed(page).count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a followee’s new tweet behind “1 new tweet”, live', async () => {
+    const [readerPage, authorPage] = [await newPage(), await newPage()];
+    const reader = await signUp(readerPage);
+    const author = await signUp(authorPage);
+    await reader.api.follow.follow.mutate({ userId: author.id });
+    await readerPage.reload();
+    await readerPage.getByRole('heading', { name: 'Home' }).waitFor();
+    await readerPage.waitForTimeout(500); // the stream opens
+
+    await authorPage.getByLabel('What is happening?').fill('live from the other browser');
+    await authorPage.getByRole('button', { name: 'Tweet' }).click();
+    const arrived = readerPage.getByRole('button', { name: '1 new tweet' });
+    await arrived.waitFor({ timeout: 5000 });
+    expect(await feed(readerPage).count()).toBe(0);
+    await arrived.click();
+    await expect.poll(() => feed(readerPage).first().locator('.text').textContent()).toBe('live from the other browser');
+    expect(problems).toEqual([]);
+  });
+
+  it('pages through 45 tweets with “Load more”', async () => {
+    const page = await newPage();
+    const writer = await signUp(page);
+    for (let n = 1; n <= 45; n++) await writer.api.tweet.create.mutate({ text: `tweet ${n}` });
+    await page.setViewportSize({ width: 800, height: 400 });
+    await page.reload();
+    await expect.poll(() => feed(page).count()).toBe(20);
+    await expect.poll(() => feed(page).first().locator('.text').textContent()).toBe('tweet 45');
+    const more = page.getByRole('button', { name: 'Load more' });
+    await more.click();
+    await expect.poll(() => feed(page).count()).toBeGreaterThanOrEqual(40);
+    await page.getByRole('button', { name: 'Load more' }).click().catch(() => {});
+    await expect.poll(() => feed(page).count()).toBe(45);
+    await expect.poll(() => more.count()).toBe(0);
+    expect(await feed(page).last().locator('.text').textContent()).toBe('tweet 1');
+    expect(problems).toEqual([]);
+  });
+});
