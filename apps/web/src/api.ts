@@ -3,7 +3,7 @@
  * server's router types (`RouterOutputs`), none written here.
  */
 import { createMiniterClient, type RouterOutputs, TRPCClientError } from '@miniter/api/client';
-import { infiniteQueryOptions, QueryClient, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, MutationCache, QueryCache, QueryClient, queryOptions } from '@tanstack/react-query';
 import { currentSession } from './session.ts';
 
 export const api = createMiniterClient({ url: `${location.origin}/trpc`, token: () => currentSession()?.token });
@@ -11,7 +11,19 @@ export const api = createMiniterClient({ url: `${location.origin}/trpc`, token: 
 export type Tweet = RouterOutputs['tweet']['create'];
 export type TweetPage = RouterOutputs['timeline']['home'];
 
+let sessionEnded = () => {};
+/** What to do when a call finds the session ended (expired, or revoked elsewhere). */
+export const onSessionEnded = (handler: () => void) => {
+  sessionEnded = handler;
+};
+/** Ends the page's session when `error` says that the server's has ended. */
+export const checkSession = (error: unknown) => {
+  if (error instanceof TRPCClientError && error.data?.code === 'UNAUTHORIZED' && currentSession()) sessionEnded();
+};
+
 export const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: checkSession }),
+  mutationCache: new MutationCache({ onError: checkSession }),
   defaultOptions: {
     queries: {
       // A refused call (bad input, no session, not found) is not retried; a network failure is.
@@ -37,13 +49,23 @@ export const homeTimeline = () => pages(['timeline', 'home'], (cursor) => api.ti
 export const userTweets = (userId: number) =>
   pages(['tweets', userId], (cursor) => api.tweet.byAuthor.query({ userId, cursor }));
 
+export const userList = (userId: number, direction: 'followers' | 'following') =>
+  pages(['people', direction, userId], (cursor) => api.follow[direction].query({ userId, cursor }));
+
+export const relationship = (userId: number) =>
+  queryOptions({ queryKey: ['relationship', userId], queryFn: () => api.follow.relationship.query({ userId }) });
+
 export const userProfile = (userId: number) =>
   queryOptions({ queryKey: ['user', userId], queryFn: () => api.user.byId.query({ userId }) });
 
-/** What the server said, for a person: its message, or that it could not be reached. */
-export function messageOf(error: unknown): string {
+/**
+ * What the server said, for a person (its messages are written for people: "Tweet must be at most
+ * 300 characters", "Too many requests: try again in 12 seconds"), or `unreachable` when it did not
+ * answer.
+ */
+export function messageOf(error: unknown, unreachable: string): string {
   if (error instanceof TRPCClientError && error.data?.httpStatus) return error.message;
-  return 'The server cannot be reached: try again in a moment';
+  return unreachable;
 }
 
 export const me = () =>

@@ -73,7 +73,7 @@ export const outputs = {
     removeProfilePicture: z.object({ profilePictureUrl: z.null() }),
   },
   tweet: { create: tweet, delete: z.object({ id }), byAuthor: tweetPage },
-  follow: { follow: relationship, unfollow: relationship, followers: userPage, following: userPage },
+  follow: { follow: relationship, unfollow: relationship, relationship, followers: userPage, following: userPage },
   timeline: {
     home: tweetPage,
     user: tweetPage,

@@ -173,6 +173,21 @@ describe.each(testDialects())('routers on %s', (dialect) => {
       await expectCode(anon().follow.followers({ userId: 424_242 }), 'NOT_FOUND');
     });
 
+    it('tell whether you follow someone', async () => {
+      const alice = await signedIn(db().orm, 'alice');
+      const bob = await signedIn(db().orm, 'bob');
+      const target = { userId: bob.user.id };
+      expect(await alice.api.follow.relationship(target)).toEqual({ userId: bob.user.id, following: false });
+      await alice.api.follow.follow(target);
+      expect(await alice.api.follow.relationship(target)).toEqual({ userId: bob.user.id, following: true });
+      expect(await bob.api.follow.relationship({ userId: alice.user.id })).toEqual({
+        userId: alice.user.id,
+        following: false,
+      });
+      await expectCode(alice.api.follow.relationship({ userId: 424_242 }), 'NOT_FOUND');
+      await expectCode(anon().follow.relationship(target), 'UNAUTHORIZED');
+    });
+
     it('list followers and following as user summaries, paged', async () => {
       const star = await signedIn(db().orm, 'star');
       const fans = [];

@@ -14,6 +14,7 @@ export {
   deleteFollow,
   type FollowCursor,
   type FollowListEntry,
+  findFollowing,
   findFollowList,
   insertFollow,
 } from './queries/follows.ts';

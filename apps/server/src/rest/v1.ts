@@ -167,6 +167,15 @@ export const v1Routes: V1Route[] = [
     tag: 'follows',
   },
   {
+    method: 'get',
+    path: '/users/:userId/follow',
+    procedure: 'follow.relationship',
+    summary: 'Whether you follow a user',
+    tag: 'follows',
+    signedIn: true,
+    errors: [404],
+  },
+  {
     method: 'put',
     path: '/users/:userId/follow',
     procedure: 'follow.follow',

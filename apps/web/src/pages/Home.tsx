@@ -1,16 +1,25 @@
 import { codePoints, tweetMaxLength, tweetText } from '@miniter/api/text-fields';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, homeTimeline, me, messageOf, type Tweet } from '../api.ts';
+import { api, checkSession, homeTimeline, me, messageOf, type Tweet } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
 import type { Session } from '../session.ts';
 import { addWaiting, drop, type Pages, prepend, replace } from '../timeline-cache.ts';
 import { TweetFeed } from './Tweets.tsx';
 
 const home = homeTimeline();
 
+/** The draft outlives the page: a reload, or a session that ended and a new log-in. */
+const draftKey = 'miniter.draft';
+
 function Compose({ author }: { author: Tweet['author'] | undefined }) {
+  const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [text, setText] = useState('');
+  const [text, setDraft] = useState(() => sessionStorage.getItem(draftKey) ?? '');
+  const setText = (draft: string) => {
+    sessionStorage.setItem(draftKey, draft);
+    setDraft(draft);
+  };
   const post = useMutation({
     mutationFn: (draft: string) => api.tweet.create.mutate({ text: draft }),
     // Shown at once; taken back, with the draft, if the server refuses it.
@@ -44,7 +53,7 @@ function Compose({ author }: { author: Tweet['author'] | undefined }) {
   };
   return (
     <form onSubmit={submit} className="card compose">
-      <label htmlFor="compose-text">What is happening?</label>
+      <label htmlFor="compose-text">{t.compose}</label>
       <textarea
         id="compose-text"
         value={text}
@@ -57,10 +66,10 @@ function Compose({ author }: { author: Tweet['author'] | undefined }) {
         {length} / {tweetMaxLength}
       </p>
       <p id="compose-problem" role="alert" className="error">
-        {problem ?? (post.error ? messageOf(post.error) : '')}
+        {problem ?? (post.error ? messageOf(post.error, t.unreachable) : '')}
       </p>
       <button type="submit" disabled={!check.success}>
-        Tweet
+        {t.tweet}
       </button>
     </form>
   );
@@ -68,6 +77,7 @@ function Compose({ author }: { author: Tweet['author'] | undefined }) {
 
 /** Your timeline, with what arrives live waiting behind a button rather than pushing it down. */
 export function Home({ session }: { session: Session }) {
+  const { t } = useI18n();
   const queryClient = useQueryClient();
   const timeline = useInfiniteQuery(home);
   const author = useQuery(me()).data;
@@ -87,6 +97,8 @@ export function Home({ session }: { session: Session }) {
           void queryClient.invalidateQueries({ queryKey: home.queryKey });
         }
       },
+      // The stream ends with UNAUTHORIZED when the session is revoked elsewhere.
+      onError: checkSession,
     });
     return () => subscription.unsubscribe();
   }, [queryClient, session.userId]);
@@ -96,20 +108,20 @@ export function Home({ session }: { session: Session }) {
   };
   return (
     <>
-      <h1>Home</h1>
+      <h1>{t.home}</h1>
       <Compose author={author} />
       {waiting.length > 0 && (
         <button type="button" className="new-tweets" onClick={reveal}>
-          {waiting.length === 1 ? '1 new tweet' : `${waiting.length} new tweets`}
+          {t.newTweets(waiting.length)}
         </button>
       )}
       {timeline.error && (
         <p role="alert" className="error">
-          {messageOf(timeline.error)}
+          {messageOf(timeline.error, t.unreachable)}
         </p>
       )}
       <TweetFeed
-        label="Your timeline"
+        label={t.yourTimeline}
         pages={timeline.data}
         queryKey={home.queryKey}
         myId={session.userId}

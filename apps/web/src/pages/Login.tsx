@@ -1,10 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, messageOf } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
 import type { Session } from '../session.ts';
 
 /** Log in, or sign up and then log in. */
-export function Login({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+export function Login({ onSignedIn, notice }: { onSignedIn: (session: Session) => void; notice?: string | undefined }) {
+  const { t } = useI18n();
   const [signingUp, setSigningUp] = useState(false);
   const enter = useMutation({
     mutationFn: async (form: FormData) => {
@@ -22,18 +24,23 @@ export function Login({ onSignedIn }: { onSignedIn: (session: Session) => void }
   };
   return (
     <section aria-labelledby="login-title" className="card">
-      <h1 id="login-title">{signingUp ? 'Sign up for Miniter' : 'Log in to Miniter'}</h1>
+      <h1 id="login-title">{signingUp ? t.signUpTitle : t.logInTitle}</h1>
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
       <form onSubmit={submit}>
         {signingUp && (
           <label>
-            Name <input name="name" autoComplete="nickname" required />
+            {t.name} <input name="name" autoComplete="nickname" required />
           </label>
         )}
         <label>
-          Email <input name="email" type="email" autoComplete="email" required />
+          {t.email} <input name="email" type="email" autoComplete="email" required />
         </label>
         <label>
-          Password{' '}
+          {t.password}{' '}
           <input
             name="password"
             type="password"
@@ -43,15 +50,15 @@ export function Login({ onSignedIn }: { onSignedIn: (session: Session) => void }
         </label>
         {enter.error && (
           <p role="alert" className="error">
-            {messageOf(enter.error)}
+            {messageOf(enter.error, t.unreachable)}
           </p>
         )}
         <button type="submit" disabled={enter.isPending}>
-          {signingUp ? 'Sign up' : 'Log in'}
+          {signingUp ? t.signUp : t.logIn}
         </button>
       </form>
       <button type="button" className="link" onClick={() => setSigningUp(!signingUp)}>
-        {signingUp ? 'I have an account: log in' : 'New here? Sign up'}
+        {signingUp ? t.toLogIn : t.toSignUp}
       </button>
     </section>
   );

@@ -2,25 +2,25 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { api, messageOf, type Tweet } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
 import { drop, type Pages } from '../timeline-cache.ts';
 
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /** "5 minutes ago", from the largest unit that fits. */
-function ago(iso: string, now = Date.now()): string {
+function ago(relative: Intl.RelativeTimeFormat, iso: string, now = Date.now()): string {
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
   const units: [Intl.RelativeTimeFormatUnit, number][] = [
     ['day', 86_400],
     ['hour', 3600],
     ['minute', 60],
   ];
-  for (const [unit, size] of units)
+  for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+  }
   return relative.format(seconds, 'second');
 }
 
 function TweetItem({ tweet, mine, queryKey }: { tweet: Tweet; mine: boolean; queryKey: readonly unknown[] }) {
+  const { t, dates, relative } = useI18n();
   const queryClient = useQueryClient();
   const remove = useMutation({
     mutationFn: () => api.tweet.delete.mutate({ tweetId: tweet.id }),
@@ -41,19 +41,20 @@ function TweetItem({ tweet, mine, queryKey }: { tweet: Tweet; mine: boolean; que
           <Link href={`/u/${author.id}`} id={`tweet-${tweet.id}-author`}>
             {author.name}
           </Link>{' '}
-          <time dateTime={tweet.createdAt} title={exact.format(new Date(tweet.createdAt))}>
-            {ago(tweet.createdAt)}
+          <time dateTime={tweet.createdAt} title={dates.format(new Date(tweet.createdAt))}>
+            {ago(relative, tweet.createdAt)}
           </time>
         </p>
         <p className="text">{tweet.text}</p>
         {mine && tweet.id > 0 && (
           <button type="button" className="link" onClick={() => remove.mutate()} disabled={remove.isPending}>
-            Delete<span className="visually-hidden"> this tweet</span>
+            {t.delete}
+            <span className="visually-hidden">{t.thisTweet}</span>
           </button>
         )}
         {remove.error && (
           <p role="alert" className="error">
-            {messageOf(remove.error)}
+            {messageOf(remove.error, t.unreachable)}
           </p>
         )}
       </div>
@@ -71,6 +72,7 @@ export function TweetFeed(props: {
   isFetching: boolean;
   fetchNextPage: () => void;
 }) {
+  const { t } = useI18n();
   const { pages, hasNextPage, isFetching, fetchNextPage } = props;
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -90,11 +92,11 @@ export function TweetFeed(props: {
           <TweetItem key={tweet.id} tweet={tweet} mine={tweet.author.id === props.myId} queryKey={props.queryKey} />
         ))}
       </div>
-      {pages && !tweets.length && <p>No tweets yet.</p>}
+      {pages && !tweets.length && <p>{t.noTweets}</p>}
       <div ref={end} />
       {hasNextPage && (
         <button type="button" onClick={() => fetchNextPage()} disabled={isFetching}>
-          Load more
+          {t.loadMore}
         </button>
       )}
     </section>

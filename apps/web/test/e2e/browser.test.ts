@@ -4,9 +4,11 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { createMiniterClient } from '@miniter/api/client';
 import { createTestDatabase, type TestDatabase } from '@miniter/db/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from '../../../server/test/e2e/start.ts';
 
@@ -67,7 +69,7 @@ describe.runIf(process.env.CI || existsSync(executablePath))('the web client in 
     await page.getByRole('heading', { name: 'Home' }).waitFor();
     const api = createMiniterClient({ url: `${url}/trpc` });
     const { accessToken, user } = await api.auth.login.mutate({ email, password: 'password123' });
-    return { name, id: user.id, api: createMiniterClient({ url: `${url}/trpc`, token: accessToken }) };
+    return { name, email, id: user.id, api: createMiniterClient({ url: `${url}/trpc`, token: accessToken }) };
   }
 
   const feed = (page: Page) => page.getByRole('feed').getByRole('article');
@@ -105,7 +107,9 @@ describe.runIf(process.env.CI || existsSync(executablePath))('the web client in 
     await arrived.waitFor({ timeout: 5000 });
     expect(await feed(readerPage).count()).toBe(0);
     await arrived.click();
-    await expect.poll(() => feed(readerPage).first().locator('.text').textContent()).toBe('live from the other browser');
+    await expect
+      .poll(() => feed(readerPage).first().locator('.text').textContent())
+      .toBe('live from the other browser');
     expect(problems).toEqual([]);
   });
 
@@ -120,10 +124,132 @@ describe.runIf(process.env.CI || existsSync(executablePath))('the web client in 
     const more = page.getByRole('button', { name: 'Load more' });
     await more.click();
     await expect.poll(() => feed(page).count()).toBeGreaterThanOrEqual(40);
-    await page.getByRole('button', { name: 'Load more' }).click().catch(() => {});
+    await page
+      .getByRole('button', { name: 'Load more' })
+      .click()
+      .catch(() => {});
     await expect.poll(() => feed(page).count()).toBe(45);
     await expect.poll(() => more.count()).toBe(0);
     expect(await feed(page).last().locator('.text').textContent()).toBe('tweet 1');
     expect(problems).toEqual([]);
+  });
+
+  it('uploads a profile picture after a preview, and shows the server’s refusal of a non-image', async () => {
+    const page = await newPage();
+    const me = await signUp(page);
+    await page.getByRole('link', { name: 'Profile' }).click();
+    await page.getByRole('heading', { name: me.name }).waitFor();
+    const picture = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#3a7' } })
+      .png()
+      .toBuffer();
+    const chooser = page.getByLabel('New picture');
+    await chooser.setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: picture });
+    await page.getByRole('img', { name: 'The picture you chose' }).waitFor();
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByRole('img', { name: me.name }).waitFor();
+    expect((await me.api.user.byId.query({ userId: me.id })).profilePictureUrl).toMatch(/\.webp$/);
+
+    await chooser.setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await expect.poll(() => page.getByRole('alert').allTextContents()).toContainEqual(expect.stringMatching(/image/i));
+    expect(problems.filter((p) => !/status of 415/.test(p))).toEqual([]);
+  });
+
+  it('switches to Korean, formats for it, and remembers', async () => {
+    const page = await newPage();
+    await signUp(page);
+    await page.getByLabel('Language').selectOption('ko');
+    await page.getByRole('heading', { name: '홈' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    await page.reload();
+    await page.getByRole('heading', { name: '홈' }).waitFor();
+    await page.getByLabel('언어').selectOption('en');
+    await page.getByRole('heading', { name: 'Home' }).waitFor();
+  });
+
+  /** Presses Tab until the focused element is `name`'s control; fails after 40 presses. */
+  async function tabTo(page: Page, name: RegExp) {
+    for (let n = 0; n < 40; n++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        const label = element?.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null;
+        return `${element?.closest('label')?.textContent ?? label ?? ''} ${element?.textContent ?? ''}`.trim();
+      });
+      if (name.test(focused)) return;
+    }
+    throw new Error(`no control named ${name} reached by Tab`);
+  }
+
+  it('works from the keyboard alone: sign up, tweet, delete', async () => {
+    const page = await newPage();
+    await page.goto(url);
+    await tabTo(page, /New here\? Sign up/);
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^Name/);
+    await page.keyboard.type('Keys Only');
+    await tabTo(page, /^Email/);
+    await page.keyboard.type(`keys-${Date.now()}@example.com`);
+    await tabTo(page, /^Password/);
+    await page.keyboard.type('password123');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Home' }).waitFor();
+    await tabTo(page, /What is happening\?/);
+    await page.keyboard.type('typed, not clicked');
+    await tabTo(page, /^Tweet$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => feed(page).first().locator('.text').textContent()).toBe('typed, not clicked');
+    await expect.poll(() => feed(page).first().getByRole('button').count()).toBe(1);
+    await tabTo(page, /Delete this tweet/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => feed(page).count()).toBe(0);
+  });
+
+  it('has no serious or critical accessibility violation on any page (axe-core)', async () => {
+    const page = await newPage();
+    const scan = async (where: string) => {
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(
+        serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        where,
+      ).toEqual([]);
+    };
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Log in to Miniter' }).waitFor();
+    await scan('login');
+    const me = await signUp(page);
+    await me.api.tweet.create.mutate({ text: 'something to look at' });
+    await page.reload();
+    await feed(page).first().waitFor();
+    await scan('home');
+    await page.getByRole('link', { name: 'Profile' }).click();
+    await page.getByRole('heading', { name: me.name }).waitFor();
+    await scan('profile');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await scan('settings');
+    // 320 px wide, text zoomed to 200%: nothing wider than the screen.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    await page.getByRole('link', { name: 'Home' }).click();
+    await feed(page).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
+  it('goes back to the login page, the draft kept, when the session ends elsewhere', async () => {
+    const page = await newPage();
+    const me = await signUp(page);
+    await page.getByLabel('What is happening?').fill('half-written');
+    await me.api.auth.logoutAll.mutate();
+    // The live stream ends within seconds of the revocation, and the page with it.
+    await page.getByRole('heading', { name: 'Log in to Miniter' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('status').filter({ hasText: 'Your session has ended' }).waitFor();
+    await page.getByLabel('Email').fill(me.email);
+    await page.getByLabel('Password').fill('password123');
+    await page.getByRole('button', { name: 'Log in', exact: true }).click();
+    await expect.poll(() => page.getByLabel('What is happening?').inputValue()).toBe('half-written');
   });
 });

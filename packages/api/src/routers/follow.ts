@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { followListInput, userIdInput } from '../schemas.ts';
-import { follow, unfollow } from '../services/follows.ts';
+import { follow, relationship, unfollow } from '../services/follows.ts';
 import { followList } from '../services/timelines.ts';
 import { userPage } from '../shape.ts';
 import { protectedProcedure, publicProcedure } from '../trpc.ts';
@@ -26,6 +26,10 @@ export const followRouter = {
     ctx.live?.written();
     return result;
   }),
+  /** Whether you follow a user: what a profile's follow button starts from. */
+  relationship: protectedProcedure
+    .input(userIdInput)
+    .query(({ ctx, input }) => relationship(ctx.em, ctx.user, input.userId)),
   followers: listOf('followers'),
   following: listOf('following'),
 } satisfies TRPCRouterRecord;

@@ -1,4 +1,4 @@
-import { deleteFollow, type EntityManager, insertFollow, type UserSummaryData } from '@miniter/db';
+import { deleteFollow, type EntityManager, findFollowing, insertFollow, type UserSummaryData } from '@miniter/db';
 import { ServiceError } from './errors.ts';
 import { getUser } from './users.ts';
 
@@ -22,4 +22,11 @@ export async function unfollow(em: EntityManager, user: UserSummaryData, targetI
   if (targetId === user.id) throw new ServiceError('BAD_REQUEST', 'You cannot unfollow yourself');
   if (!(await deleteFollow(em, user.id, targetId))) await getUser(em, targetId);
   return { userId: targetId, following: false };
+}
+
+/** Whether you follow `targetId` (NOT_FOUND when there is no such user). */
+export async function relationship(em: EntityManager, user: UserSummaryData, targetId: number): Promise<Relationship> {
+  const following = await findFollowing(em, user.id, targetId);
+  if (following === null) await getUser(em, targetId);
+  return { userId: targetId, following: Boolean(following) };
 }

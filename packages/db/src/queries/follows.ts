@@ -60,3 +60,13 @@ export async function deleteFollow(em: EntityManager, userId: number, followUser
   );
   return result.affectedRows > 0;
 }
+
+/** Whether `userId` follows `followUserId`, or null when `followUserId` names no user. */
+export async function findFollowing(em: EntityManager, userId: number, followUserId: number): Promise<boolean | null> {
+  const [row] = await em.execute(
+    'select exists (select 1 from users_follow_list where user_id = ? and follow_user_id = u.id) as following ' +
+      'from users u where u.id = ?',
+    [userId, followUserId],
+  );
+  return row ? Boolean(Number(row.following)) : null;
+}
