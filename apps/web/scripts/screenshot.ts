@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMiniterClient } from '@miniter/api/client';
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
 import { startServerProcess } from '../../server/test/e2e/start.ts';
 
 const server = startServerProcess({
