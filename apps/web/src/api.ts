@@ -25,6 +25,9 @@ export const queryClient = new QueryClient({
   queryCache: new QueryCache({ onError: checkSession }),
   mutationCache: new MutationCache({ onError: checkSession }),
   defaultOptions: {
+    // A write the browser cannot send fails at once, with its draft back, rather than waiting
+    // offline to be sent later behind the person's back (and doubled if they post it again).
+    mutations: { networkMode: 'always' },
     queries: {
       // A refused call (bad input, no session, not found) is not retried; a network failure is.
       retry: (failures, error) => failures < 2 && !(error instanceof TRPCClientError && error.data?.httpStatus),
