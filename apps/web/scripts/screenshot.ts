@@ -1,7 +1,8 @@
 /**
  * `pnpm screenshot`: the README's picture of the home timeline, taken from the real app. Starts
  * `pnpm start` on a throwaway SQLite database, writes a few tweets through the API, signs in in
- * Debian's Chromium and saves `apps/web/screenshot.png`.
+ * Debian's Chromium and saves `apps/web/screenshot.png` (Korean and emoji need fonts: Debian's
+ * `fonts-nanum` and `fonts-noto-color-emoji`).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
