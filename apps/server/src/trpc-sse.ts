@@ -94,7 +94,11 @@ export async function streamSubscription(
       ? setInterval(() => res.writableNeedDrain || res.write(pingFrame), ping)
       : null;
   // At its maximum duration a stream just ends, as tRPC's does: the client resumes from its last id.
-  const ending = sse?.maxDurationMs ? globalThis.setTimeout(() => res.end(stop()), sse.maxDurationMs) : null;
+  const end = () => {
+    stop();
+    res.end();
+  };
+  const ending = sse?.maxDurationMs ? globalThis.setTimeout(end, sse.maxDurationMs) : null;
   const iterator = 'error' in events ? null : events[Symbol.asyncIterator]();
   const open = () => !res.writableEnded && !res.destroyed;
   try {

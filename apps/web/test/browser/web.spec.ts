@@ -144,6 +144,13 @@ test('switches to Korean, formats for it, and remembers', async ({ page, baseURL
   await expect(page.getByRole('heading', { name: 'Home' })).toBeVisible();
 });
 
+test('speaks Korean to a browser that asks for it', async ({ browser }) => {
+  const page = watch(await (await browser.newContext({ locale: 'ko-KR' })).newPage());
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Miniter 로그인' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+});
+
 /** Presses Tab until the focused control is named `name` (its label or text); fails after 40. */
 async function tabTo(page: Page, name: RegExp) {
   for (let n = 0; n < 40; n++) {
