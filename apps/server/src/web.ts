@@ -37,22 +37,20 @@ const pageHeaders = helmet({
   strictTransportSecurity: false,
 });
 
-export function webApp(root: string | null = defaultWebRoot): RequestHandler | null {
+export function webApp(root: string | null): RequestHandler | null {
   const page = root && join(root, 'index.html');
   if (!root || !page || !existsSync(page)) return null;
+  const assets = join(root, 'assets');
+  const files = express.static(root, {
+    index: false,
+    redirect: false,
+    setHeaders: (res, path) => {
+      res.setHeader('cache-control', path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
   const router = express.Router();
-  router.use(
-    express.static(root, {
-      index: false,
-      redirect: false,
-      setHeaders: (res, path) => {
-        res.setHeader(
-          'cache-control',
-          path.startsWith(join(root, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      },
-    }),
-  );
+  // The page itself only ever goes out with its own headers, below.
+  router.use((req, res, next) => (req.path.endsWith('.html') ? next() : files(req, res, next)));
   router.get(/.*/, (req, res, next) => {
     if (notThePage.test(req.path) || !req.accepts('html')) return next();
     pageHeaders(req, res, () => {

@@ -45,9 +45,10 @@ describe('the web client beside the API', () => {
   });
 
   it('answers the client’s own routes with the page, and shadows no API path', async () => {
-    for (const path of ['/u/42', '/login', '/some/deep/route']) {
+    for (const path of ['/u/42', '/login', '/some/deep/route', '/index.html']) {
       const page = await get(path);
       expect(page.status, path).toBe(200);
+      expect(page.headers.get('content-security-policy'), path).toContain("script-src 'self'");
       expect(await page.text(), path).toContain('<title>Miniter</title>');
     }
     const ping = await get('/trpc/health.ping');
