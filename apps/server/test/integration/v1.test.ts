@@ -73,6 +73,8 @@ describe.each(testDialects())('/api/v1 on %s', (dialect) => {
     await trpc(bobToken).tweet.create.mutate({ text: 'hello from Bob' });
 
     expect((await rest('PUT', `/users/${bob.id}/follow`, { token })).body).toEqual({ userId: bob.id, following: true });
+    expect((await rest('GET', `/users/${bob.id}/follow`, { token })).body).toEqual({ userId: bob.id, following: true });
+    expect((await rest('GET', `/users/${bob.id}/follow`)).status).toBe(401);
     const home = await rest('GET', '/timelines/home?limit=1', { token });
     expect(home.body).toEqual(await trpc(token).timeline.home.query({ limit: 1 }));
     expect(home.body.items[0].text).toBe('hello from Bob');
