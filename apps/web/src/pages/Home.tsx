@@ -25,7 +25,6 @@ function Compose({ author }: { author: Tweet['author'] | undefined }) {
     // Shown at once; taken back, with the draft, if the server refuses it.
     onMutate: async (draft) => {
       await queryClient.cancelQueries({ queryKey: home.queryKey });
-      const before = queryClient.getQueryData(home.queryKey);
       const pending = {
         id: -Date.now(),
         text: draft.trim(),
@@ -34,11 +33,13 @@ function Compose({ author }: { author: Tweet['author'] | undefined }) {
       };
       queryClient.setQueryData(home.queryKey, (pages: Pages) => prepend(pages, [pending]));
       setText('');
-      return { before, pending, draft };
+      return { pending, draft };
     },
     onError: (_error, _draft, context) => {
-      queryClient.setQueryData(home.queryKey, context?.before);
-      setText(context?.draft ?? '');
+      if (!context) return;
+      // Only the pending tweet goes: what arrived meanwhile (revealed live tweets) stays.
+      queryClient.setQueryData(home.queryKey, (pages: Pages) => drop(pages, context.pending.id));
+      setText(context.draft);
     },
     onSuccess: (tweet, _draft, context) =>
       queryClient.setQueryData(home.queryKey, (pages: Pages) => replace(pages, context.pending.id, tweet)),
