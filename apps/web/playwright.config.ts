@@ -16,6 +16,8 @@ export default defineConfig({
   // One server, one database; the tests sign up users of their own.
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
+  // On CI's shared machine a browser test that fails once runs again, and is reported as flaky.
+  retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? 'line' : 'list',
   timeout: 30_000,
   use: {

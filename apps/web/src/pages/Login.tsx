@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, messageOf } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import type { Session } from '../session.ts';
@@ -8,6 +8,11 @@ import type { Session } from '../session.ts';
 export function Login({ onSignedIn, notice }: { onSignedIn: (session: Session) => void; notice?: string | undefined }) {
   const { t } = useI18n();
   const [signingUp, setSigningUp] = useState(false);
+  // Asked to sign up, the focus goes to the field that appeared, not back to the top of the page.
+  const nameField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (signingUp) nameField.current?.focus();
+  }, [signingUp]);
   const enter = useMutation({
     mutationFn: async (form: FormData) => {
       const field = (name: string) => String(form.get(name) ?? '');
@@ -33,7 +38,7 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (session: Session) =
       <form onSubmit={submit}>
         {signingUp && (
           <label>
-            {t.name} <input name="name" autoComplete="nickname" required />
+            {t.name} <input name="name" autoComplete="nickname" required ref={nameField} />
           </label>
         )}
         <label>
