@@ -238,6 +238,58 @@ test('goes back to the login page, the draft kept, when the session ends elsewhe
   await expect(compose(page)).toHaveValue('half-written');
 });
 
+test('follows from a profile, and ends sessions from the settings: password, everywhere, the account', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const me = await signUp(page, baseURL as string);
+  const other = await signUp(watch(await (await browser.newContext()).newPage()), baseURL as string);
+  await page.goto(`/u/${other.id}`);
+  await expect(page.getByRole('heading', { name: other.name })).toBeVisible();
+  await page.getByRole('button', { name: 'Follow' }).click();
+  await expect(page.getByRole('button', { name: 'Unfollow' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.counts dd').nth(1)).toHaveText('1');
+  expect((await me.api.follow.relationship.query({ userId: other.id })).following).toBe(true);
+  await page.getByRole('button', { name: 'Unfollow' }).click();
+  await expect(page.getByRole('button', { name: 'Follow' })).toBeVisible();
+  await expect(page.locator('.counts dd').nth(1)).toHaveText('0');
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Current password').fill('password123');
+  await page.getByLabel('New password').fill('a new password');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByRole('status')).toContainText('Password changed');
+  // This page carries on with its fresh token.
+  await page.getByRole('link', { name: 'Home' }).click();
+  await compose(page).fill('after the change');
+  await page.getByRole('button', { name: 'Tweet' }).click();
+  await expect(feed(page).first().locator('.text')).toHaveText('after the change');
+  await expect(feed(page).first().getByRole('button')).toHaveCount(1);
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Log out everywhere' }).click();
+  await expect(page.getByRole('heading', { name: 'Log in to Miniter' })).toBeVisible();
+  await page.getByLabel('Email').fill(me.email);
+  await page.getByLabel('Password').fill('a new password');
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Home' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const remove = page.getByRole('button', { name: 'Delete account' });
+  await expect(remove).toBeDisabled();
+  await page.getByLabel('Delete my account and all my tweets for good').check();
+  await page.locator('form', { has: remove }).getByLabel('Password').fill('a new password');
+  await remove.click();
+  await expect(page.getByRole('heading', { name: 'Log in to Miniter' })).toBeVisible();
+  await page.getByLabel('Email').fill(me.email);
+  await page.getByLabel('Password').fill('a new password');
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Log in to Miniter' })).toBeVisible();
+  expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
+});
+
 test('keeps the initial page’s JavaScript within 150 KB gzipped', () => {
   // The build `pnpm start` made for this run.
   const dist = join(import.meta.dirname, '../../dist');
