@@ -47,9 +47,12 @@ const pages = <T>(
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
+/** A list of tweet pages: the home timeline, or a user's tweets. */
+export type TweetPages = ReturnType<typeof homeTimeline>;
+
 export const homeTimeline = () => pages(['timeline', 'home'], (cursor) => api.timeline.home.query({ cursor }));
 
-export const userTweets = (userId: number) =>
+export const userTweets = (userId: number): TweetPages =>
   pages(['tweets', userId], (cursor) => api.tweet.byAuthor.query({ userId, cursor }));
 
 export const userList = (userId: number, direction: 'followers' | 'following') =>

@@ -40,15 +40,40 @@ function App() {
     await api.auth.logout.mutate().catch(() => {});
     changeSession(null);
   };
-  if (!session) {
-    return (
-      <>
-        <header>
-          <nav aria-label="Main">
-            <LanguageSwitch />
-          </nav>
-        </header>
-        <main>
+  return (
+    <>
+      <header>
+        <nav aria-label="Main">
+          {session && (
+            <>
+              <Link href="/">{t.home}</Link>
+              <Link href={`/u/${session.userId}`}>{t.profile}</Link>
+              <Link href="/settings">{t.settings}</Link>
+            </>
+          )}
+          <LanguageSwitch />
+          {session && (
+            <button type="button" onClick={signOut}>
+              {t.logOut}
+            </button>
+          )}
+        </nav>
+      </header>
+      <main>
+        {session ? (
+          <Switch>
+            <Route path="/">
+              <Home session={session} />
+            </Route>
+            <Route path="/u/:id">{(params) => <Profile userId={Number(params.id)} session={session} />}</Route>
+            <Route path="/settings">
+              <Settings session={session} onSession={changeSession} />
+            </Route>
+            <Route>
+              <Redirect to="/" />
+            </Route>
+          </Switch>
+        ) : (
           <Switch>
             <Route path="/login">
               <Login onSignedIn={signIn} notice={notice} />
@@ -57,36 +82,7 @@ function App() {
               <Redirect to="/login" />
             </Route>
           </Switch>
-        </main>
-      </>
-    );
-  }
-  return (
-    <>
-      <header>
-        <nav aria-label="Main">
-          <Link href="/">{t.home}</Link>
-          <Link href={`/u/${session.userId}`}>{t.profile}</Link>
-          <Link href="/settings">{t.settings}</Link>
-          <LanguageSwitch />
-          <button type="button" onClick={signOut}>
-            {t.logOut}
-          </button>
-        </nav>
-      </header>
-      <main>
-        <Switch>
-          <Route path="/">
-            <Home session={session} />
-          </Route>
-          <Route path="/u/:id">{(params) => <Profile userId={Number(params.id)} session={session} />}</Route>
-          <Route path="/settings">
-            <Settings session={session} onSession={changeSession} />
-          </Route>
-          <Route>
-            <Redirect to="/" />
-          </Route>
-        </Switch>
+        )}
       </main>
     </>
   );

@@ -1,5 +1,5 @@
 import { codePoints, tweetMaxLength, tweetText } from '@miniter/api/text-fields';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, checkSession, homeTimeline, me, messageOf, type Tweet } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
@@ -80,7 +80,6 @@ function Compose({ author }: { author: Tweet['author'] | undefined }) {
 export function Home({ session }: { session: Session }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const timeline = useInfiniteQuery(home);
   const author = useQuery(me()).data;
   const [waiting, setWaiting] = useState<Tweet[]>([]);
   useEffect(() => {
@@ -116,20 +115,7 @@ export function Home({ session }: { session: Session }) {
           {t.newTweets(waiting.length)}
         </button>
       )}
-      {timeline.error && (
-        <p role="alert" className="error">
-          {messageOf(timeline.error, t.unreachable)}
-        </p>
-      )}
-      <TweetFeed
-        label={t.yourTimeline}
-        pages={timeline.data}
-        queryKey={home.queryKey}
-        myId={session.userId}
-        hasNextPage={timeline.hasNextPage}
-        isFetching={timeline.isFetching}
-        fetchNextPage={() => void timeline.fetchNextPage()}
-      />
+      <TweetFeed label={t.yourTimeline} pages={home} myId={session.userId} />
     </>
   );
 }

@@ -35,7 +35,8 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (session: Session) =
           {notice}
         </p>
       )}
-      <form onSubmit={submit}>
+      {/* The server's rules and messages decide what is valid, not the browser's. */}
+      <form onSubmit={submit} noValidate>
         {signingUp && (
           <label>
             {t.name} <input name="name" autoComplete="nickname" required ref={nameField} />

@@ -118,7 +118,6 @@ function People({ userId, direction }: { userId: number; direction: 'followers' 
 export function Profile({ userId, session }: { userId: number; session: Session }) {
   const { t, numbers } = useI18n();
   const profile = useQuery(userProfile(userId));
-  const tweets = useInfiniteQuery(userTweets(userId));
   if (profile.error) {
     return (
       <p role="alert" className="error">
@@ -148,15 +147,7 @@ export function Profile({ userId, session }: { userId: number; session: Session 
         )}
         {own ? <PictureEditor /> : <FollowButton userId={userId} />}
       </section>
-      <TweetFeed
-        label={t.tweetsOf(user?.name ?? '…')}
-        pages={tweets.data}
-        queryKey={userTweets(userId).queryKey}
-        myId={session.userId}
-        hasNextPage={tweets.hasNextPage}
-        isFetching={tweets.isFetching}
-        fetchNextPage={() => void tweets.fetchNextPage()}
-      />
+      <TweetFeed label={t.tweetsOf(user?.name ?? '…')} pages={userTweets(userId)} myId={session.userId} />
       <People userId={userId} direction="followers" />
       <People userId={userId} direction="following" />
     </>

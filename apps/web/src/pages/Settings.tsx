@@ -37,6 +37,7 @@ export function Settings({ session, onSession }: { session: Session; onSession: 
         {failure(everywhere.error)}
       </section>
       <form
+        noValidate
         className="card"
         onSubmit={(event) => {
           event.preventDefault();
@@ -57,6 +58,7 @@ export function Settings({ session, onSession }: { session: Session; onSession: 
         </button>
       </form>
       <form
+        noValidate
         className="card"
         onSubmit={(event) => {
           event.preventDefault();

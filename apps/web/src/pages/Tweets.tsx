@@ -1,13 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
-import { api, messageOf, type Tweet } from '../api.ts';
+import { api, messageOf, type Tweet, type TweetPages } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { drop, type Pages } from '../timeline-cache.ts';
 
 /** "5 minutes ago", from the largest unit that fits. */
-function ago(relative: Intl.RelativeTimeFormat, iso: string, now = Date.now()): string {
-  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+function ago(relative: Intl.RelativeTimeFormat, iso: string): string {
+  const seconds = Math.round((new Date(iso).getTime() - Date.now()) / 1000);
   const units: [Intl.RelativeTimeFormatUnit, number][] = [
     ['day', 86_400],
     ['hour', 3600],
@@ -63,39 +63,36 @@ function TweetItem({ tweet, mine, queryKey }: { tweet: Tweet; mine: boolean; que
 }
 
 /** A feed of tweet pages: more load on scrolling to its end, or with the button (keyboards, tests). */
-export function TweetFeed(props: {
-  label: string;
-  pages: Pages;
-  queryKey: readonly unknown[];
-  myId: number;
-  hasNextPage: boolean;
-  isFetching: boolean;
-  fetchNextPage: () => void;
-}) {
+export function TweetFeed({ label, pages, myId }: { label: string; pages: TweetPages; myId: number }) {
   const { t } = useI18n();
-  const { pages, hasNextPage, isFetching, fetchNextPage } = props;
+  const { data, error, hasNextPage, isFetching, fetchNextPage } = useInfiniteQuery(pages);
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const sentinel = end.current;
     if (!sentinel || !hasNextPage) return;
     const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting) && !isFetching) fetchNextPage();
+      if (entries.some((entry) => entry.isIntersecting) && !isFetching) void fetchNextPage();
     });
     observer.observe(sentinel);
     return () => observer.disconnect();
   }, [hasNextPage, isFetching, fetchNextPage]);
-  const tweets = pages?.pages.flatMap((page) => page.items) ?? [];
+  const tweets = data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <section aria-label={props.label}>
+    <section aria-label={label}>
+      {error && (
+        <p role="alert" className="error">
+          {messageOf(error, t.unreachable)}
+        </p>
+      )}
       <div role="feed" aria-busy={isFetching}>
         {tweets.map((tweet) => (
-          <TweetItem key={tweet.id} tweet={tweet} mine={tweet.author.id === props.myId} queryKey={props.queryKey} />
+          <TweetItem key={tweet.id} tweet={tweet} mine={tweet.author.id === myId} queryKey={pages.queryKey} />
         ))}
       </div>
-      {pages && !tweets.length && <p>{t.noTweets}</p>}
+      {data && !tweets.length && <p>{t.noTweets}</p>}
       <div ref={end} />
       {hasNextPage && (
-        <button type="button" onClick={() => fetchNextPage()} disabled={isFetching}>
+        <button type="button" onClick={() => void fetchNextPage()} disabled={isFetching}>
           {t.loadMore}
         </button>
       )}
