@@ -2,7 +2,7 @@
  * The tRPC setup in one place: context, error formatting, rate limits, and the kinds of procedure.
  */
 
-import { type EntityManager, isDatabaseUnavailable, type Orm, sqlEm } from '@miniter/db';
+import { type EntityManager, isDatabaseUnavailable, type Orm, readFromReplicas, sqlEm } from '@miniter/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { LiveHub } from './live/hub.ts';
@@ -11,6 +11,7 @@ import type { RateLimiter, RateLimitName } from './rate-limits.ts';
 import { type AuthConfig, authenticate, authenticateTicket, verifyToken } from './services/auth.ts';
 import type { UploadLimits } from './services/avatars.ts';
 import { ServiceError } from './services/errors.ts';
+import { once } from './services/idempotency.ts';
 import { type ProfileLoader, profileLoader } from './services/users.ts';
 
 /** What the procedures need from the composition root. */
@@ -35,6 +36,8 @@ export interface RequestInfo {
   clientIp?: string | undefined;
   /** Names this request in the logs and in an internal error's response. */
   requestId?: string | undefined;
+  /** The `Idempotency-Key` header: a repeat of a keyed write returns the first result (`once`). */
+  idempotencyKey?: string | undefined;
   setHeader?: ((name: string, value: string) => void) | undefined;
 }
 
@@ -131,6 +134,21 @@ export async function* mappedEvents<T, U>(events: AsyncIterable<T>, toOutput: (e
   }
 }
 
+/**
+ * A signed-in write that honours the caller's `Idempotency-Key` (`once`): a repeat answers the first
+ * result, with `Idempotent-Replayed: true`.
+ */
+export async function idempotent<T>(
+  ctx: Context & { em: EntityManager; user: { id: number } },
+  request: { path: string; input: unknown },
+  write: (em: EntityManager) => Promise<T>,
+): Promise<T> {
+  const key = { userId: ctx.user.id, key: ctx.idempotencyKey, operation: request.path, input: request.input };
+  const { result, replayed } = await once(ctx.em, key, write);
+  if (replayed) ctx.setHeader?.('Idempotent-Replayed', 'true');
+  return result;
+}
+
 /** Counts this call against `name` for `keyOf()`, asked only when limits are on; refuses past the limit. */
 async function countCall(ctx: Context, name: RateLimitName, keyOf: () => string): Promise<void> {
   if (!ctx.limiter) return;
@@ -168,25 +186,29 @@ export const credentialsProcedure = t.procedure.use(({ ctx, next }) => inCall(ct
 // The kinds of procedure most calls use each run one middleware: tRPC copies the call's options and
 // context at every step of its chain, which cost more than the rest of a light call.
 
-export const publicProcedure = t.procedure.use(({ ctx, next }) =>
+/** Public reads may be a moment stale: they may go to a read replica. */
+export const publicProcedure = t.procedure.use(({ ctx, type, next }) =>
   inCall(ctx, async (em) => {
     await countCall(ctx, 'callsPerClient', () => byCaller(ctx));
+    if (type === 'query') readFromReplicas(em);
     return next({ ctx: { em } });
   }),
 );
 
 /**
  * Requires `Authorization: Bearer <jwt>` naming a live session of a user that still exists;
- * narrows `ctx.user` and gives the session's id.
+ * narrows `ctx.user` and gives the session's id. The session is checked on the primary; then a
+ * query reads a replica, unless its caller wrote in the last seconds and must see that write.
  */
 export const protectedProcedure = t.procedure.use(({ ctx, type, next }) =>
   inCall(ctx, async (em) => {
     await countCall(ctx, 'callsPerClient', () => byCaller(ctx));
     // A stream ticket, which travels in a URL, opens a stream and does nothing else.
-    const { user, sessionId } =
+    const { user, sessionId, wroteRecently } =
       !ctx.token && ctx.streamTicket && type === 'subscription'
         ? await authenticateTicket(em, ctx.streamTicket)
         : await authenticate(em, ctx.auth, ctx.token);
+    if (type === 'query' && !wroteRecently) readFromReplicas(em);
     return next({ ctx: { em, user, sessionId } });
   }),
 );

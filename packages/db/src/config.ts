@@ -10,6 +10,7 @@ import { CompiledQuery, type DatabaseConnection } from 'kysely';
 import { entities } from './entities/index.ts';
 import { mysqlMigrations } from './migrations/mysql/index.ts';
 import { sqliteMigrations } from './migrations/sqlite/index.ts';
+import { type ReplicaOptions, replicaRoutingDriver } from './replicas.ts';
 import { BoundSqliteDriver } from './sqlite-driver.ts';
 
 export type Dialect = 'mysql' | 'sqlite';
@@ -48,6 +49,8 @@ export function parseDatabaseUrl(databaseUrl: string | undefined): DatabaseTarge
 export interface OrmConfigOptions {
   poolSize?: number;
   debug?: boolean;
+  /** Read replicas of a MySQL primary (`replicas.ts`). */
+  replicas?: ReplicaOptions;
 }
 
 export function createOrmConfig(target: DatabaseTarget, options: OrmConfigOptions = {}): Partial<Options> {
@@ -62,10 +65,22 @@ export function createOrmConfig(target: DatabaseTarget, options: OrmConfigOption
     allowGlobalContext: false,
   } satisfies Partial<Options>;
   if (target.dialect === 'mysql') {
+    const replicas = options.replicas?.urls.length ? options.replicas : null;
     return {
       ...common,
-      driver: target.mariadb ? MariaDbDriver : MySqlDriver,
+      driver: replicas
+        ? replicaRoutingDriver(Boolean(target.mariadb), replicas.maxLagMs)
+        : target.mariadb
+          ? MariaDbDriver
+          : MySqlDriver,
       clientUrl: target.location,
+      // Only the reads that ask go to a replica (`readConnection`), never the ORM's own by default:
+      // a login right after a sign-up must find the account.
+      preferReadReplicas: false,
+      replicas: (replicas?.urls ?? []).map((url, i) => ({
+        name: `replica-${i + 1}`,
+        clientUrl: parseDatabaseUrl(url).location,
+      })),
       charset: 'utf8mb4',
       onCreateConnection: allowBackslashEscapes,
       pool: { min: 0, max: options.poolSize ?? 10 },

@@ -1,10 +1,10 @@
 export { type DatabaseTarget, type Dialect, defaultSqlitePath, parseDatabaseUrl } from './config.ts';
-export { Follow, Session, StreamTicket, Tweet, User } from './entities/index.ts';
+export { Follow, IdempotencyKey, Session, StreamTicket, Tweet, User } from './entities/index.ts';
+export { isDatabaseUnavailable } from './errors.ts';
 export {
   dialectOf,
   type EntityManager,
   isDatabaseReady,
-  isDatabaseUnavailable,
   type Orm,
   openOrm,
   sqlEm,
@@ -18,6 +18,12 @@ export {
   findFollowList,
   insertFollow,
 } from './queries/follows.ts';
+export {
+  claimIdempotencyKey,
+  IdempotencyKeyBusy,
+  pruneIdempotencyKeys,
+  storeIdempotentResult,
+} from './queries/idempotency.ts';
 export {
   countTimelineEvents,
   findEventsAfter,
@@ -35,4 +41,11 @@ export {
 export type { AccountData, TweetData, UserData, UserSummaryData } from './queries/read-models.ts';
 export { findTimeline } from './queries/timeline.ts';
 export { deleteOwnTweet, insertTweet } from './queries/tweets.ts';
-export { findLiveSessionUser, findUserProfiles, redeemStreamTicket, type UserProfileData } from './queries/users.ts';
+export {
+  findLiveSessionUser,
+  findUserProfiles,
+  type LiveSession,
+  redeemStreamTicket,
+  type UserProfileData,
+} from './queries/users.ts';
+export { type ReplicaOptions, readConnection, readFromReplicas, replicaStatus } from './replicas.ts';

@@ -1,4 +1,4 @@
-import { ConnectionException, MikroORM } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/core';
 import { MariaDbDriver } from '@mikro-orm/mariadb';
 import type { EntityManager } from '@mikro-orm/sql';
 import { createOrmConfig, type DatabaseTarget, type OrmConfigOptions, parseDatabaseUrl } from './config.ts';
@@ -41,28 +41,6 @@ export async function isDatabaseReady(orm: Orm): Promise<boolean> {
 
 /** Which database an ORM talks to, for health reports. */
 export function dialectOf(orm: Orm): 'sqlite' | 'mysql' | 'mariadb' {
-  const driver = orm.config.get('driver');
-  return driver === BoundSqliteDriver ? 'sqlite' : driver === MariaDbDriver ? 'mariadb' : 'mysql';
-}
-
-const unavailableCodes = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-  'EPIPE',
-  'PROTOCOL_CONNECTION_LOST',
-  'ER_CON_COUNT_ERROR',
-  'ER_SERVER_SHUTDOWN',
-]);
-
-/** True when an error means the database cannot be reached (down, restarting, unreachable). */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
-    if (e instanceof ConnectionException) return true;
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && unavailableCodes.has(code)) return true;
-  }
-  return false;
+  const driver = orm.em.getDriver();
+  return driver instanceof BoundSqliteDriver ? 'sqlite' : driver instanceof MariaDbDriver ? 'mariadb' : 'mysql';
 }

@@ -2,20 +2,27 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { tweetIdInput, tweetInput } from '../schemas.ts';
 import { createTweet, deleteTweet } from '../services/tweets.ts';
 import { tweet } from '../shape.ts';
-import { protectedProcedure } from '../trpc.ts';
+import { idempotent, protectedProcedure } from '../trpc.ts';
 import { userTweetsQuery } from './timeline.ts';
 
 export const tweetRouter = {
-  create: protectedProcedure.input(tweetInput).mutation(async ({ ctx, input }) => {
-    const created = await createTweet(ctx.em, ctx.user, input.text);
+  /** Honours `Idempotency-Key`: a retried post is written once. */
+  create: protectedProcedure.input(tweetInput).mutation(async ({ ctx, input, path }) => {
+    const created = await idempotent(ctx, { path, input }, async (em) =>
+      tweet(await createTweet(em, ctx.user, input.text), ctx.media),
+    );
     ctx.live?.written();
-    return tweet(created, ctx.media);
+    return created;
   }),
 
-  delete: protectedProcedure.input(tweetIdInput).mutation(async ({ ctx, input }) => {
-    await deleteTweet(ctx.em, ctx.user, input.tweetId);
+  /** Honours `Idempotency-Key`: a retried deletion answers as the first did, not NOT_FOUND. */
+  delete: protectedProcedure.input(tweetIdInput).mutation(async ({ ctx, input, path }) => {
+    const deleted = await idempotent(ctx, { path, input }, async (em) => {
+      await deleteTweet(em, ctx.user, input.tweetId);
+      return { id: input.tweetId };
+    });
     ctx.live?.written();
-    return { id: input.tweetId };
+    return deleted;
   }),
 
   /** One author's tweets only, newest first. */

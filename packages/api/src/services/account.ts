@@ -1,11 +1,11 @@
-import { type AccountData, type EntityManager, Follow, Tweet, User } from '@miniter/db';
+import { type AccountData, type EntityManager, Follow, IdempotencyKey, Tweet, User } from '@miniter/db';
 import type { MediaStorage } from '../media/storage.ts';
 import { type AuthConfig, confirmPassword } from './auth.ts';
 import { removeProfilePicture } from './avatars.ts';
 
 /**
  * Deletes the account after checking its password: the user row goes, and with it their tweets,
- * follows and sessions, so their tokens stop working at once. Pictures go too. Tweets and follows
+ * follows, sessions and idempotency keys, so their tokens stop working at once. Pictures go too. Tweets and follows
  * are deleted first, explicitly: MySQL runs no triggers for rows a foreign key cascades to, and the
  * live timeline's log needs their deletions.
  */
@@ -22,6 +22,7 @@ export async function deleteAccount(
   await em.transactional(async (tx) => {
     await tx.nativeDelete(Tweet, { author: account.id });
     await tx.nativeDelete(Follow, { $or: [{ user: account.id }, { followed: account.id }] });
+    await tx.nativeDelete(IdempotencyKey, { userId: account.id });
     await tx.nativeDelete(User, { id: account.id });
   });
 }

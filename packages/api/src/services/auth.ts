@@ -4,6 +4,7 @@ import {
   type AccountData,
   type EntityManager,
   findLiveSessionUser,
+  type LiveSession,
   redeemStreamTicket,
   Session,
   StreamTicket,
@@ -170,19 +171,23 @@ export function verifyToken(config: AuthConfig, token: string): TokenClaims | nu
   }
 }
 
+export interface Authenticated extends LiveSession {
+  sessionId: string;
+}
+
 /**
- * The user and session behind a bearer token: UNAUTHORIZED when the token is bad or expired, or
+ * The user and session behind a bearer token (checked on the primary, whatever replicas there are): UNAUTHORIZED when the token is bad or expired, or
  * its session was ended (logout, password change, account deletion).
  */
 export async function authenticate(
   em: EntityManager,
   config: AuthConfig,
   token: string | null,
-): Promise<{ user: AccountData; sessionId: string }> {
+): Promise<Authenticated> {
   const claims = token ? verifyToken(config, token) : null;
-  const user = claims ? await findLiveSessionUser(em, claims.sessionId, claims.userId) : null;
-  if (!claims || !user) throw new ServiceError('UNAUTHORIZED', 'A valid access token is required');
-  return { user, sessionId: claims.sessionId };
+  const session = claims ? await findLiveSessionUser(em, claims.sessionId, claims.userId) : null;
+  if (!claims || !session) throw new ServiceError('UNAUTHORIZED', 'A valid access token is required');
+  return { ...session, sessionId: claims.sessionId };
 }
 
 /** How long a stream ticket can wait to be used. */
@@ -210,14 +215,11 @@ export async function issueStreamTicket(
 }
 
 /** The user and session a stream ticket opens a stream for, using it up: UNAUTHORIZED otherwise. */
-export async function authenticateTicket(
-  em: EntityManager,
-  ticket: string,
-): Promise<{ user: AccountData; sessionId: string }> {
+export async function authenticateTicket(em: EntityManager, ticket: string): Promise<Authenticated> {
   const redeemed = await redeemStreamTicket(em, ticketHash(ticket));
-  const user = redeemed ? await findLiveSessionUser(em, redeemed.sessionId, redeemed.userId) : null;
-  if (!redeemed || !user) throw new ServiceError('UNAUTHORIZED', 'The stream ticket is unknown, used or expired');
-  return { user, sessionId: redeemed.sessionId };
+  const session = redeemed ? await findLiveSessionUser(em, redeemed.sessionId, redeemed.userId) : null;
+  if (!redeemed || !session) throw new ServiceError('UNAUTHORIZED', 'The stream ticket is unknown, used or expired');
+  return { ...session, sessionId: redeemed.sessionId };
 }
 
 export async function logout(em: EntityManager, sessionId: string): Promise<void> {

@@ -1,9 +1,18 @@
-import { type EntityManager, findUserProfiles, type Orm, sqlEm, User, type UserProfileData } from '@miniter/db';
+import {
+  type EntityManager,
+  findUserProfiles,
+  type Orm,
+  readConnection,
+  readFromReplicas,
+  sqlEm,
+  User,
+  type UserProfileData,
+} from '@miniter/db';
 import DataLoader from 'dataloader';
 import { ServiceError } from './errors.ts';
 
 export async function getUser(em: EntityManager, userId: number): Promise<User> {
-  const user = await em.findOne(User, userId);
+  const user = await em.findOne(User, userId, { connectionType: readConnection(em) });
   if (!user) throw notFound(userId);
   return user;
 }
@@ -12,11 +21,12 @@ export type ProfileLoader = DataLoader<number, UserProfileData | null>;
 
 /**
  * Loads the profiles that the calls of one request ask for together: a batch of `user.byId` calls
- * is one statement. One per request, so nothing is cached across requests.
+ * is one statement. One per request, so nothing is cached across requests. Only `user.byId`, a
+ * public read, uses it: it may read a replica.
  */
 export function profileLoader(orm: Orm): ProfileLoader {
   return new DataLoader(async (ids) => {
-    const found = await findUserProfiles(sqlEm(orm).fork(), ids);
+    const found = await findUserProfiles(readFromReplicas(sqlEm(orm).fork()), ids);
     return ids.map((id) => found.get(id) ?? null);
   });
 }

@@ -1,4 +1,6 @@
 export { Follow } from './follow.ts';
+export { IdempotencyKey } from './idempotency-key.ts';
+export { ReplicationHeartbeat } from './replication-heartbeat.ts';
 export { Session } from './session.ts';
 export { StreamTicket } from './stream-ticket.ts';
 export { TimelineEvent, TimelineSequence } from './timeline-event.ts';
@@ -6,6 +8,8 @@ export { Tweet } from './tweet.ts';
 export { User } from './user.ts';
 
 import { FollowSchema } from './follow.ts';
+import { IdempotencyKeySchema } from './idempotency-key.ts';
+import { ReplicationHeartbeatSchema } from './replication-heartbeat.ts';
 import { SessionSchema } from './session.ts';
 import { StreamTicketSchema } from './stream-ticket.ts';
 import { TimelineEventSchema, TimelineSequenceSchema } from './timeline-event.ts';
@@ -20,4 +24,6 @@ export const entities = [
   TimelineEventSchema,
   TimelineSequenceSchema,
   StreamTicketSchema,
+  IdempotencyKeySchema,
+  ReplicationHeartbeatSchema,
 ];

@@ -14,10 +14,12 @@ import { defineEntity, p } from '@mikro-orm/core';
 export const TimelineEventSchema = defineEntity({
   name: 'TimelineEvent',
   tableName: 'timeline_events',
+  indexes: [{ name: 'timeline_events_user_id_logged_at_index', properties: ['userId', 'loggedAt'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     seq: p.integer().nullable().unique('timeline_events_seq_unique'),
     kind: p.string().length(8),
+    /** Indexed with the time: whether a user wrote in the last seconds decides where they read. */
     userId: p.integer().fieldName('user_id'),
     subjectId: p.integer().fieldName('subject_id'),
     /** When it was logged (by the database's clock, UTC; for pruning). */

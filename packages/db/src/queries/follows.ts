@@ -2,6 +2,7 @@ import { type EntityManager, type QueryResult, SqlitePlatform } from '@mikro-orm
 import { Follow } from '../entities/follow.ts';
 import type { User } from '../entities/user.ts';
 import { type Page, type PageRequest, toPage } from '../pagination.ts';
+import { readConnection } from '../replicas.ts';
 
 /** Keyset of a follow list: when the follow happened (ms), then the other user's id. */
 export type FollowCursor = [followedAtMs: number, userId: number];
@@ -29,6 +30,7 @@ export async function findFollowList(em: EntityManager, query: FollowListQuery):
     orderBy: [{ createdAt: 'desc' }, { [other]: 'desc' }],
     limit: query.limit + 1,
     populate: [other],
+    connectionType: readConnection(em),
   });
   const entries = rows.map((f) => ({ user: f[other], followedAt: f.createdAt }));
   return toPage(entries, query.limit, (e) => [e.followedAt.getTime(), e.user.id]);
@@ -67,6 +69,7 @@ export async function findFollowing(em: EntityManager, userId: number, followUse
     'select exists (select 1 from users_follow_list where user_id = ? and follow_user_id = u.id) as following ' +
       'from users u where u.id = ?',
     [userId, followUserId],
+    { connectionType: readConnection(em) },
   );
   return row ? Boolean(Number(row.following)) : null;
 }

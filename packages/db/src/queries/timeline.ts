@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { type Page, type PageRequest, toPage } from '../pagination.ts';
+import { readConnection } from '../replicas.ts';
 import { type TweetData, tweetAuthor, tweetData, type UserSummaryData } from './read-models.ts';
 
 export interface TimelineQuery extends PageRequest<number> {
@@ -33,7 +34,8 @@ const growth = { min: 2, max: 16 };
  * brings the page's tweets and authors, returned as plain data (nothing here is changed or tracked).
  */
 export async function findTimeline(em: EntityManager, query: TimelineQuery): Promise<Page<TweetData>> {
-  const rows = await findTimelineRows((sql, params) => em.execute(sql, [...params]), query);
+  const connectionType = readConnection(em);
+  const rows = await findTimelineRows((sql, params) => em.execute(sql, [...params], { connectionType }), query);
   const page = toPage(rows, query.limit, (row) => [Number(row.id)]);
   // Each author once, as the summary a tweet shows: nothing in it needs converting.
   const authors = new Map<unknown, UserSummaryData>();

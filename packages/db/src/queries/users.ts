@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { StreamTicket } from '../entities/stream-ticket.ts';
 import { User } from '../entities/user.ts';
+import { readConnection, writerStickinessSeconds } from '../replicas.ts';
 import { type AccountData, mapColumns, type UserData, userColumns, userRow } from './read-models.ts';
 
 export interface UserProfileData {
@@ -25,6 +26,7 @@ export async function findUserProfiles(
       '(select count(*) from tweets where user_id = u.id) as tweets ' +
       `from users u where u.id in (${userIds.map(() => '?').join(', ')})`,
     [...userIds],
+    { connectionType: readConnection(em) },
   );
   const profiles = new Map<number, UserProfileData>();
   for (const row of rows) {
@@ -39,22 +41,43 @@ export async function findUserProfiles(
   return profiles;
 }
 
+export interface LiveSession {
+  user: AccountData;
+  /**
+   * True when the user tweeted, deleted, followed or unfollowed within the last few seconds: their
+   * reads then stay on the primary, which has their writes (`writerStickinessSeconds`). Always false
+   * without read replicas.
+   */
+  wroteRecently: boolean;
+}
+
 /**
  * The account of session `sessionId` when it is user `userId`'s and has not expired, in one statement
  * (every signed-in call makes it), as plain data; null otherwise. Most calls only read it; the few
  * that change the account make it an entity (`em.merge`), which would cost more than the query here.
+ * With read replicas the same statement tells whether the user wrote lately, from the live
+ * timeline's event log (each such write logs an event in its own statement).
  */
 export async function findLiveSessionUser(
   em: EntityManager,
   sessionId: string,
   userId: number,
-): Promise<AccountData | null> {
+): Promise<LiveSession | null> {
+  const stickySeconds = writerStickinessSeconds(em);
   const [row] = await em.execute(
-    `select ${userColumns} from auth_sessions s join users u on u.id = s.user_id ` +
-      'where s.id = ? and s.user_id = ? and s.expires_at > ?',
-    [sessionId, userId, new Date()],
+    `select ${userColumns}` +
+      (stickySeconds === null
+        ? ''
+        : ', exists (select 1 from timeline_events e where e.user_id = s.user_id ' +
+          'and e.logged_at > current_timestamp - interval ? second) as wrote_recently') +
+      ' from auth_sessions s join users u on u.id = s.user_id where s.id = ? and s.user_id = ? and s.expires_at > ?',
+    [...(stickySeconds === null ? [] : [stickySeconds]), sessionId, userId, new Date()],
   );
-  return row ? (mapColumns(em, User, userRow(row)) as AccountData) : null;
+  if (!row) return null;
+  return {
+    user: mapColumns(em, User, userRow(row)) as AccountData,
+    wroteRecently: Boolean(Number(row.wrote_recently)),
+  };
 }
 
 /**

@@ -3,10 +3,12 @@ import { Migration20261126133523_initial } from './Migration20261126133523_initi
 import { Migration20261126141630_sessions } from './Migration20261126141630_sessions.ts';
 import { Migration20261201151709_live_timeline } from './Migration20261201151709_live_timeline.ts';
 import { Migration20261201153401_stream_tickets } from './Migration20261201153401_stream_tickets.ts';
+import { Migration20261201210303_replicas_idempotency } from './Migration20261201210303_replicas_idempotency.ts';
 
 export const sqliteMigrations = [
   { name: 'Migration20261126133523_initial', class: Migration20261126133523_initial },
   { name: 'Migration20261126141630_sessions', class: Migration20261126141630_sessions },
   { name: 'Migration20261201151709_live_timeline', class: Migration20261201151709_live_timeline },
   { name: 'Migration20261201153401_stream_tickets', class: Migration20261201153401_stream_tickets },
+  { name: 'Migration20261201210303_replicas_idempotency', class: Migration20261201210303_replicas_idempotency },
 ];

@@ -1,0 +1,161 @@
+/**
+ * Read replicas (`DATABASE_REPLICA_URLS`, MikroORM's `replicas`). MikroORM sends a read that asks for
+ * a replica to a random one, with no health check. Here a replica gets reads only while it answers
+ * and its lag, measured by a heartbeat row written through the primary, is within `maxLagMs`;
+ * otherwise reads go to the primary. A read whose replica fails under it runs again on the primary.
+ *
+ * Which reads may go to a replica is the caller's choice, per entity manager (`readFromReplicas`):
+ * only the queries that pass `readConnection(em)` ever do; everything else reads the primary.
+ */
+import type { ConnectionType, Transaction } from '@mikro-orm/core';
+import { MariaDbDriver } from '@mikro-orm/mariadb';
+import { type MySqlConnection, MySqlDriver } from '@mikro-orm/mysql';
+import type { EntityManager, LoggingOptions } from '@mikro-orm/sql';
+import { isDatabaseUnavailable } from './errors.ts';
+
+export interface ReplicaOptions {
+  /** `mysql://` or `mariadb://` URLs of the replicas. */
+  urls: string[];
+  /** A replica further behind the primary than this gets no reads. */
+  maxLagMs: number;
+}
+
+/** How often each replica's lag is measured, and how long a measurement may take. */
+const checkIntervalMs = 1000;
+const checkTimeoutMs = 1000;
+
+const readBeat = 'select beat_ms from replication_heartbeat where id = 1';
+const writeBeat =
+  'insert into replication_heartbeat (id, beat_ms) values (1, ?) on duplicate key update beat_ms = greatest(beat_ms, ?)';
+
+/** The heartbeat a server has, or null when it does not answer in time. */
+async function beatOf(connection: MySqlConnection): Promise<number | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(resolve, checkTimeoutMs, null);
+  });
+  try {
+    const rows = connection.execute<{ beat_ms: number | string }[]>(readBeat, [], 'all');
+    const [row] = (await Promise.race([rows, timeout])) ?? [];
+    return row ? Number(row.beat_ms) : null;
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a mixin's base must take `any[]` (TypeScript's rule)
+type MySqlDriverClass = new (...args: any[]) => MySqlDriver;
+
+function withReplicaRouting<T extends MySqlDriverClass>(Base: T, maxLagMs: number) {
+  return class ReplicaRoutingDriver extends Base {
+    /** The replicas fit to read from now. */
+    fit: MySqlConnection[] = [];
+    readonly maxLagMs = maxLagMs;
+    #timer: NodeJS.Timeout | undefined;
+    #checking = false;
+
+    override async connect(...args: Parameters<MySqlDriver['connect']>) {
+      const connection = await super.connect(...args);
+      this.#timer ??= setInterval(() => void this.check(), checkIntervalMs).unref();
+      void this.check();
+      return connection;
+    }
+
+    override async close(force?: boolean) {
+      clearInterval(this.#timer);
+      this.#timer = undefined;
+      await super.close(force);
+    }
+
+    replicaCount(): number {
+      return this.replicas.length;
+    }
+
+    override getConnection(type: ConnectionType = 'write') {
+      if (type !== 'read' || !this.fit.length) return this.connection;
+      return this.fit[Math.floor(Math.random() * this.fit.length)] ?? this.connection;
+    }
+
+    override async execute<R>(
+      query: never,
+      params?: never,
+      method?: 'all' | 'get' | 'run',
+      ctx?: Transaction,
+      loggerContext?: LoggingOptions,
+      connection: MySqlConnection = this.connection,
+    ): Promise<R> {
+      try {
+        return await super.execute<never>(query, params, method, ctx, loggerContext, connection);
+      } catch (error) {
+        if (connection === this.connection || !isDatabaseUnavailable(error)) throw error;
+        // The replica went away under this read: no more reads for it until it answers again.
+        this.fit = this.fit.filter((replica) => replica !== connection);
+        return super.execute<never>(query, params, method, ctx, loggerContext, this.connection);
+      }
+    }
+
+    /**
+     * Reads the heartbeat on the primary and on every replica at once: a replica's lag is how far
+     * its beat is behind the primary's. Then beats again. With the primary unreachable, lag cannot be
+     * told: replicas that answer keep their standing. Beats come from every instance's clock (the
+     * greatest is kept), so lag is measured to within the instances' clock difference.
+     */
+    async check(): Promise<void> {
+      if (this.#checking) return;
+      this.#checking = true;
+      try {
+        const [primary, ...replicas] = await Promise.all([this.connection, ...this.replicas].map(beatOf));
+        this.fit = this.replicas.filter((replica, i) => {
+          const beat = replicas[i] ?? null;
+          if (beat === null) return false;
+          return primary == null ? this.fit.includes(replica) : primary - beat <= this.maxLagMs;
+        });
+        const now = Date.now();
+        await this.connection.execute(writeBeat, [now, now], 'run').catch(() => {});
+      } finally {
+        this.#checking = false;
+      }
+    }
+  };
+}
+
+type ReplicaRoutingDriver = InstanceType<ReturnType<typeof withReplicaRouting>>;
+
+/** MySQL's or MariaDB's driver, routing reads as above. */
+export const replicaRoutingDriver = (mariadb: boolean, maxLagMs: number) =>
+  withReplicaRouting(mariadb ? MariaDbDriver : MySqlDriver, maxLagMs);
+
+const routingOf = (em: EntityManager): ReplicaRoutingDriver | null => {
+  const driver = em.getDriver() as unknown as Partial<ReplicaRoutingDriver>;
+  return typeof driver.check === 'function' ? (driver as ReplicaRoutingDriver) : null;
+};
+
+const replicaReaders = new WeakSet<EntityManager>();
+
+/** Lets the queries run through `em` that may be a moment stale read from a replica. */
+export function readFromReplicas(em: EntityManager): EntityManager {
+  replicaReaders.add(em);
+  return em;
+}
+
+/** Where a query that may be a moment stale reads, through `em`. */
+export const readConnection = (em: EntityManager): ConnectionType => (replicaReaders.has(em) ? 'read' : 'write');
+
+/**
+ * How long after a write its writer's reads stay on the primary, in seconds, or null without
+ * replicas: a replica in use is at most `maxLagMs` behind when measured, and a measurement is at
+ * most two check intervals old (the beat it compares with is one interval old), so after this long
+ * every replica in use has the write.
+ */
+export function writerStickinessSeconds(em: EntityManager): number | null {
+  const routing = routingOf(em);
+  return routing ? Math.ceil((routing.maxLagMs + 2 * checkIntervalMs) / 1000) : null;
+}
+
+/** How many replicas there are, and how many are fit to read from now (for health reports). */
+export function replicaStatus(em: EntityManager): { configured: number; fit: number } | null {
+  const routing = routingOf(em);
+  return routing ? { configured: routing.replicaCount(), fit: routing.fit.length } : null;
+}
