@@ -8,7 +8,10 @@ import {
   httpLink,
   httpSubscriptionLink,
   isNonJsonSerializable,
+  retryLink,
   splitLink,
+  type TRPCClientError,
+  type TRPCLink,
 } from '@trpc/client';
 import { EventSource } from 'eventsource';
 import type { AppRouter } from './root.ts';
@@ -24,7 +27,47 @@ export interface MiniterClientOptions {
   /** At most this many calls per batched request; keep it at or below the server's limit. */
   maxBatchSize?: number;
   fetch?: typeof globalThis.fetch;
+  /** How many times a call is sent again after a network error or a 502/503/504 (default 4). */
+  retries?: number;
 }
+
+/**
+ * The mutations that are safe to send again when their answer was lost: the server deduplicates
+ * them by `Idempotency-Key` (`tweet.create`, `tweet.delete`), or repeating them changes nothing.
+ * Others (sign-up, login, password change, account deletion, uploads) are not retried: their repeat
+ * would fail or do the work twice, so the caller hears of the error and decides.
+ */
+export const retrySafeMutations: ReadonlySet<string> = new Set([
+  'tweet.create',
+  'tweet.delete',
+  'follow.follow',
+  'follow.unfollow',
+  'user.removeProfilePicture',
+]);
+
+/** 128 random bits as hex: `crypto.randomUUID` exists only in secure contexts, this everywhere. */
+const newKey = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * Gives each mutation an `Idempotency-Key` (`context.idempotencyKey`, unless the caller set one): one
+ * per logical action, the same for each of its retries, which come after this link.
+ */
+const idempotencyKeys: TRPCLink<AppRouter> =
+  () =>
+  ({ op, next }) =>
+    next(
+      op.type === 'mutation' && typeof op.context.idempotencyKey !== 'string'
+        ? { ...op, context: { ...op.context, idempotencyKey: newKey() } }
+        : op,
+    );
+
+/** No answer at all (connection refused or reset, a timeout), or a gateway or server saying "later". */
+const transient = (error: TRPCClientError<AppRouter>) => {
+  // Without a tRPC body (a proxy's error page), the HTTP response is in `meta`.
+  const status = error.data?.httpStatus ?? (error.meta?.response as Response | undefined)?.status;
+  return status === undefined || status === 502 || status === 503 || status === 504;
+};
 
 export function createMiniterClient(options: MiniterClientOptions) {
   const headers = (): Record<string, string> => {
@@ -33,8 +76,19 @@ export function createMiniterClient(options: MiniterClientOptions) {
   };
   const fetch = options.fetch ?? globalThis.fetch;
   const common = { url: options.url, headers, fetch };
+  const retries = options.retries ?? 4;
   return createTRPCClient<AppRouter>({
     links: [
+      idempotencyKeys,
+      retryLink({
+        // Streams reconnect and resume by themselves (`httpSubscriptionLink`).
+        retry: ({ op, error, attempts }) =>
+          attempts <= retries &&
+          (op.type === 'query' || (op.type === 'mutation' && retrySafeMutations.has(op.path))) &&
+          transient(error),
+        // 100, 200, 400, 800 ms, with jitter: about what a load balancer needs to notice a lost instance.
+        retryDelayMs: (attempt) => 100 * 2 ** (attempt - 1) * (0.75 + Math.random() / 2),
+      }),
       splitLink({
         condition: (op) => op.type === 'subscription',
         // Server-sent events through the `eventsource` package, which (unlike a browser's own
@@ -47,9 +101,15 @@ export function createMiniterClient(options: MiniterClientOptions) {
           }),
         }),
         false: splitLink({
-          // FormData and files cannot travel in a JSON batch.
-          condition: (op) => isNonJsonSerializable(op.input),
-          true: httpLink(common),
+          // FormData and files cannot travel in a JSON batch, and a mutation's key is its own header.
+          condition: (op) => op.type === 'mutation' || isNonJsonSerializable(op.input),
+          true: httpLink({
+            ...common,
+            headers: ({ op }) => {
+              const key = op.context.idempotencyKey;
+              return typeof key === 'string' ? { ...headers(), 'idempotency-key': key } : headers();
+            },
+          }),
           false: httpBatchLink({ ...common, maxItems: options.maxBatchSize ?? 20 }),
         }),
       }),

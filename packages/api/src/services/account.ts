@@ -1,13 +1,21 @@
-import { type AccountData, type EntityManager, Follow, IdempotencyKey, Tweet, User } from '@miniter/db';
+import {
+  type AccountData,
+  type EntityManager,
+  Follow,
+  IdempotencyKey,
+  Tweet,
+  User,
+} from '@miniter/db';
 import type { MediaStorage } from '../media/storage.ts';
-import { type AuthConfig, confirmPassword } from './auth.ts';
+import { type AuthConfig, confirmPassword, logoutEverywhere } from './auth.ts';
 import { removeProfilePicture } from './avatars.ts';
 
 /**
  * Deletes the account after checking its password: the user row goes, and with it their tweets,
- * follows, sessions and idempotency keys, so their tokens stop working at once. Pictures go too. Tweets and follows
- * are deleted first, explicitly: MySQL runs no triggers for rows a foreign key cascades to, and the
- * live timeline's log needs their deletions.
+ * follows, sessions, stream tickets and idempotency keys, so their tokens stop working at once.
+ * Pictures go too. Every row is deleted explicitly, none left to a foreign key's cascade: MySQL runs
+ * no triggers for cascaded rows (the live timeline's log needs the deletions), and the schema must
+ * work without foreign keys (a sharded MySQL such as Vitess has none across shards).
  */
 export async function deleteAccount(
   em: EntityManager,
@@ -23,6 +31,7 @@ export async function deleteAccount(
     await tx.nativeDelete(Tweet, { author: account.id });
     await tx.nativeDelete(Follow, { $or: [{ user: account.id }, { followed: account.id }] });
     await tx.nativeDelete(IdempotencyKey, { userId: account.id });
+    await logoutEverywhere(tx, account);
     await tx.nativeDelete(User, { id: account.id });
   });
 }

@@ -1,5 +1,5 @@
 import { createHash, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { type FilterQuery, UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
   type AccountData,
   type EntityManager,
@@ -117,7 +117,7 @@ export async function login(
 /** A new session for `user`, and the token that names it. Expired sessions of the user go. */
 export async function openSession(em: EntityManager, config: AuthConfig, user: User): Promise<SessionToken> {
   const now = Date.now();
-  await em.nativeDelete(Session, { user: user.id, expiresAt: { $lte: new Date(now) } });
+  await endSessions(em, { user: user.id, expiresAt: { $lte: new Date(now) } });
   const session = em.create(Session, {
     id: randomBytes(16).toString('hex'),
     user,
@@ -222,13 +222,22 @@ export async function authenticateTicket(em: EntityManager, ticket: string): Pro
   return { ...session, sessionId: redeemed.sessionId };
 }
 
+/**
+ * Deletes sessions and their stream tickets, the tickets explicitly: the schema must work without
+ * foreign keys (and their cascades), as a sharded MySQL has none across shards.
+ */
+export async function endSessions(em: EntityManager, where: FilterQuery<Session>): Promise<void> {
+  await em.nativeDelete(StreamTicket, { session: where });
+  await em.nativeDelete(Session, where);
+}
+
 export async function logout(em: EntityManager, sessionId: string): Promise<void> {
-  await em.nativeDelete(Session, { id: sessionId });
+  await endSessions(em, { id: sessionId });
 }
 
 /** Ends every session of the user: all their tokens stop working at once. */
-export async function logoutEverywhere(em: EntityManager, user: AccountData): Promise<void> {
-  await em.nativeDelete(Session, { user: user.id });
+export async function logoutEverywhere(em: EntityManager, user: Pick<AccountData, 'id'>): Promise<void> {
+  await endSessions(em, { user: user.id });
 }
 
 /** Refuses unless `password` is the signed-in user's current one. */
