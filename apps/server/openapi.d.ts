@@ -2142,7 +2142,10 @@ export interface operations {
     tweet_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, new for each action and the same for its retries: a repeat within 24 hours answers the first result and writes nothing */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2159,6 +2162,7 @@ export interface operations {
                 headers: {
                     RateLimit?: string;
                     "RateLimit-Policy"?: string;
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2185,6 +2189,15 @@ export interface operations {
             };
             /** @description The body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2226,7 +2239,10 @@ export interface operations {
     tweet_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, new for each action and the same for its retries: a repeat within 24 hours answers the first result and writes nothing */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 tweetId: number;
             };
@@ -2239,6 +2255,7 @@ export interface operations {
                 headers: {
                     RateLimit?: string;
                     "RateLimit-Policy"?: string;
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2286,6 +2303,15 @@ export interface operations {
             };
             /** @description The body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -33,9 +33,10 @@ export interface MiniterClientOptions {
 
 /**
  * The mutations that are safe to send again when their answer was lost: the server deduplicates
- * them by `Idempotency-Key` (`tweet.create`, `tweet.delete`), or repeating them changes nothing.
- * Others (sign-up, login, password change, account deletion, uploads) are not retried: their repeat
- * would fail or do the work twice, so the caller hears of the error and decides.
+ * them by `Idempotency-Key` (`tweet.create`, `tweet.delete`), or repeating them changes nothing. The
+ * procedures declare it (`meta.retrySafe`; a test holds this list to them: the client takes no code
+ * from the server). Others (sign-up, login, password change, account deletion, uploads) are not
+ * retried: their repeat would fail or do the work twice, so the caller hears of the error.
  */
 export const retrySafeMutations: ReadonlySet<string> = new Set([
   'tweet.create',

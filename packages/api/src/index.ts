@@ -22,4 +22,5 @@ export {
   type ContextOptions,
   createCallerFactory,
   createContextInner,
+  type Meta,
 } from './trpc.ts';

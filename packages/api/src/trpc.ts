@@ -54,32 +54,45 @@ export function createContextInner({ authorization, ...rest }: ContextOptions): 
   return { ...rest, token: match?.[1] ?? null, profiles: profileLoader(rest.orm) };
 }
 
-const t = initTRPC.context<Context>().create({
-  sse: {
-    // Keeps idle streams alive through proxies; the client reconnects (and resumes) when pings stop
-    // or a stream reaches its maximum duration.
-    ping: { enabled: true, intervalMs: 15_000 },
-    maxDurationMs: 30 * 60_000,
-    client: { reconnectAfterInactivityMs: 40_000 },
-  },
-  errorFormatter({ shape, error, ctx }) {
-    const zodError = error.cause instanceof z.ZodError ? error.cause : null;
-    const internal = error.code === 'INTERNAL_SERVER_ERROR';
-    // Stacks stay in the server's logs, in every environment.
-    const { stack: _stack, ...data } = shape.data;
-    return {
-      ...shape,
-      // An unexpected error's message may carry SQL or paths: the client gets a generic one, and
-      // the request id that finds the real error in the logs.
-      message: internal ? 'Internal server error' : zodError ? describeIssues(zodError) : shape.message,
-      data: {
-        ...data,
-        zodError: zodError ? z.flattenError(zodError) : null,
-        requestId: ctx?.requestId ?? null,
-      },
-    };
-  },
-});
+/** What a procedure declares of itself, for the entry points built from the procedures. */
+export interface Meta {
+  /**
+   * A mutation that is safe to send again after its answer was lost: `'key'` when it honours an
+   * `Idempotency-Key` (`idempotent`), `'repeat'` when doing it twice changes nothing. The REST
+   * document and the typed client's retries follow it.
+   */
+  retrySafe?: 'key' | 'repeat';
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    sse: {
+      // Keeps idle streams alive through proxies; the client reconnects (and resumes) when pings stop
+      // or a stream reaches its maximum duration.
+      ping: { enabled: true, intervalMs: 15_000 },
+      maxDurationMs: 30 * 60_000,
+      client: { reconnectAfterInactivityMs: 40_000 },
+    },
+    errorFormatter({ shape, error, ctx }) {
+      const zodError = error.cause instanceof z.ZodError ? error.cause : null;
+      const internal = error.code === 'INTERNAL_SERVER_ERROR';
+      // Stacks stay in the server's logs, in every environment.
+      const { stack: _stack, ...data } = shape.data;
+      return {
+        ...shape,
+        // An unexpected error's message may carry SQL or paths: the client gets a generic one, and
+        // the request id that finds the real error in the logs.
+        message: internal ? 'Internal server error' : zodError ? describeIssues(zodError) : shape.message,
+        data: {
+          ...data,
+          zodError: zodError ? z.flattenError(zodError) : null,
+          requestId: ctx?.requestId ?? null,
+        },
+      };
+    },
+  });
 
 /** One readable line: "email: Email must be a valid address; password: …". */
 function describeIssues(error: z.ZodError): string {

@@ -2,7 +2,18 @@ import { IdempotencyKey, sqlEm, Tweet } from '@miniter/db';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
+import { retrySafeMutations } from '../src/client.ts';
+import { appRouter } from '../src/root.ts';
+import type { Meta } from '../src/trpc.ts';
 import { callerFor, signedIn } from './helpers.ts';
+
+it('the typed client retries exactly the mutations that declare themselves retry-safe', () => {
+  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta; type: string } }>;
+  const declared = Object.entries(procedures)
+    .filter(([, p]) => p._def.type === 'mutation' && p._def.meta?.retrySafe)
+    .map(([path]) => path);
+  expect(declared.sort()).toEqual([...retrySafeMutations].sort());
+});
 
 describe.each(testDialects())('Idempotency-Key on %s', (dialect) => {
   const db = useTestDatabase(dialect);

@@ -3,7 +3,7 @@
  * route tables and the procedures' own schemas: inputs from the procedures, answers from `outputs`.
  * Served at /api/openapi.json and committed as apps/server/openapi.json (a test fails when they differ).
  */
-import { appRouter, outputs } from '@miniter/api';
+import { appRouter, type Meta, outputs } from '@miniter/api';
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { type BookRoute, bookRouteTable } from './book.ts';
@@ -40,6 +40,7 @@ const statusText: Record<number, string> = {
   404: 'What the path names does not exist',
   409: 'Conflicts with what exists (an email already taken)',
   413: 'The body is too large',
+  422: 'The Idempotency-Key was already used for another request',
   415: 'The upload is not a PNG, JPEG, WebP or GIF picture',
   429: 'Too many calls: try again after `Retry-After` seconds',
   500: 'An unexpected error: quote the request id',
@@ -63,7 +64,20 @@ interface OperationSpec {
   body?: z.ZodObject | undefined;
   answer: z.ZodType | 'text' | 'empty';
   paged?: boolean | undefined;
+  /** Honours `Idempotency-Key` (the procedure's `meta.retrySafe` is `'key'`). */
+  idempotencyKey?: boolean | undefined;
 }
+
+const idempotencyKeyHeader = z.object({
+  'Idempotency-Key': z.string().min(1).max(255).optional().meta({
+    description:
+      'Any 1–255 visible ASCII characters, new for each action and the same for its retries: a repeat within 24 hours answers the first result and writes nothing',
+    example: '5f0c6f1e9b2a4c7d8e3f1a2b3c4d5e6f',
+  }),
+});
+const replayedHeader = z.object({
+  'Idempotent-Replayed': z.literal('true').meta({ description: 'This is the first answer again: nothing was written' }),
+});
 
 function errorResponses(spec: OperationSpec): ZodOpenApiOperationObject['responses'] {
   const statuses = new Set([
@@ -71,6 +85,7 @@ function errorResponses(spec: OperationSpec): ZodOpenApiOperationObject['respons
     ...(spec.signedIn ? [401] : []),
     ...(spec.method === 'get' ? [] : [413]),
     ...(spec.errors ?? []),
+    ...(spec.idempotencyKey ? [422] : []),
     429,
     500,
     503,
@@ -94,7 +109,11 @@ const linkHeader = z.object({
 });
 
 function operation(spec: OperationSpec): ZodOpenApiOperationObject {
-  const headers = spec.paged ? rateLimitHeaders.extend(linkHeader.partial().shape) : rateLimitHeaders;
+  const headers = spec.paged
+    ? rateLimitHeaders.extend(linkHeader.partial().shape)
+    : spec.idempotencyKey
+      ? rateLimitHeaders.extend(replayedHeader.partial().shape)
+      : rateLimitHeaders;
   const answer =
     spec.answer === 'empty'
       ? {}
@@ -109,11 +128,12 @@ function operation(spec: OperationSpec): ZodOpenApiOperationObject {
     summary: spec.summary,
     tags: [spec.tag],
     security: spec.signedIn ? [{ bearer: [] }] : [],
-    ...(spec.params || spec.query
+    ...(spec.params || spec.query || spec.idempotencyKey
       ? {
           requestParams: {
             ...(spec.params ? { path: spec.params } : {}),
             ...(spec.query ? { query: spec.query } : {}),
+            ...(spec.idempotencyKey ? { header: idempotencyKeyHeader } : {}),
           },
         }
       : {}),
@@ -141,7 +161,10 @@ function operation(spec: OperationSpec): ZodOpenApiOperationObject {
 /** A /api/v1 route, with its input schema split into path, query or body from its procedure. */
 function v1Operation(route: V1Route): OperationSpec {
   const [routerName, name] = route.procedure.split('.') as [keyof typeof outputs, string];
-  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>;
+  const procedures = appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { inputs: unknown[]; meta?: Meta } }
+  >;
   const input = procedures[route.procedure]?._def.inputs[0];
   const shape = input instanceof z.ZodObject ? (input as z.ZodObject) : null;
   const pathKeys = Object.fromEntries([...route.path.matchAll(/:(\w+)/g)].map((m) => [m[1] as string, true as const]));
@@ -157,6 +180,7 @@ function v1Operation(route: V1Route): OperationSpec {
     body: route.method !== 'get' && hasRest ? rest : undefined,
     answer: (outputs[routerName] as Record<string, z.ZodType>)[name] as z.ZodType,
     paged: false,
+    idempotencyKey: procedures[route.procedure]?._def.meta?.retrySafe === 'key',
   };
 }
 

@@ -16,16 +16,22 @@ const listOf = (direction: 'followers' | 'following') =>
     );
 
 export const followRouter = {
-  follow: protectedProcedure.input(userIdInput).mutation(async ({ ctx, input }) => {
-    const result = await follow(ctx.em, ctx.user, input.userId);
-    ctx.live?.written();
-    return result;
-  }),
-  unfollow: protectedProcedure.input(userIdInput).mutation(async ({ ctx, input }) => {
-    const result = await unfollow(ctx.em, ctx.user, input.userId);
-    ctx.live?.written();
-    return result;
-  }),
+  follow: protectedProcedure
+    .meta({ retrySafe: 'repeat' })
+    .input(userIdInput)
+    .mutation(async ({ ctx, input }) => {
+      const result = await follow(ctx.em, ctx.user, input.userId);
+      ctx.live?.written();
+      return result;
+    }),
+  unfollow: protectedProcedure
+    .meta({ retrySafe: 'repeat' })
+    .input(userIdInput)
+    .mutation(async ({ ctx, input }) => {
+      const result = await unfollow(ctx.em, ctx.user, input.userId);
+      ctx.live?.written();
+      return result;
+    }),
   /** Whether you follow a user: what a profile's follow button starts from. */
   relationship: protectedProcedure
     .input(userIdInput)

@@ -7,23 +7,29 @@ import { userTweetsQuery } from './timeline.ts';
 
 export const tweetRouter = {
   /** Honours `Idempotency-Key`: a retried post is written once. */
-  create: protectedProcedure.input(tweetInput).mutation(async ({ ctx, input, path }) => {
-    const created = await idempotent(ctx, { path, input }, async (em) =>
-      tweet(await createTweet(em, ctx.user, input.text), ctx.media),
-    );
-    ctx.live?.written();
-    return created;
-  }),
+  create: protectedProcedure
+    .meta({ retrySafe: 'key' })
+    .input(tweetInput)
+    .mutation(async ({ ctx, input, path }) => {
+      const created = await idempotent(ctx, { path, input }, async (em) =>
+        tweet(await createTweet(em, ctx.user, input.text), ctx.media),
+      );
+      ctx.live?.written();
+      return created;
+    }),
 
   /** Honours `Idempotency-Key`: a retried deletion answers as the first did, not NOT_FOUND. */
-  delete: protectedProcedure.input(tweetIdInput).mutation(async ({ ctx, input, path }) => {
-    const deleted = await idempotent(ctx, { path, input }, async (em) => {
-      await deleteTweet(em, ctx.user, input.tweetId);
-      return { id: input.tweetId };
-    });
-    ctx.live?.written();
-    return deleted;
-  }),
+  delete: protectedProcedure
+    .meta({ retrySafe: 'key' })
+    .input(tweetIdInput)
+    .mutation(async ({ ctx, input, path }) => {
+      const deleted = await idempotent(ctx, { path, input }, async (em) => {
+        await deleteTweet(em, ctx.user, input.tweetId);
+        return { id: input.tweetId };
+      });
+      ctx.live?.written();
+      return deleted;
+    }),
 
   /** One author's tweets only, newest first. */
   byAuthor: userTweetsQuery(false),

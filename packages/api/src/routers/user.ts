@@ -24,7 +24,7 @@ export const userRouter = {
     return { profilePictureUrl: pictureUrl(ctx.media, user) as string };
   }),
 
-  removeProfilePicture: protectedProcedure.mutation(async ({ ctx }) => {
+  removeProfilePicture: protectedProcedure.meta({ retrySafe: 'repeat' }).mutation(async ({ ctx }) => {
     await removeProfilePicture(ctx.em, ctx.media, ctx.user);
     return { profilePictureUrl: null };
   }),

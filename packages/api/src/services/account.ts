@@ -1,11 +1,4 @@
-import {
-  type AccountData,
-  type EntityManager,
-  Follow,
-  IdempotencyKey,
-  Tweet,
-  User,
-} from '@miniter/db';
+import { type AccountData, type EntityManager, Follow, IdempotencyKey, Tweet, User } from '@miniter/db';
 import type { MediaStorage } from '../media/storage.ts';
 import { type AuthConfig, confirmPassword, logoutEverywhere } from './auth.ts';
 import { removeProfilePicture } from './avatars.ts';
