@@ -11,6 +11,9 @@ export interface AdmissionLimits {
 
 export const defaultAdmission: AdmissionLimits = { concurrency: 16, queue: 1000 };
 
+/** The admission middleware, with its queue's length and the requests in progress (for metrics). */
+export type Admission = RequestHandler & { readonly pending: number; readonly active: number };
+
 /** What tRPC itself answers for SERVICE_UNAVAILABLE, so clients read the message and the code. */
 const busy = {
   error: {
@@ -27,9 +30,9 @@ const busy = {
  * clients connect (unbounded, a few hundred such clients exhaust it). Past `queue` waiting, the answer
  * is 503 with Retry-After, at once; a request whose client left while it waited is skipped.
  */
-export function admission({ concurrency, queue }: AdmissionLimits): RequestHandler {
+export function admission({ concurrency, queue }: AdmissionLimits): Admission {
   const limit = pLimit(concurrency);
-  return (req, res, next) => {
+  const admit: RequestHandler = (req, res, next) => {
     if (limit.pendingCount >= queue) {
       res.setHeader('Retry-After', '1');
       // A batch (`/a,b,c?batch=1`) gets one error per call, as tRPC's clients expect.
@@ -45,4 +48,8 @@ export function admission({ concurrency, queue }: AdmissionLimits): RequestHandl
       });
     });
   };
+  return Object.defineProperties(admit, {
+    pending: { get: () => limit.pendingCount },
+    active: { get: () => limit.activeCount },
+  }) as Admission;
 }

@@ -3,11 +3,13 @@
 import { type ApiDependencies, appRouter, createContextInner, immutableCacheControl, LocalStorage } from '@miniter/api';
 import { dialectOf, isDatabaseReady } from '@miniter/db';
 import { type AnyTRPCProcedure, type AnyTRPCRouter, TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { type AdmissionLimits, admission, defaultAdmission } from './admission.ts';
+import { callFailed, type Metrics, markUnmatched, observeRequests } from './metrics.ts';
 import { requestIdOf, requestLog } from './request-log.ts';
 import { bookAuthorization, bookRoutes } from './rest/book.ts';
 import { restCalls, restErrors, sendError } from './rest/calls.ts';
@@ -28,6 +30,10 @@ export interface AppOptions extends ApiDependencies {
   trustProxy?: boolean | number | string;
   /** The web client's build to serve at `/` (`web.ts`); null for the API alone. */
   webRoot?: string | null;
+  /** Where requests are counted and timed; null for none. */
+  metrics?: Metrics | null;
+  /** True once shutdown has begun: /readyz answers 503 so that a load balancer stops sending. */
+  draining?: () => boolean;
 }
 
 /**
@@ -56,11 +62,12 @@ const multipartOverhead = 64 * 1024;
 /** The JSON body cap when none is configured (the server's config always sets one). */
 const defaultMaxBodySize = 1_048_576;
 
-/** The procedures that stream (their paths under /trpc). */
+const procedures = Object.entries((appRouter as AnyTRPCRouter)._def.procedures as Record<string, AnyTRPCProcedure>);
+
+/** Every procedure's path under /trpc, and those that stream. */
+const procedurePaths = new Set(procedures.map(([path]) => path));
 const subscriptions = new Set(
-  Object.entries((appRouter as AnyTRPCRouter)._def.procedures as Record<string, AnyTRPCProcedure>)
-    .filter(([, procedure]) => procedure._def.type === 'subscription')
-    .map(([path]) => path),
+  procedures.filter(([, procedure]) => procedure._def.type === 'subscription').map(([path]) => path),
 );
 
 /** How long /readyz waits for the database before calling it unavailable. */
@@ -74,6 +81,8 @@ export function createApp({
   admission: admissionLimits = defaultAdmission,
   trustProxy = false,
   webRoot = null,
+  metrics = null,
+  draining = () => false,
   ...dependencies
 }: AppOptions) {
   const { orm, media, uploads } = dependencies;
@@ -82,10 +91,12 @@ export function createApp({
   app.set('trust proxy', trustProxy);
   // Every response names its request: a client can quote the id, and the request's log lines carry it.
   app.use(requestLog(logger, { quiet: (path) => path === '/healthz' }));
+  if (metrics) app.use(observeRequests(metrics, procedurePaths));
   app.use(apiHeaders);
   // Browsers may call only from the configured origins; no origins, no CORS headers.
   app.use(cors({ origin: corsOrigins.length ? corsOrigins : false }));
 
+  // Liveness: stays 200 while draining, so that nothing restarts a process that is stopping well.
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -95,10 +106,8 @@ export function createApp({
       isDatabaseReady(orm),
       new Promise<false>((resolve) => setTimeout(resolve, readinessTimeoutMs, false).unref()),
     ]);
-    res.status(ready ? 200 : 503).json({
-      status: ready ? 'ok' : 'unavailable',
-      database: { dialect: dialectOf(orm), ready },
-    });
+    const status = draining() ? 'draining' : ready ? 'ok' : 'unavailable';
+    res.status(status === 'ok' ? 200 : 503).json({ status, database: { dialect: dialectOf(orm), ready } });
   });
 
   if (media instanceof LocalStorage) {
@@ -142,6 +151,7 @@ export function createApp({
       maxBatchSize,
       ...(bodyLimit ? { maxBodySize: bodyLimit } : {}),
       onError({ error, path, req }) {
+        if (metrics && req.res) callFailed(req.res, path, getHTTPStatusCodeFromError(error));
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           // The client saw a generic message; the real error is logged with the request's id.
           logger.error({ reqId: requestIdOf(req), err: error.cause ?? error, path }, 'procedure failed');
@@ -154,6 +164,7 @@ export function createApp({
   const maxUploadBodySize = uploads.maxBytes + multipartOverhead;
   const uploadCalls = callsWithBodyLimit(maxUploadBodySize, true);
   const admit = admission(admissionLimits);
+  metrics?.watchAdmission(admit);
   // An open stream would hold its admission slot for its whole life: streams have caps of their own.
   const admitCall: express.RequestHandler = (req, res, next) =>
     req.method === 'GET' && subscriptions.has(req.path.slice(1)) ? next() : admit(req, res, next);
@@ -196,6 +207,7 @@ export function createApp({
   if (web) app.use(web);
 
   app.use((req, res) => {
+    markUnmatched(res);
     sendError(
       req,
       res,

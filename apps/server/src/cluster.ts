@@ -2,15 +2,20 @@
  * One server process per core (`WORKERS`): this primary process migrates the database once, holds
  * the in-memory rate-limit counts that all workers share, starts the workers (node:cluster: they
  * share the one port), starts a new one when one dies, and stops them all on SIGTERM or SIGINT.
- * It serves no request itself.
+ * It serves no API request itself; with METRICS_PORT it serves `/metrics`, the sum of its workers'.
  */
 import cluster, { type Worker } from 'node:cluster';
 import { ClusterMemoryStorePrimary } from '@express-rate-limit/cluster-memory-store';
 import { openOrm } from '@miniter/db';
 import type { Logger } from 'pino';
+import { AggregatorRegistry } from 'prom-client';
 import type { Config } from './config.ts';
+import { listenUrl, type MetricsListener, serveMetrics } from './metrics.ts';
 
-/** A worker's own shutdown deadline is 10 s (main.ts); past this the primary kills what is left. */
+/**
+ * A worker's own shutdown deadline is 10 s after its drain delay (main.ts); past this the primary
+ * kills what is left.
+ */
 const shutdownTimeoutMs = 10_500;
 
 export async function runPrimary(config: Config, logger: Logger): Promise<void> {
@@ -22,7 +27,13 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
   let stopping: number | null = null;
   /** Each running worker, and whether it has started listening. */
   const started = new Map<Worker, boolean>();
-  const fork = () => started.set(cluster.fork(), false);
+  // One instance, whichever worker: their metrics add up under one `instance` label.
+  const fork = () => started.set(cluster.fork({ INSTANCE_NAME: config.instance }), false);
+  let metrics: MetricsListener | null = null;
+  if (config.metricsPort !== undefined) {
+    const aggregator = new AggregatorRegistry();
+    metrics = await serveMetrics(config.host, config.metricsPort, aggregator, () => aggregator.clusterMetrics());
+  }
 
   cluster.on('exit', (worker, code, signal) => {
     const listened = started.get(worker);
@@ -45,8 +56,14 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
   cluster.on('listening', (worker, address) => {
     started.set(worker, true);
     if (++listening === config.workers) {
-      const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
-      logger.info({ url, trpc: `${url}/trpc`, workers: config.workers }, 'Miniter is listening');
+      const url = listenUrl(config.host, address.port);
+      const served = {
+        url,
+        trpc: `${url}/trpc`,
+        workers: config.workers,
+        ...(metrics ? { metrics: metrics.url } : {}),
+      };
+      logger.info(served, 'Miniter is listening');
     }
   });
 
@@ -57,7 +74,7 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
       logger.error('workers did not stop in time; killing them');
       for (const worker of started.keys()) worker.process.kill('SIGKILL');
       process.exit(1);
-    }, shutdownTimeoutMs).unref();
+    }, config.drainDelayMs + shutdownTimeoutMs).unref();
     for (const worker of started.keys()) worker.process.kill('SIGTERM');
     if (started.size === 0) process.exit(code);
   }

@@ -3,7 +3,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { defaultLiveLimits } from '@miniter/api';
 import { defaultSqlitePath, parseDatabaseUrl } from '@miniter/db';
@@ -19,15 +19,16 @@ const defaultWorkers = Math.min(availableParallelism(), 8);
 
 const durationUnits = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 
-/** `3600`, `90s`, `15m`, `24h`, `7d` → seconds. */
-const duration = z
+/** `3600`, `90s`, `15m`, `24h`, `7d` → seconds; `0` allowed. */
+const durationOrNone = z
   .string()
   .regex(/^\d+[smhd]?$/, 'must be seconds or a number with s, m, h or d, like 15m or 7d')
   .transform((v) => {
     const unit = (/[smhd]$/.test(v) ? v.at(-1) : 's') as keyof typeof durationUnits;
     return Number.parseInt(v, 10) * durationUnits[unit];
-  })
-  .refine((seconds) => seconds > 0, 'must be longer than zero');
+  });
+
+const duration = durationOrNone.refine((seconds) => seconds > 0, 'must be longer than zero');
 
 /** `25/5m`: at most 25 per 5 minutes. */
 const rateLimit = z
@@ -108,6 +109,15 @@ const schema = z
       .default(defaultLiveLimits.retentionMs / 1000),
     REQUEST_TIMEOUT: duration.default(30),
     HEADERS_TIMEOUT: duration.default(10),
+    METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+    // Zero keeps a Ctrl-C quick; behind a load balancer, at least its health check's interval × fall count.
+    DRAIN_DELAY: durationOrNone
+      .refine((seconds) => seconds <= 300, 'must be at most 5m: the deadlines of a shutdown start after it')
+      .default(0),
+    INSTANCE_NAME: z
+      .string()
+      .regex(/^\S{1,100}$/, 'must be 1 to 100 characters without spaces')
+      .optional(),
   })
   // `when`: these run even if another variable is invalid, so one start-up names every problem.
   .refine((env) => !(env.BCRYPT_COST < 10 && env.NODE_ENV !== 'test'), {
@@ -168,6 +178,12 @@ function toConfig(env: z.output<typeof schema>) {
     redisUrl: env.REDIS_URL,
     trustProxy: env.TRUST_PROXY,
     timeouts: { requestMs: env.REQUEST_TIMEOUT * 1000, headersMs: env.HEADERS_TIMEOUT * 1000 },
+    /** How long SIGTERM keeps serving with /readyz at 503 before it stops accepting. */
+    drainDelayMs: env.DRAIN_DELAY * 1000,
+    /** Unset: no metrics endpoint. */
+    metricsPort: env.METRICS_PORT,
+    /** In every log line and metric; cluster workers get their primary's (cluster.ts). */
+    instance: env.INSTANCE_NAME ?? `${hostname()}:${process.pid}`,
     corsOrigins: env.CORS_ORIGINS,
     logLevel: env.LOG_LEVEL,
     maxBatchSize: env.MAX_BATCH_SIZE,

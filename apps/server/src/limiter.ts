@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RedisStore } from 'rate-limit-redis';
 import type { Config } from './config.ts';
+import type { Metrics } from './metrics.ts';
 
 export interface Limiter {
   limiter: RateLimiter | null;
@@ -15,9 +16,14 @@ export interface Limiter {
 /**
  * The configured rate limiter: none when RATE_LIMIT_ENABLED=false, counted in Redis when REDIS_URL
  * is set (limits then hold across server instances), else in memory: this process's, or in a
- * cluster worker the primary's (cluster.ts), so that a limit holds across the workers.
+ * cluster worker the primary's (cluster.ts), so that a limit holds across the workers. Refusals are
+ * counted by rule in `metrics`, if given.
  */
-export async function createLimiter(config: Pick<Config, 'rateLimits' | 'redisUrl'>, logger: Logger): Promise<Limiter> {
+export async function createLimiter(
+  config: Pick<Config, 'rateLimits' | 'redisUrl'>,
+  logger: Logger,
+  metrics: Metrics | null = null,
+): Promise<Limiter> {
   if (!config.rateLimits) return { limiter: null, close: async () => {} };
   // No offline queue: with Redis down a call fails at once (and is let through) instead of waiting.
   const redis = config.redisUrl
@@ -38,7 +44,15 @@ export async function createLimiter(config: Pick<Config, 'rateLimits' | 'redisUr
     onStoreError: (error) => logger.warn({ err: error }, 'rate limit store failed: letting the call through'),
   });
   return {
-    limiter,
+    limiter: metrics
+      ? {
+          async consume(name, key) {
+            const result = await limiter.consume(name, key);
+            if (!result.allowed) metrics.rateLimitRefusals.inc({ rule: name });
+            return result;
+          },
+        }
+      : limiter,
     close: async () => {
       await redis?.quit();
     },

@@ -13,14 +13,18 @@ try {
   process.exit(1);
 }
 
-const logger = createLogger(config.logLevel);
+const logger = createLogger(config.logLevel, config.instance);
 if (cluster.isPrimary && config.workers > 1) {
   await runPrimary(config, logger);
 } else {
   // A worker: the primary has migrated the database, and names the address once all listen.
   const server = await startServer(config, logger, { migrate: cluster.isPrimary });
-  if (cluster.isPrimary) logger.info({ url: server.url, trpc: `${server.url}/trpc` }, 'Miniter is listening');
+  if (cluster.isPrimary) {
+    const { url, metricsUrl } = server;
+    logger.info({ url, trpc: `${url}/trpc`, ...(metricsUrl ? { metrics: metricsUrl } : {}) }, 'Miniter is listening');
+  }
 
+  /** Counted from the end of the drain delay. */
   const shutdownTimeoutMs = 10_000;
   let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -29,6 +33,10 @@ if (cluster.isPrimary && config.workers > 1) {
     process.on(signal, async () => {
       if (stopping) return;
       stopping = true;
+      if (config.drainDelayMs > 0) {
+        logger.info({ signal, drainDelayMs: config.drainDelayMs }, 'draining: /readyz answers 503, still serving');
+      }
+      await server.drain();
       logger.info({ signal }, 'shutting down: finishing in-flight requests');
       // A request that never ends must not keep the process alive forever.
       setTimeout(() => {

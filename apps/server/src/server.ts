@@ -1,31 +1,43 @@
 /** Start and stop: the ORM, the HTTP listener, and a shutdown that lets in-flight requests finish. */
+import cluster from 'node:cluster';
 import { once } from 'node:events';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { LiveHub } from '@miniter/api';
-import { type Orm, openOrm } from '@miniter/db';
+import { dialectOf, type Orm, openOrm } from '@miniter/db';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { createLimiter } from './limiter.ts';
 import { redisLiveBus } from './live-bus.ts';
 import { createLogger } from './logger.ts';
 import { createMediaStorage } from './media.ts';
+import { createMetrics, listenUrl, type MetricsListener, serveMetrics } from './metrics.ts';
 import { defaultWebRoot } from './web.ts';
 
 export interface RunningServer {
   url: string;
+  /** `/metrics` on its own listener, when METRICS_PORT is set (a cluster's primary serves it instead). */
+  metricsUrl: string | undefined;
   orm: Orm;
   live: LiveHub;
+  /**
+   * Turns /readyz to 503 and resolves after DRAIN_DELAY, serving as before meanwhile, so that a load
+   * balancer notices and sends elsewhere before `close` stops accepting.
+   */
+  drain(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startServer(
   config: Config,
-  logger = createLogger(config.logLevel),
+  logger = createLogger(config.logLevel, config.instance),
   { migrate = true } = {},
 ): Promise<RunningServer> {
   const orm = await openOrm(config.databaseUrl, { migrate });
-  const { limiter, close: closeLimiter } = await createLimiter(config, logger);
+  const metrics = config.metricsPort === undefined ? null : createMetrics(config.instance);
+  if (metrics && dialectOf(orm) !== 'sqlite') metrics.watchPool(await orm.em.getConnection().getNativeClient());
+  const { limiter, close: closeLimiter } = await createLimiter(config, logger, metrics);
   // Slow clients cannot hold a connection forever: headers and whole requests have deadlines.
   const server = createServer({
     requestTimeout: config.timeouts.requestMs,
@@ -36,9 +48,7 @@ export async function startServer(
   // Listen first: the address is part of the local media URLs when PUBLIC_URL is unset.
   server.listen(config.port, config.host);
   await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  const url = listenUrl(config.host, (server.address() as AddressInfo).port);
   const media = createMediaStorage(config, url);
   const live = new LiveHub({
     orm,
@@ -47,22 +57,45 @@ export async function startServer(
     limits: config.live,
     onError: (error) => logger.warn({ err: error }, 'live timeline: reading the event log failed; retrying'),
   });
+  metrics?.watchLive(live);
   // While stopping, every answer not yet started closes its connection after it: a client that
   // keeps one alive would otherwise keep this process answering (and waiting) until the deadline.
+  let stopping = false;
   let draining = false;
   const answering = new Set<ServerResponse>();
   server.on('request', (_req, res) => {
-    if (draining) res.shouldKeepAlive = false;
+    if (stopping) res.shouldKeepAlive = false;
     answering.add(res);
     res.once('close', () => answering.delete(res));
   });
-  server.on('request', createApp({ ...config, orm, logger, media, limiter, live, webRoot: defaultWebRoot }));
+  server.on(
+    'request',
+    createApp({
+      ...config,
+      orm,
+      logger,
+      media,
+      limiter,
+      live,
+      metrics,
+      webRoot: defaultWebRoot,
+      draining: () => draining,
+    }),
+  );
   await live.start();
+  // A cluster worker's metrics are served by the primary (cluster.ts).
+  let metricsListener: MetricsListener | null = null;
+  if (metrics && config.metricsPort !== undefined && !cluster.isWorker) {
+    metricsListener = await serveMetrics(config.host, config.metricsPort, metrics.registry, () =>
+      metrics.registry.metrics(),
+    );
+  }
 
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       draining = true;
+      stopping = true;
       for (const res of answering) if (!res.headersSent) res.shouldKeepAlive = false;
       // Stop accepting; idle keep-alive sockets go now, busy ones after their response. Live streams
       // end now: their clients resume on another instance.
@@ -73,9 +106,13 @@ export async function startServer(
       server.closeIdleConnections();
       await stopped;
       clearInterval(idle);
-      await Promise.all([orm.close(), closeLimiter()]);
+      await Promise.all([orm.close(), closeLimiter(), metricsListener?.close()]);
     })();
     return closing;
   };
-  return { url, orm, live, close };
+  const drain = async () => {
+    draining = true;
+    await sleep(config.drainDelayMs);
+  };
+  return { url, metricsUrl: metricsListener?.url, orm, live, drain, close };
 }

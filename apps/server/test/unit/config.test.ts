@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 
@@ -69,6 +70,25 @@ describe('configuration', () => {
       /LIVE_RETENTION: must be at least 1h/,
     );
     expect(loadConfig({ JWT_SECRET: secret, LIVE_RETENTION: '2h' }).live.retentionMs).toBe(7_200_000);
+  });
+
+  it('reads the settings of running behind a load balancer: drain delay, metrics port, instance name', () => {
+    const defaults = loadConfig({ JWT_SECRET: secret });
+    expect(defaults).toMatchObject({
+      drainDelayMs: 0,
+      metricsPort: undefined,
+      instance: `${hostname()}:${process.pid}`,
+    });
+    const set = loadConfig({ JWT_SECRET: secret, DRAIN_DELAY: '6s', METRICS_PORT: '9464', INSTANCE_NAME: 'web-1' });
+    expect(set).toMatchObject({ drainDelayMs: 6000, metricsPort: 9464, instance: 'web-1' });
+    expect(loadConfig({ JWT_SECRET: secret, DRAIN_DELAY: '0', METRICS_PORT: '0' })).toMatchObject({
+      drainDelayMs: 0,
+      metricsPort: 0,
+    });
+    expect(() => loadConfig({ JWT_SECRET: secret, DRAIN_DELAY: '10m' })).toThrow(/DRAIN_DELAY: must be at most 5m/);
+    expect(() => loadConfig({ JWT_SECRET: secret, DRAIN_DELAY: 'soon' })).toThrow(/DRAIN_DELAY: must be seconds/);
+    expect(() => loadConfig({ JWT_SECRET: secret, METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
+    expect(() => loadConfig({ JWT_SECRET: secret, INSTANCE_NAME: 'two words' })).toThrow(/INSTANCE_NAME/);
   });
 
   it('sizes the heap `pnpm start` gives for the default number of live streams', async () => {
