@@ -16,6 +16,19 @@ export default defineConfig({
       level('unit', ['packages/*/test/**/*.test.ts', 'apps/*/test/unit/**/*.test.ts'], { test: 15_000, hook: 60_000 }),
       level('integration', ['apps/*/test/integration/**/*.test.ts'], { test: 30_000, hook: 60_000 }),
       level('e2e', ['apps/*/test/e2e/**/*.test.ts'], { test: 60_000, hook: 60_000 }),
+      // Past one machine (issue 18): one topology of real processes for the whole project (its own
+      // global setup), after the other levels (groupOrder), its files one at a time: they share it.
+      {
+        test: {
+          name: 'cluster',
+          include: ['apps/*/test/cluster/**/*.test.ts'],
+          globalSetup: ['./apps/server/test/cluster/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

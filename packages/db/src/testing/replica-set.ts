@@ -11,7 +11,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { createMariadbProcess, type MariadbProcess, mariadbProcessUnavailable } from './mariadb-process.ts';
 
@@ -89,6 +89,11 @@ function killAllGuarded() {
     watchdog.kill('SIGKILL');
   }
   guarded.clear();
+  for (const [path, watchdog] of removals) {
+    rmSync(path, { recursive: true, force: true });
+    watchdog.kill('SIGKILL');
+  }
+  removals.clear();
 }
 
 let hooked = false;
@@ -124,6 +129,28 @@ export function killOnExit(pid: number): void {
   guarded.set(pid, watchdog);
 }
 
+const removals = new Map<string, ChildProcess>();
+
+/**
+ * Removes `path` (a temporary folder or file of this process's) when this process exits, or, should
+ * it die without running hooks, by a watchdog once it is gone. `keep(path)` cancels it.
+ */
+export function removeOnExit(path: string): void {
+  hookExit();
+  if (removals.has(path) || !/^[\w./-]+$/.test(path)) return;
+  const watchdog = spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; rm -rf '${path}'`], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  watchdog.unref();
+  removals.set(path, watchdog);
+}
+
+export function keep(path: string): void {
+  removals.get(path)?.kill('SIGKILL');
+  removals.delete(path);
+}
+
 export function release(pid: number): void {
   guarded.get(pid)?.kill('SIGKILL');
   guarded.delete(pid);
@@ -137,6 +164,8 @@ interface Server {
   socket: string;
   pidFile: string;
   pid?: number;
+  /** createMariadbProcess's temporary folder. */
+  folder?: string;
 }
 
 const quote = (value: string) => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
@@ -175,7 +204,11 @@ async function sqlOn(
   statements: string,
   login = ['-uroot', `--socket=${server.socket}`],
 ): Promise<string[][]> {
-  const { stdout } = await run(client, ['--no-defaults', '--default-character-set=utf8mb4', ...login, '-NB', '-e', statements], { encoding: 'utf8' });
+  const { stdout } = await run(
+    client,
+    ['--no-defaults', '--default-character-set=utf8mb4', ...login, '-NB', '-e', statements],
+    { encoding: 'utf8' },
+  );
   return stdout
     .split('\n')
     .filter((line) => line !== '')
@@ -197,6 +230,10 @@ async function startServer(server: Server): Promise<void> {
   }
   server.pid = Number(readFileSync(server.pidFile, 'utf8').trim());
   killOnExit(server.pid);
+  // createMariadbProcess's folder (the parent of the data folder), removed even if `stop` never runs.
+  const [[datadir = ''] = []] = await sqlOn(server, 'SELECT @@datadir');
+  if (datadir) server.folder = dirname(datadir.replace(/\/$/, ''));
+  if (server.folder) removeOnExit(server.folder);
 }
 
 async function killServer(server: Server): Promise<void> {
@@ -212,14 +249,19 @@ export async function startReplicaSet(options: ReplicaSetOptions = {}): Promise<
   const user = options.user ?? 'miniter';
   const password = options.password ?? 'miniter-password';
   const directory = mkdtempSync(join(tmpdir(), 'miniter-rs-'));
+  removeOnExit(directory);
 
   const primary = await createServer(directory, 'primary', ['--server-id=1']);
   const replica = await createServer(directory, 'replica', ['--server-id=2', '--read-only=1']);
   const servers = { primary, replica };
   const stop = async () => {
     await Promise.all([primary.process.remove(), replica.process.remove()]);
-    for (const server of [primary, replica]) if (server.pid) release(server.pid);
+    for (const server of [primary, replica]) {
+      if (server.pid) release(server.pid);
+      if (server.folder) keep(server.folder);
+    }
     rmSync(directory, { recursive: true, force: true });
+    keep(directory);
   };
 
   try {
