@@ -1,7 +1,7 @@
 /** The express application: /trpc, /healthz, /readyz. Built from its dependencies, so tests can too. */
 
 import { type ApiDependencies, appRouter, createContextInner, immutableCacheControl, LocalStorage } from '@miniter/api';
-import { dialectOf, isDatabaseReady } from '@miniter/db';
+import { dialectOf, isDatabaseReady, replicaStatus, sqlEm } from '@miniter/db';
 import { type AnyTRPCProcedure, type AnyTRPCRouter, TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import cors from 'cors';
@@ -101,13 +101,19 @@ export function createApp({
     res.json({ status: 'ok' });
   });
 
+  // Ready while the primary answers; without it, still ready ("degraded") while a read replica is fit:
+  // reads go on from the replica, and writes get a quick SERVICE_UNAVAILABLE of their own rather
+  // than a load balancer's page for every request (every instance would be out of its pool at once).
   app.get('/readyz', async (_req, res) => {
     const ready = await Promise.race([
       isDatabaseReady(orm),
       new Promise<false>((resolve) => setTimeout(resolve, readinessTimeoutMs, false).unref()),
     ]);
-    const status = draining() ? 'draining' : ready ? 'ok' : 'unavailable';
-    res.status(status === 'ok' ? 200 : 503).json({ status, database: { dialect: dialectOf(orm), ready } });
+    const replicas = replicaStatus(sqlEm(orm));
+    const status = draining() ? 'draining' : ready ? 'ok' : replicas?.fit ? 'degraded' : 'unavailable';
+    res
+      .status(status === 'ok' || status === 'degraded' ? 200 : 503)
+      .json({ status, database: { dialect: dialectOf(orm), ready, ...(replicas ? { replicas } : {}) } });
   });
 
   if (media instanceof LocalStorage) {
@@ -139,6 +145,7 @@ export function createApp({
       streamTicket,
       clientIp: req.ip,
       requestId: requestIdOf(req),
+      idempotencyKey: req.get('idempotency-key'),
       setHeader: (name, value) => res.setHeader(name, value),
     });
 

@@ -63,6 +63,10 @@ const schema = z
           return false;
         }
       }, 'must start with mysql://, mariadb:// or sqlite:'),
+    DATABASE_REPLICA_URLS: list
+      .refine((urls) => urls.every((url) => /^(mysql|mariadb):\/\//.test(url)), 'must be mysql:// or mariadb:// URLs')
+      .default([]),
+    DATABASE_REPLICA_MAX_LAG: duration.default(2),
     JWT_SECRET: z.string().optional(),
     JWT_EXPIRES_IN: duration.default(86_400),
     BCRYPT_COST: z.coerce.number().int().min(4).max(16).default(12),
@@ -130,6 +134,11 @@ const schema = z
     message: 'must be set to at least 32 characters in production',
     when: () => true,
   })
+  .refine((env) => !env.DATABASE_REPLICA_URLS.length || /^(mysql|mariadb):/.test(env.DATABASE_URL ?? ''), {
+    path: ['DATABASE_REPLICA_URLS'],
+    message: 'needs a MySQL or MariaDB DATABASE_URL (the primary)',
+    when: () => true,
+  })
   .refine((env) => env.MEDIA_DRIVER !== 's3' || Boolean(env.S3_BUCKET), {
     path: ['S3_BUCKET'],
     message: 'must be set when MEDIA_DRIVER=s3',
@@ -161,6 +170,9 @@ function toConfig(env: z.output<typeof schema>) {
     workers: env.WORKERS,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
+    databaseReplicas: env.DATABASE_REPLICA_URLS.length
+      ? { urls: env.DATABASE_REPLICA_URLS, maxLagMs: env.DATABASE_REPLICA_MAX_LAG * 1000 }
+      : undefined,
     auth: {
       jwtSecret: env.JWT_SECRET || developmentSecret(),
       jwtExpiresIn: env.JWT_EXPIRES_IN,

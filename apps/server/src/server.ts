@@ -34,7 +34,7 @@ export async function startServer(
   logger = createLogger(config.logLevel, config.instance),
   { migrate = true } = {},
 ): Promise<RunningServer> {
-  const orm = await openOrm(config.databaseUrl, { migrate });
+  const orm = await openOrm(config.databaseUrl, { migrate, replicas: config.databaseReplicas });
   const metrics = config.metricsPort === undefined ? null : createMetrics(config.instance);
   if (metrics && dialectOf(orm) !== 'sqlite') metrics.watchPool(await orm.em.getConnection().getNativeClient());
   const { limiter, close: closeLimiter } = await createLimiter(config, logger, metrics);

@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import { type AppRouter, createMiniterClient, TRPCClientError } from '@miniter/api/client';
 import { Follow, Tweet } from '@miniter/db';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { useHttpServer } from '../helpers.ts';
 
@@ -67,12 +68,41 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
 
   it('batches concurrent calls into one HTTP request, each with its own EntityManager', async () => {
     const alice = await signedIn('alice');
-    alice.requests.length = 0;
+    // The typed client sends each mutation on its own, with its own Idempotency-Key...
+    const keys: (string | null)[] = [];
+    const own = createMiniterClient({
+      url: `${server.url}/trpc`,
+      token: alice.token,
+      fetch: (input, init) => {
+        keys.push(new Headers(init?.headers).get('idempotency-key'));
+        return fetch(input, init);
+      },
+    });
+    await Promise.all([own.tweet.create.mutate({ text: 'one' }), own.tweet.create.mutate({ text: 'two' })]);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(2);
+    expect(keys.every((key) => /^[0-9a-f]{32}$/.test(key ?? ''))).toBe(true);
+
+    // ...but the server takes batched mutations all the same, each in its own unit of work.
+    const requests: string[] = [];
+    const batching = createTRPCClient<AppRouter>({
+      links: [
+        httpBatchLink({
+          url: `${server.url}/trpc`,
+          headers: { authorization: `Bearer ${alice.token}` },
+          fetch: (input, init) => {
+            requests.push(String(input));
+            return fetch(input, init);
+          },
+        }),
+      ],
+    });
     const texts = Array.from({ length: 10 }, (_, i) => `batched ${i}`);
-    const created = await Promise.all(texts.map((text) => alice.api.tweet.create.mutate({ text })));
-    expect(alice.requests).toHaveLength(1);
-    expect(alice.requests[0]).toContain('tweet.create,tweet.create');
+    const created = await Promise.all(texts.map((text) => batching.tweet.create.mutate({ text })));
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toContain('tweet.create,tweet.create');
     expect(new Set(created.map((t) => t.id)).size).toBe(10);
+    texts.push('one', 'two');
 
     alice.requests.length = 0;
     const [ping, me, page, missing] = await Promise.allSettled([
@@ -83,7 +113,7 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
     ]);
     expect(alice.requests).toHaveLength(1);
     expect(ping).toEqual({ status: 'fulfilled', value: 'pong' });
-    expect(me).toMatchObject({ status: 'fulfilled', value: { tweetCount: 10 } });
+    expect(me).toMatchObject({ status: 'fulfilled', value: { tweetCount: 12 } });
     expect(page.status === 'fulfilled' && page.value.items.map((t) => t.text).sort()).toEqual(texts.sort());
     expect(missing.status === 'rejected' && missing.reason).toBeInstanceOf(TRPCClientError);
   });

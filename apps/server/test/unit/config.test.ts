@@ -91,6 +91,29 @@ describe('configuration', () => {
     expect(() => loadConfig({ JWT_SECRET: secret, INSTANCE_NAME: 'two words' })).toThrow(/INSTANCE_NAME/);
   });
 
+  it('reads read replicas, which need a MySQL primary', () => {
+    expect(loadConfig({ JWT_SECRET: secret }).databaseReplicas).toBeUndefined();
+    const primary = 'mariadb://app@db-1/miniter';
+    const replicas = 'mariadb://app@db-2/miniter, mariadb://app@db-3/miniter';
+    expect(
+      loadConfig({ JWT_SECRET: secret, DATABASE_URL: primary, DATABASE_REPLICA_URLS: replicas }).databaseReplicas,
+    ).toEqual({ urls: ['mariadb://app@db-2/miniter', 'mariadb://app@db-3/miniter'], maxLagMs: 2000 });
+    expect(
+      loadConfig({
+        JWT_SECRET: secret,
+        DATABASE_URL: primary,
+        DATABASE_REPLICA_URLS: replicas,
+        DATABASE_REPLICA_MAX_LAG: '5s',
+      }).databaseReplicas?.maxLagMs,
+    ).toBe(5000);
+    expect(() => loadConfig({ JWT_SECRET: secret, DATABASE_REPLICA_URLS: replicas })).toThrow(
+      /DATABASE_REPLICA_URLS: needs a MySQL or MariaDB DATABASE_URL/,
+    );
+    expect(() =>
+      loadConfig({ JWT_SECRET: secret, DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'sqlite:replica.db' }),
+    ).toThrow(/DATABASE_REPLICA_URLS: must be mysql/);
+  });
+
   it('sizes the heap `pnpm start` gives for the default number of live streams', async () => {
     const { scripts } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
     const sized = /\$\{LIVE_MAX_STREAMS:-(\d+)\}/.exec(scripts.start);
