@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { MariaDbDriver } from '@mikro-orm/mariadb';
 import type { EntityManager } from '@mikro-orm/sql';
 import { createOrmConfig, type DatabaseTarget, type OrmConfigOptions, parseDatabaseUrl } from './config.ts';
+import { watchReplicas } from './replicas.ts';
 import { BoundSqliteDriver } from './sqlite-driver.ts';
 
 export type Orm = MikroORM;
@@ -21,6 +22,7 @@ export async function openOrm(target: DatabaseTarget | string | undefined, optio
     await orm.em.getConnection().execute('pragma busy_timeout = 5000');
   }
   if (options.migrate ?? true) await orm.migrator.up();
+  await watchReplicas(sqlEm(orm));
   return orm;
 }
 

@@ -7,10 +7,10 @@
  * Which reads may go to a replica is the caller's choice, per entity manager (`readFromReplicas`):
  * only the queries that pass `readConnection(em)` ever do; everything else reads the primary.
  */
-import type { ConnectionType, Transaction } from '@mikro-orm/core';
+import type { ConnectionOptions, ConnectionType } from '@mikro-orm/core';
 import { MariaDbDriver } from '@mikro-orm/mariadb';
 import { type MySqlConnection, MySqlDriver } from '@mikro-orm/mysql';
-import type { EntityManager, LoggingOptions } from '@mikro-orm/sql';
+import type { EntityManager } from '@mikro-orm/sql';
 import { isDatabaseUnavailable } from './errors.ts';
 
 export interface ReplicaOptions {
@@ -56,11 +56,10 @@ function withReplicaRouting<T extends MySqlDriverClass>(Base: T, maxLagMs: numbe
     #timer: NodeJS.Timeout | undefined;
     #checking = false;
 
-    override async connect(...args: Parameters<MySqlDriver['connect']>) {
-      const connection = await super.connect(...args);
+    /** Measures the replicas now and every `checkIntervalMs` until the ORM closes. */
+    async watch(): Promise<void> {
       this.#timer ??= setInterval(() => void this.check(), checkIntervalMs).unref();
-      void this.check();
-      return connection;
+      await this.check();
     }
 
     override async close(force?: boolean) {
@@ -78,22 +77,26 @@ function withReplicaRouting<T extends MySqlDriverClass>(Base: T, maxLagMs: numbe
       return this.fit[Math.floor(Math.random() * this.fit.length)] ?? this.connection;
     }
 
-    override async execute<R>(
-      query: never,
-      params?: never,
-      method?: 'all' | 'get' | 'run',
-      ctx?: Transaction,
-      loggerContext?: LoggingOptions,
-      connection: MySqlConnection = this.connection,
-    ): Promise<R> {
-      try {
-        return await super.execute<never>(query, params, method, ctx, loggerContext, connection);
-      } catch (error) {
-        if (connection === this.connection || !isDatabaseUnavailable(error)) throw error;
-        // The replica went away under this read: no more reads for it until it answers again.
-        this.fit = this.fit.filter((replica) => replica !== connection);
-        return super.execute<never>(query, params, method, ctx, loggerContext, this.connection);
-      }
+    /**
+     * Each replica connection runs a read that fails because the replica went away (refused, reset,
+     * lost) again on the primary, and gives that replica no more reads until it is measured fit:
+     * both the reads written as SQL and those of the ORM's query builder go through here.
+     */
+    override createReplicas(create: (config: ConnectionOptions) => MySqlConnection): MySqlConnection[] {
+      return super.createReplicas((config) => {
+        const replica = create(config);
+        const execute = replica.execute.bind(replica);
+        replica.execute = (async (...args: Parameters<MySqlConnection['execute']>) => {
+          try {
+            return await execute(...args);
+          } catch (error) {
+            if (!isDatabaseUnavailable(error)) throw error;
+            this.fit = this.fit.filter((fit) => fit !== replica);
+            return this.connection.execute(...args);
+          }
+        }) as MySqlConnection['execute'];
+        return replica;
+      });
     }
 
     /**
@@ -131,6 +134,11 @@ const routingOf = (em: EntityManager): ReplicaRoutingDriver | null => {
   const driver = em.getDriver() as unknown as Partial<ReplicaRoutingDriver>;
   return typeof driver.check === 'function' ? (driver as ReplicaRoutingDriver) : null;
 };
+
+/** Starts measuring the replicas, if there are any: they get reads once measured fit. */
+export async function watchReplicas(em: EntityManager): Promise<void> {
+  await routingOf(em)?.watch();
+}
 
 const replicaReaders = new WeakSet<EntityManager>();
 

@@ -55,8 +55,11 @@ export default async function setup(project: TestProject) {
     const jwtSecret = randomBytes(32).toString('base64url');
     const instanceEnv = {
       DATABASE_URL: replicaSet.primaryUrl,
-      // Read by the server once it has read replicas (issue 18); ignored before.
       DATABASE_REPLICA_URLS: replicaSet.replicaUrl,
+      // A replica a second behind gets no reads: a writer's reads stay on the primary 3 s after.
+      DATABASE_REPLICA_MAX_LAG: '1s',
+      // HAProxy checks every 500 ms and takes 2 failures to mark an instance down: 1 s, and a margin.
+      DRAIN_DELAY: '2s',
       REDIS_URL: redis.url,
       JWT_SECRET: jwtSecret,
       // Every client reaches the instances from HAProxy's address: limits high enough for a suite

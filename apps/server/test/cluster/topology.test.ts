@@ -4,9 +4,9 @@
  * leaves stale and read-only keeps the application from writing to; a killed instance leaves and
  * rejoins HAProxy's pool on the same port.
  */
-import { createMiniterClient } from '@miniter/api/client';
 import { describe, expect, it } from 'vitest';
 import { openLiveStream } from '../live-stream.ts';
+import { signedIn as signedInThrough } from './clients.ts';
 import { useCluster } from './control.ts';
 
 const cluster = useCluster();
@@ -20,15 +20,7 @@ async function servedBy(reqId: string): Promise<string[]> {
   return found.flat();
 }
 
-let users = 0;
-async function signedIn() {
-  const n = `${Date.now().toString(36)}${users++}`;
-  const anonymous = createMiniterClient({ url: `${info.url}/trpc` });
-  const email = `topology-${n}@example.com`;
-  const user = await anonymous.auth.signUp.mutate({ name: `t${n}`, email, password: 'password123' });
-  const { accessToken } = await anonymous.auth.login.mutate({ email, password: 'password123' });
-  return { user, token: accessToken, api: createMiniterClient({ url: `${info.url}/trpc`, token: accessToken }) };
-}
+const signedIn = () => signedInThrough(info, 'topology');
 
 describe('the cluster topology', () => {
   it('spreads requests over both instances; the request id HAProxy sets is in the serving instance’s log', async () => {
