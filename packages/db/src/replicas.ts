@@ -28,20 +28,27 @@ const readBeat = 'select beat_ms from replication_heartbeat where id = 1';
 const writeBeat =
   'insert into replication_heartbeat (id, beat_ms) values (1, ?) on duplicate key update beat_ms = greatest(beat_ms, ?)';
 
-/** The heartbeat a server has, or null when it does not answer in time. */
-async function beatOf(connection: MySqlConnection): Promise<number | null> {
+/** `work`, or `timedOut` once it has taken `checkTimeoutMs`. */
+async function within<T, U>(work: Promise<T>, timedOut: U): Promise<T | U> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(resolve, checkTimeoutMs, null);
+  const timeout = new Promise<U>((resolve) => {
+    timer = setTimeout(resolve, checkTimeoutMs, timedOut);
   });
   try {
-    const rows = connection.execute<{ beat_ms: number | string }[]>(readBeat, [], 'all');
-    const [row] = (await Promise.race([rows, timeout])) ?? [];
-    return row ? Number(row.beat_ms) : null;
-  } catch {
-    return null;
+    return await Promise.race([work, timeout]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** The heartbeat a server has; `'down'` when it cannot be reached, null when it is slow or failing. */
+async function beatOf(connection: MySqlConnection): Promise<number | 'down' | null> {
+  try {
+    const rows = connection.execute<{ beat_ms: number | string }[]>(readBeat, [], 'all');
+    const [row] = (await within(rows, null)) ?? [];
+    return row ? Number(row.beat_ms) : null;
+  } catch (error) {
+    return isDatabaseUnavailable(error) ? 'down' : null;
   }
 }
 
@@ -55,6 +62,10 @@ function withReplicaRouting<T extends MySqlDriverClass>(Base: T, maxLagMs: numbe
     readonly maxLagMs = maxLagMs;
     #timer: NodeJS.Timeout | undefined;
     #checking = false;
+    /** The primary's beat when last read, and when that was. */
+    #primaryBeat: { beat: number; at: number } | null = null;
+    /** `fit` holds until then, unless a check renews it. */
+    #fitUntil = 0;
 
     /** Measures the replicas now and every `checkIntervalMs` until the ORM closes. */
     async watch(): Promise<void> {
@@ -73,7 +84,7 @@ function withReplicaRouting<T extends MySqlDriverClass>(Base: T, maxLagMs: numbe
     }
 
     override getConnection(type: ConnectionType = 'write') {
-      if (type !== 'read' || !this.fit.length) return this.connection;
+      if (type !== 'read' || !this.fit.length || Date.now() > this.#fitUntil) return this.connection;
       return this.fit[Math.floor(Math.random() * this.fit.length)] ?? this.connection;
     }
 
@@ -101,22 +112,32 @@ function withReplicaRouting<T extends MySqlDriverClass>(Base: T, maxLagMs: numbe
 
     /**
      * Reads the heartbeat on the primary and on every replica at once: a replica's lag is how far
-     * its beat is behind the primary's. Then beats again. With the primary unreachable, lag cannot be
-     * told: replicas that answer keep their standing. Beats come from every instance's clock (the
-     * greatest is kept), so lag is measured to within the instances' clock difference.
+     * its beat is behind the primary's. Then beats again. A primary that is slow to answer is taken
+     * to have beaten on time since its last answer (so a stalled replica falls behind all the same);
+     * a primary that is down takes no writes, so replicas that answer keep their standing: reads go
+     * on from them. Beats come from every instance's clock (the greatest is kept), so lag is measured
+     * to within the instances' clock difference. A standing lasts two intervals unless renewed: a
+     * check that hangs cannot keep a replica in use.
      */
     async check(): Promise<void> {
       if (this.#checking) return;
       this.#checking = true;
       try {
         const [primary, ...replicas] = await Promise.all([this.connection, ...this.replicas].map(beatOf));
-        this.fit = this.replicas.filter((replica, i) => {
-          const beat = replicas[i] ?? null;
-          if (beat === null) return false;
-          return primary == null ? this.fit.includes(replica) : primary - beat <= this.maxLagMs;
-        });
         const now = Date.now();
-        await this.connection.execute(writeBeat, [now, now], 'run').catch(() => {});
+        if (typeof primary === 'number') this.#primaryBeat = { beat: primary, at: now };
+        const expected = this.#primaryBeat ? this.#primaryBeat.beat + (now - this.#primaryBeat.at) : null;
+        this.fit = this.replicas.filter((replica, i) => {
+          const beat = replicas[i];
+          if (typeof beat !== 'number') return false;
+          if (primary === 'down') return this.fit.includes(replica);
+          return expected !== null && expected - beat <= this.maxLagMs;
+        });
+        this.#fitUntil = now + 2 * checkIntervalMs;
+        await within(
+          this.connection.execute(writeBeat, [now, now], 'run').catch(() => {}),
+          null,
+        );
       } finally {
         this.#checking = false;
       }
@@ -153,13 +174,13 @@ export const readConnection = (em: EntityManager): ConnectionType => (replicaRea
 
 /**
  * How long after a write its writer's reads stay on the primary, in seconds, or null without
- * replicas: a replica in use is at most `maxLagMs` behind when measured, and a measurement is at
- * most two check intervals old (the beat it compares with is one interval old), so after this long
+ * replicas: a replica in use was at most `maxLagMs` behind the primary's beat when measured, that
+ * beat is at most one check interval old, and a measurement holds two intervals; so after this long
  * every replica in use has the write.
  */
 export function writerStickinessSeconds(em: EntityManager): number | null {
   const routing = routingOf(em);
-  return routing ? Math.ceil((routing.maxLagMs + 2 * checkIntervalMs) / 1000) : null;
+  return routing ? Math.ceil((routing.maxLagMs + 3 * checkIntervalMs) / 1000) : null;
 }
 
 /** How many replicas there are, and how many are fit to read from now (for health reports). */

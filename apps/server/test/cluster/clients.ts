@@ -1,17 +1,24 @@
 /** Miniter clients through the cluster's HAProxy, for the cluster suite's tests. */
-import { createMiniterClient, type MiniterClient } from '@miniter/api/client';
+import { createMiniterClient, type MiniterClient, type MiniterClientOptions } from '@miniter/api/client';
 import type { ClusterInfo } from './control.ts';
 
 let users = 0;
 
-/** A new user, signed in: `retries` as the typed client takes it (0: every failure is seen). */
-export async function signedIn(info: ClusterInfo, name = 'u', retries?: number) {
+/**
+ * A new user, signed in: `retries` as the typed client takes it (0: every failure is seen), and its
+ * `fetch` (to watch what it sends).
+ */
+export async function signedIn(
+  info: ClusterInfo,
+  name = 'u',
+  options: Pick<MiniterClientOptions, 'retries' | 'fetch'> = {},
+) {
   const n = `${name}${Date.now().toString(36)}${users++}`;
   const anonymous = createMiniterClient({ url: `${info.url}/trpc` });
   const email = `${n}@example.com`;
   const user = await anonymous.auth.signUp.mutate({ name: n, email, password: 'password123' });
   const { accessToken } = await anonymous.auth.login.mutate({ email, password: 'password123' });
-  const api: MiniterClient = createMiniterClient({ url: `${info.url}/trpc`, token: accessToken, retries });
+  const api: MiniterClient = createMiniterClient({ url: `${info.url}/trpc`, token: accessToken, ...options });
   return { user, token: accessToken, api };
 }
 

@@ -56,7 +56,7 @@ export default async function setup(project: TestProject) {
     const instanceEnv = {
       DATABASE_URL: replicaSet.primaryUrl,
       DATABASE_REPLICA_URLS: replicaSet.replicaUrl,
-      // A replica a second behind gets no reads: a writer's reads stay on the primary 3 s after.
+      // A replica a second behind gets no reads: a writer's reads stay on the primary 4 s after.
       DATABASE_REPLICA_MAX_LAG: '1s',
       // HAProxy checks every 500 ms and takes 2 failures to mark an instance down: 1 s, and a margin.
       DRAIN_DELAY: '2s',
