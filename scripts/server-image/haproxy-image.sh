@@ -9,8 +9,8 @@ set -euo pipefail
 IMAGE=miniter/haproxy:2.6-local
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOTFS_LOG_PREFIX=haproxy-image
-# shellcheck source=debian-rootfs.sh
-source "$HERE/debian-rootfs.sh"
+# shellcheck source=../lib/debian-rootfs.sh
+source "$HERE/../lib/debian-rootfs.sh"
 
 docker info >/dev/null 2>&1 || rootfs_die "no Docker engine answers; run scripts/container-engine.sh start first"
 if docker image inspect "$IMAGE" >/dev/null 2>&1; then

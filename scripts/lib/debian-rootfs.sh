@@ -1,13 +1,12 @@
 # shellcheck shell=bash
 # Sourced, not run: build a minimal Debian bookworm root filesystem with debootstrap from the
 # machine's own apt mirror, and `docker import` it as an image, without any container registry.
-# Used by scripts/server-image/build.sh; written so scripts/mariadb-image/build.sh can source it too
-# (the same mirror lookup, debootstrap, cleanup and slimming it does inline today).
+# Used by scripts/mariadb-image/build.sh, scripts/server-image/build.sh and haproxy-image.sh.
 #
-# Verified here (Debian 12, docker.io 20.10 engine): building miniter/node:24-local
-# (scripts/server-image/build.sh) and miniter/haproxy:2.6-local (haproxy-image.sh) with it.
+# Verified here (Debian 12, docker.io 20.10 engine): building miniter/mariadb:10.11-local,
+# miniter/node:24-local and miniter/haproxy:2.6-local with it.
 #
-#   source scripts/server-image/debian-rootfs.sh
+#   source scripts/lib/debian-rootfs.sh
 #   ROOTFS_LOG_PREFIX=my-image
 #   rootfs_debootstrap pkg1,pkg2     # sets ROOTFS (and WORK, removed at exit)
 #   ...customise "$ROOTFS"...
