@@ -17,7 +17,7 @@ export interface ClusterInfo {
   controlUrl: string;
   /** HAProxy's address, in front of every instance: `http://127.0.0.1:<port>`. */
   url: string;
-  instances: { name: string; port: number; url: string }[];
+  instances: { name: string; port: number; url: string; metricsUrl: string }[];
   primaryUrl: string;
   replicaUrl: string;
   /** `mariadb://root@127.0.0.1:<port>`, every privilege. */

@@ -45,7 +45,7 @@ export default async function setup(project: TestProject) {
     teardown.push(async () => (await replicaSetStarting.catch(() => null))?.stop());
     teardown.push(async () => removeServerBundle());
     const [replicaSet, bundle] = await Promise.all([replicaSetStarting, buildServer()]);
-    const [redisPort = 0, haproxyPort = 0, ...ports] = await sparePorts(4);
+    const [redisPort = 0, haproxyPort = 0, ...ports] = await sparePorts(6);
     log(`primary on ${replicaSet.ports.primary}, replica on ${replicaSet.ports.replica} (${Date.now() - started} ms)`);
 
     const redis = createRedisServer(redisPort);
@@ -69,7 +69,13 @@ export default async function setup(project: TestProject) {
       RATE_LIMIT_CALLS: '1000000/5m',
     };
     const instances: Instance[] = ['a', 'b'].map((name, n) =>
-      createInstance({ name, port: ports[n] ?? 0, bundle, env: instanceEnv }),
+      // Each with its metrics on a port of its own (the public port has none).
+      createInstance({
+        name,
+        port: ports[n] ?? 0,
+        bundle,
+        env: { ...instanceEnv, METRICS_PORT: String(ports[n + 2]) },
+      }),
     );
     for (const instance of instances) {
       teardown.push(() => instance.kill());
@@ -97,7 +103,12 @@ export default async function setup(project: TestProject) {
     const info: ClusterInfo = {
       controlUrl: control.url,
       url: haproxy.url,
-      instances: instances.map(({ name, port, url }) => ({ name, port, url })),
+      instances: instances.map(({ name, port, url }, n) => ({
+        name,
+        port,
+        url,
+        metricsUrl: `http://127.0.0.1:${ports[n + 2]}/metrics`,
+      })),
       primaryUrl: replicaSet.primaryUrl,
       replicaUrl: replicaSet.replicaUrl,
       rootUrls: { primary: replicaSet.rootUrl('primary'), replica: replicaSet.rootUrl('replica') },
