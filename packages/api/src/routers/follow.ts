@@ -15,23 +15,20 @@ const listOf = (direction: 'followers' | 'following') =>
       ),
     );
 
+/** Follows or unfollows (idempotent, so safe to repeat); the live timeline hears of the change. */
+const relationshipChange = (change: typeof follow) =>
+  protectedProcedure
+    .meta({ retrySafe: 'repeat' })
+    .input(userIdInput)
+    .mutation(async ({ ctx, input }) => {
+      const result = await change(ctx.em, ctx.user, input.userId);
+      ctx.live?.written();
+      return result;
+    });
+
 export const followRouter = {
-  follow: protectedProcedure
-    .meta({ retrySafe: 'repeat' })
-    .input(userIdInput)
-    .mutation(async ({ ctx, input }) => {
-      const result = await follow(ctx.em, ctx.user, input.userId);
-      ctx.live?.written();
-      return result;
-    }),
-  unfollow: protectedProcedure
-    .meta({ retrySafe: 'repeat' })
-    .input(userIdInput)
-    .mutation(async ({ ctx, input }) => {
-      const result = await unfollow(ctx.em, ctx.user, input.userId);
-      ctx.live?.written();
-      return result;
-    }),
+  follow: relationshipChange(follow),
+  unfollow: relationshipChange(unfollow),
   /** Whether you follow a user: what a profile's follow button starts from. */
   relationship: protectedProcedure
     .input(userIdInput)
