@@ -30,7 +30,9 @@ const idSchemes = {
   sparse: (i: number) => (i % 3 === 0 ? 40_000_000 + i : i % 3 === 1 ? 30_001 + i : i + 1),
 };
 
-describe.each(testDialects().flatMap((dialect) => Object.keys(idSchemes).map((ids) => [dialect, ids] as const)))(
+const idKinds = Object.keys(idSchemes) as (keyof typeof idSchemes)[];
+
+describe.each(testDialects().flatMap((dialect) => idKinds.map((ids) => [dialect, ids] as const)))(
   'the home timeline on %s with %s ids',
   (dialect, ids) => {
     let db: TestDatabase;
