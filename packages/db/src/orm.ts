@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import { MariaDbDriver } from '@mikro-orm/mariadb';
 import type { EntityManager } from '@mikro-orm/sql';
+import { sql } from 'kysely';
 import { createOrmConfig, type DatabaseTarget, type OrmConfigOptions, parseDatabaseUrl } from './config.ts';
 import { watchReplicas } from './replicas.ts';
 import { BoundSqliteDriver } from './sqlite-driver.ts';
@@ -21,9 +22,38 @@ export async function openOrm(target: DatabaseTarget | string | undefined, optio
     await orm.em.getConnection().execute('pragma journal_mode = wal');
     await orm.em.getConnection().execute('pragma busy_timeout = 5000');
   }
-  if (options.migrate ?? true) await orm.migrator.up();
+  if (options.migrate ?? true) await (resolved.dialect === 'mysql' ? migrateLocked(orm) : orm.migrator.up());
   await watchReplicas(sqlEm(orm));
   return orm;
+}
+
+/**
+ * Applies the pending migrations under a lock on the MySQL server: instances started at once on one
+ * database (a deploy of several) would otherwise run the same migration twice, and MySQL's DDL is
+ * not transactional. The lock needs a connection, and a connection its database: that is created
+ * first, where two that race to create it both succeed.
+ */
+async function migrateLocked(orm: Orm): Promise<void> {
+  const dbName = orm.config.get('dbName');
+  await orm.schema.ensureDatabase().catch(async () => {
+    // Lost that race: MikroORM is left on the server's own schema. Back to the database, now there.
+    orm.config.set('dbName', dbName);
+    await orm.reconnect();
+  });
+  const lock = `miniter_migrations:${dbName}`.slice(0, 64);
+  await sqlEm(orm)
+    .getConnection()
+    .getClient()
+    .connection()
+    .execute(async (connection) => {
+      // Waits for an instance migrating now, for as long as a migration may take.
+      await sql`select get_lock(${lock}, 600)`.execute(connection);
+      try {
+        await orm.migrator.up();
+      } finally {
+        await sql`select release_lock(${lock})`.execute(connection);
+      }
+    });
 }
 
 /** Typed access to the SQL entity manager (both drivers are SQL drivers). */
