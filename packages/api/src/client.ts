@@ -63,8 +63,13 @@ const idempotencyKeys: TRPCLink<AppRouter> =
         : op,
     );
 
-/** No answer at all (connection refused or reset, a timeout), or a gateway or server saying "later". */
+/**
+ * No answer at all (connection refused or reset), or a gateway or server saying "later". Not a
+ * deadline the caller's `fetch` set: that covers the call, and a server that did not answer in time
+ * is not helped by more calls.
+ */
 const transient = (error: TRPCClientError<AppRouter>) => {
+  if (error.cause?.name === 'TimeoutError') return false;
   // Without a tRPC body (a proxy's error page), the HTTP response is in `meta`.
   const status = error.data?.httpStatus ?? (error.meta?.response as Response | undefined)?.status;
   return status === undefined || status === 502 || status === 503 || status === 504;

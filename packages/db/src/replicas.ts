@@ -83,9 +83,14 @@ function withReplicaRouting<T extends MySqlDriverClass>(Base: T, maxLagMs: numbe
       return this.replicas.length;
     }
 
+    /** The replicas to read from now: those measured fit, while that measurement holds. */
+    usable(): MySqlConnection[] {
+      return Date.now() > this.#fitUntil ? [] : this.fit;
+    }
+
     override getConnection(type: ConnectionType = 'write') {
-      if (type !== 'read' || !this.fit.length || Date.now() > this.#fitUntil) return this.connection;
-      return this.fit[Math.floor(Math.random() * this.fit.length)] ?? this.connection;
+      const usable = type === 'read' ? this.usable() : [];
+      return usable[Math.floor(Math.random() * usable.length)] ?? this.connection;
     }
 
     /**
@@ -186,5 +191,5 @@ export function writerStickinessSeconds(em: EntityManager): number | null {
 /** How many replicas there are, and how many are fit to read from now (for health reports). */
 export function replicaStatus(em: EntityManager): { configured: number; fit: number } | null {
   const routing = routingOf(em);
-  return routing ? { configured: routing.replicaCount(), fit: routing.fit.length } : null;
+  return routing ? { configured: routing.replicaCount(), fit: routing.usable().length } : null;
 }

@@ -118,6 +118,67 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
     expect(missing.status === 'rejected' && missing.reason).toBeInstanceOf(TRPCClientError);
   });
 
+  it('retries what is safe to retry after a network error, with the same Idempotency-Key', async () => {
+    const alice = await signedIn('alice');
+    /** Fails the next requests as a dropped connection (or a deadline) would; records every attempt. */
+    let failures = 0;
+    let timeouts = 0;
+    const attempts: { path: string; key: string | null }[] = [];
+    const flaky = (token?: string, retries?: number) =>
+      createMiniterClient({
+        url: `${server.url}/trpc`,
+        token,
+        retries,
+        fetch: async (input, init) => {
+          attempts.push({
+            path: new URL(String(input)).pathname,
+            key: new Headers(init?.headers).get('idempotency-key'),
+          });
+          if (timeouts > 0) {
+            timeouts--;
+            throw new DOMException('The server did not answer in time', 'TimeoutError');
+          }
+          if (failures > 0) {
+            failures--;
+            throw new TypeError('fetch failed');
+          }
+          return fetch(input, init);
+        },
+      });
+    const api = flaky(alice.token);
+
+    failures = 2;
+    const tweet = await api.tweet.create.mutate({ text: 'sent three times, stored once' });
+    expect(attempts.map((a) => a.path)).toEqual(Array(3).fill('/trpc/tweet.create'));
+    expect(new Set(attempts.map((a) => a.key)).size).toBe(1);
+    expect(await alice.api.tweet.byAuthor.query({ userId: alice.user.id })).toMatchObject({
+      items: [{ id: tweet.id }],
+    });
+
+    attempts.length = 0;
+    failures = 1;
+    expect(await api.timeline.home.query({})).toMatchObject({ items: [{ id: tweet.id }] });
+    expect(attempts).toHaveLength(2);
+
+    // Not retried: a login (it would open a second session), and anything past the retries.
+    attempts.length = 0;
+    failures = 1;
+    await expect(api.auth.login.mutate({ email: 'alice@example.com', password: 'password123' })).rejects.toThrow(
+      TRPCClientError,
+    );
+    expect(attempts).toHaveLength(1);
+    attempts.length = 0;
+    failures = 10;
+    await expect(flaky(alice.token, 2).health.ping.query()).rejects.toThrow(TRPCClientError);
+    expect(attempts).toHaveLength(3);
+    // Nor a call that ran out of its caller's time: more calls would not help a server that slow.
+    attempts.length = 0;
+    failures = 0;
+    timeouts = 1;
+    await expect(api.health.ping.query()).rejects.toThrow(TRPCClientError);
+    expect(attempts).toHaveLength(1);
+  });
+
   it('answers a batch of user.byId calls with one statement, each call with its own answer', async () => {
     const alice = await signedIn('alice');
     const bob = await signedIn('bob');
