@@ -89,8 +89,11 @@ class Stream {
   readonly queue: Queued[] = [];
   /** Follow changes that came while its followees were being read, to apply once they are. */
   loading: FollowChange[] | null = [];
-  /** Why it ended: closed quietly (client left, overflow, shutdown) or with an error. */
-  ended: 'closed' | ServiceError | null = null;
+  /**
+   * Why it ended: closed quietly (client left, overflow), interrupted (shutdown, a replaced database:
+   * the client is to reconnect and resume from its last id), or with an error.
+   */
+  ended: 'closed' | 'interrupted' | ServiceError | null = null;
   private wake: (() => void) | null = null;
   readonly userId: number;
   readonly sessionId: string;
@@ -108,7 +111,7 @@ class Stream {
     this.wake?.();
   }
 
-  end(reason: 'closed' | ServiceError) {
+  end(reason: 'closed' | 'interrupted' | ServiceError) {
     this.ended ??= reason;
     this.wake?.();
   }
@@ -218,7 +221,7 @@ export class LiveHub {
     this.running = false;
     for (const timer of this.timers) clearInterval(timer);
     if (this.sequenceTimer) clearTimeout(this.sequenceTimer);
-    for (const streams of this.byUser.values()) for (const stream of streams) stream.end('closed');
+    for (const streams of this.byUser.values()) for (const stream of streams) stream.end('interrupted');
     // Reads already under way finish before the database goes (each returns at once when stopped).
     await Promise.all([this.sequence(), this.wake()]);
   }
@@ -292,6 +295,9 @@ export class LiveHub {
         }
       }
       if (stream.ended instanceof ServiceError) throw stream.ended;
+      // Not an end of the stream but of this connection: it closes without tRPC's `return` event,
+      // so that a client's EventSource reconnects (to another instance) and resumes from its last id.
+      if (stream.ended === 'interrupted') throw new DOMException('The stream was interrupted: resume it', 'AbortError');
     } finally {
       clearTimeout(expiry);
       signal?.removeEventListener('abort', onAbort);
@@ -414,7 +420,7 @@ export class LiveHub {
     if (lastSeq < this.cursor) {
       // Behind what was read: the database was emptied or replaced. Its streams' ids mean nothing
       // now: they end, and their clients resume from a reset.
-      for (const streams of this.byUser.values()) for (const stream of streams) stream.end('closed');
+      for (const streams of this.byUser.values()) for (const stream of streams) stream.end('interrupted');
     }
     if (lastSeq < this.cursor || !this.byUser.size) this.cursor = lastSeq;
     if (Date.now() - this.lastPrune > 3600_000) {
