@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import { isDatabaseUnavailable } from '@miniter/db';
 import { runPrimary } from './cluster.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
@@ -13,12 +14,20 @@ try {
   process.exit(1);
 }
 
+/** A database that cannot be reached at start-up: one line that says so, rather than a stack. */
+function unreachable(error: unknown): never {
+  if (!isDatabaseUnavailable(error)) throw error;
+  const where = config.databaseUrl ? ` at ${new URL(config.databaseUrl).host}` : '';
+  console.error(`Cannot reach the database${where} (DATABASE_URL): ${(error as Error).message}`);
+  process.exit(1);
+}
+
 const logger = createLogger(config.logLevel, config.instance);
 if (cluster.isPrimary && config.workers > 1) {
-  await runPrimary(config, logger);
+  await runPrimary(config, logger).catch(unreachable);
 } else {
   // A worker: the primary has migrated the database, and names the address once all listen.
-  const server = await startServer(config, logger, { migrate: cluster.isPrimary });
+  const server = await startServer(config, logger, { migrate: cluster.isPrimary }).catch(unreachable);
   if (cluster.isPrimary) {
     const { url, metricsUrl } = server;
     logger.info({ url, trpc: `${url}/trpc`, ...(metricsUrl ? { metrics: metricsUrl } : {}) }, 'Miniter is listening');

@@ -87,6 +87,14 @@ describe('the server process with a bad configuration', () => {
     expect(server.output()).toMatch(/PORT: /);
     expect(server.output()).toMatch(/JWT_SECRET: must be set to at least 32 characters in production/);
   });
+
+  it('exits non-zero with one line when the database cannot be reached', async () => {
+    const server = startServerProcess({ DATABASE_URL: 'mariadb://miniter:secret@127.0.0.1:1/miniter' });
+    const [code] = await once(server.child, 'exit');
+    expect(code).not.toBe(0);
+    expect(server.output()).toMatch(/Cannot reach the database at 127\.0\.0\.1:1 \(DATABASE_URL\): .*ECONNREFUSED/);
+    expect(server.output()).not.toMatch(/secret|triggerUncaughtException|\n\s+at /);
+  });
 });
 
 describe('graceful shutdown under traffic', () => {
