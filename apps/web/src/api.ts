@@ -47,22 +47,36 @@ const pages = <T>(
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
+/** The cache's keys by what they hold, so that a write finds every view it changes (`writes.ts`). */
+export const keys = {
+  /** Profiles, with their counts. */
+  users: ['user'],
+  /** Followers and following lists. */
+  people: ['people'],
+  home: ['timeline', 'home'],
+  publicTimeline: ['timeline', 'public'],
+  tweetsBy: (userId: number) => ['tweets', userId],
+  /** Every list of tweets: the timelines and each user's tweets. */
+  tweetLists: [['timeline'], ['tweets']],
+  suggestions: ['suggestions'],
+} as const;
+
 /** A list of tweet pages: the home timeline, or a user's tweets. */
 export type TweetPages = ReturnType<typeof homeTimeline>;
 
-export const homeTimeline = () => pages(['timeline', 'home'], (cursor) => api.timeline.home.query({ cursor }));
+export const homeTimeline = () => pages(keys.home, (cursor) => api.timeline.home.query({ cursor }));
 
 export const userTweets = (userId: number): TweetPages =>
-  pages(['tweets', userId], (cursor) => api.tweet.byAuthor.query({ userId, cursor }));
+  pages(keys.tweetsBy(userId), (cursor) => api.tweet.byAuthor.query({ userId, cursor }));
 
 export const userList = (userId: number, direction: 'followers' | 'following') =>
-  pages(['people', direction, userId], (cursor) => api.follow[direction].query({ userId, cursor }));
+  pages([...keys.people, direction, userId], (cursor) => api.follow[direction].query({ userId, cursor }));
 
 export const relationship = (userId: number) =>
   queryOptions({ queryKey: ['relationship', userId], queryFn: () => api.follow.relationship.query({ userId }) });
 
 export const userProfile = (userId: number) =>
-  queryOptions({ queryKey: ['user', userId], queryFn: () => api.user.byId.query({ userId }) });
+  queryOptions({ queryKey: [...keys.users, userId], queryFn: () => api.user.byId.query({ userId }) });
 
 /**
  * What the server said, for a person (its messages are written for people: "Tweet must be at most

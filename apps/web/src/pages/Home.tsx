@@ -5,6 +5,7 @@ import { api, checkSession, homeTimeline, me, messageOf, type Tweet } from '../a
 import { useI18n } from '../i18n.tsx';
 import type { Session } from '../session.ts';
 import { addWaiting, drop, type Pages, prepend, replace } from '../timeline-cache.ts';
+import { tweeted } from '../writes.ts';
 import { TweetFeed } from './Tweets.tsx';
 
 const home = homeTimeline();
@@ -41,8 +42,10 @@ function Compose({ author }: { author: Tweet['author'] | undefined }) {
       queryClient.setQueryData(home.queryKey, (pages: Pages) => drop(pages, context.pending.id));
       setText(context.draft);
     },
-    onSuccess: (tweet, _draft, context) =>
-      queryClient.setQueryData(home.queryKey, (pages: Pages) => replace(pages, context.pending.id, tweet)),
+    onSuccess: (tweet, _draft, context) => {
+      queryClient.setQueryData(home.queryKey, (pages: Pages) => replace(pages, context.pending.id, tweet));
+      return tweeted(queryClient, tweet);
+    },
   });
   // What the server counts: code points of the trimmed text, checked by the server's own schema.
   const check = tweetText.safeParse(text);

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { api, messageOf, relationship, userList, userProfile, userTweets } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import type { Session } from '../session.ts';
+import { followChanged, profileChanged } from '../writes.ts';
 import { TweetFeed } from './Tweets.tsx';
 
 /** Follow or unfollow, shown at once and put back if the server refuses. */
@@ -21,7 +22,7 @@ function FollowButton({ userId }: { userId: number }) {
       return { before };
     },
     onError: (_error, _follow, context) => queryClient.setQueryData(state.queryKey, context?.before),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: userProfile(userId).queryKey }),
+    onSuccess: ({ following }) => followChanged(queryClient, userId, following),
   });
   if (!data) return null;
   return (
@@ -52,7 +53,7 @@ function PictureEditor() {
   }, [file]);
   const done = () => {
     setFile(null);
-    void queryClient.invalidateQueries();
+    void profileChanged(queryClient);
   };
   const upload = useMutation({
     mutationFn: (picture: File) => {

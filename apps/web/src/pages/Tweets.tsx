@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { api, messageOf, type Tweet, type TweetPages } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { drop, type Pages } from '../timeline-cache.ts';
+import { tweetDeleted } from '../writes.ts';
 
 /** "5 minutes ago", from the largest unit that fits. */
 function ago(relative: Intl.RelativeTimeFormat, iso: string): string {
@@ -19,12 +19,12 @@ function ago(relative: Intl.RelativeTimeFormat, iso: string): string {
   return relative.format(seconds, 'second');
 }
 
-function TweetItem({ tweet, mine, queryKey }: { tweet: Tweet; mine: boolean; queryKey: readonly unknown[] }) {
+function TweetItem({ tweet, mine }: { tweet: Tweet; mine: boolean }) {
   const { t, dates, relative } = useI18n();
   const queryClient = useQueryClient();
   const remove = useMutation({
     mutationFn: () => api.tweet.delete.mutate({ tweetId: tweet.id }),
-    onSuccess: () => queryClient.setQueryData(queryKey, (pages: Pages) => drop(pages, tweet.id)),
+    onSuccess: () => tweetDeleted(queryClient, tweet.id),
   });
   const { author } = tweet;
   return (
@@ -86,7 +86,7 @@ export function TweetFeed({ label, pages, myId }: { label: string; pages: TweetP
       )}
       <div role="feed" aria-busy={isFetching}>
         {tweets.map((tweet) => (
-          <TweetItem key={tweet.id} tweet={tweet} mine={tweet.author.id === myId} queryKey={pages.queryKey} />
+          <TweetItem key={tweet.id} tweet={tweet} mine={tweet.author.id === myId} />
         ))}
       </div>
       {data && !tweets.length && <p>{t.noTweets}</p>}

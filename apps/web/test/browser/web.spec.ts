@@ -3,43 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import { createMiniterClient } from '@miniter/api/client';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import sharp from 'sharp';
+import { compose, expect, feed, signUp, test, watch } from './helpers.ts';
 
-/** Console errors (a script or style the page's CSP refused would be one) and uncaught errors. */
-const problems: string[] = [];
-const watch = (page: Page) => {
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  page.on('pageerror', (error) => problems.push(error.message));
-  return page;
-};
-test.beforeEach(async ({ page }) => {
-  problems.length = 0;
-  watch(page);
-});
-
-let people = 0;
-/** Signs up through the page; resolves once the home timeline shows, with an API client of the same user. */
-async function signUp(page: Page, baseURL: string) {
-  const name = `Person ${++people}`;
-  const email = `person${people}-${Date.now()}@example.com`;
-  await page.goto('/');
-  await page.getByRole('button', { name: 'New here? Sign up' }).click();
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('password123');
-  await page.getByRole('button', { name: 'Sign up', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Home' })).toBeVisible();
-  const api = createMiniterClient({ url: `${baseURL}/trpc` });
-  const { accessToken, user } = await api.auth.login.mutate({ email, password: 'password123' });
-  return { name, email, id: user.id, api: createMiniterClient({ url: `${baseURL}/trpc`, token: accessToken }) };
-}
-
-const feed = (page: Page) => page.getByRole('feed').getByRole('article');
-const compose = (page: Page) => page.getByLabel('What is happening?');
-
-test('signs up, posts Korean and emoji shown as text, and deletes it', async ({ page, baseURL }) => {
+test('signs up, posts Korean and emoji shown as text, and deletes it', async ({ page, baseURL, problems }) => {
   await signUp(page, baseURL as string);
   const text = '안녕하세요 🌏 <img src=x onerror="window.injected=1">';
   await compose(page).fill(text);
@@ -60,9 +28,10 @@ test('shows a followee’s new tweet behind “1 new tweet”, live, and resumes
   context,
   browser,
   baseURL,
+  problems,
 }) => {
   const reader = await signUp(page, baseURL as string);
-  const authorPage = watch(await (await browser.newContext()).newPage());
+  const authorPage = watch(await (await browser.newContext()).newPage(), problems);
   const author = await signUp(authorPage, baseURL as string);
   await reader.api.follow.follow.mutate({ userId: author.id });
   await page.reload();
@@ -93,7 +62,7 @@ test('shows a followee’s new tweet behind “1 new tweet”, live, and resumes
   expect(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p))).toEqual([]);
 });
 
-test('pages through 45 tweets with “Load more”', async ({ page, baseURL }) => {
+test('pages through 45 tweets with “Load more”', async ({ page, baseURL, problems }) => {
   const writer = await signUp(page, baseURL as string);
   for (let n = 1; n <= 45; n++) await writer.api.tweet.create.mutate({ text: `tweet ${n}` });
   await page.setViewportSize({ width: 800, height: 400 });
@@ -113,6 +82,7 @@ test('pages through 45 tweets with “Load more”', async ({ page, baseURL }) =
 test('uploads a profile picture after a preview, and shows the server’s refusal of a non-image', async ({
   page,
   baseURL,
+  problems,
 }) => {
   const me = await signUp(page, baseURL as string);
   await page.getByRole('link', { name: 'Profile' }).click();
@@ -144,11 +114,12 @@ test('switches to Korean, formats for it, and remembers', async ({ page, baseURL
   await expect(page.getByRole('heading', { name: 'Home' })).toBeVisible();
 });
 
-test('speaks Korean to a browser that asks for it', async ({ browser }) => {
-  const page = watch(await (await browser.newContext({ locale: 'ko-KR' })).newPage());
+test('speaks Korean to a browser that asks for it', async ({ browser, problems }) => {
+  const page = watch(await (await browser.newContext({ locale: 'ko-KR' })).newPage(), problems);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Miniter 로그인' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  expect(problems).toEqual([]);
 });
 
 /** Presses Tab until the focused control is named `name` (its label or text), if it is not already; fails after 40. */
@@ -242,9 +213,10 @@ test('follows from a profile, and ends sessions from the settings: password, eve
   page,
   browser,
   baseURL,
+  problems,
 }) => {
   const me = await signUp(page, baseURL as string);
-  const other = await signUp(watch(await (await browser.newContext()).newPage()), baseURL as string);
+  const other = await signUp(watch(await (await browser.newContext()).newPage(), problems), baseURL as string);
   await page.goto(`/u/${other.id}`);
   await expect(page.getByRole('heading', { name: other.name })).toBeVisible();
   await page.getByRole('button', { name: 'Follow' }).click();

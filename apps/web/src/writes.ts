@@ -1,0 +1,37 @@
+/**
+ * What each write changes on screen, in one place: the views it touches are updated at once or
+ * invalidated (refetched now if shown, on their next showing if not), never left to go stale.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import { keys, relationship, type Tweet } from './api.ts';
+import { drop, type Pages } from './timeline-cache.ts';
+
+/** You followed or unfollowed `userId`. */
+export function followChanged(queryClient: QueryClient, userId: number, following: boolean): Promise<unknown> {
+  queryClient.setQueryData(relationship(userId).queryKey, { userId, following });
+  // Suggestions stay as they are while shown (the button just pressed does not jump away).
+  void queryClient.invalidateQueries({ queryKey: keys.suggestions, refetchType: 'none' });
+  return Promise.all([
+    // Both profiles' counts, both people lists, and your home timeline (their tweets come or go).
+    queryClient.invalidateQueries({ queryKey: keys.users }),
+    queryClient.invalidateQueries({ queryKey: keys.people }),
+    queryClient.invalidateQueries({ queryKey: keys.home }),
+  ]);
+}
+
+/** You posted `tweet` (the home timeline has it already). */
+export const tweeted = (queryClient: QueryClient, tweet: Tweet): Promise<unknown> =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: keys.tweetsBy(tweet.author.id) }),
+    queryClient.invalidateQueries({ queryKey: keys.publicTimeline }),
+    queryClient.invalidateQueries({ queryKey: keys.users }),
+  ]);
+
+/** You deleted tweet `id`: gone from every list of tweets, and from your count. */
+export function tweetDeleted(queryClient: QueryClient, id: number): Promise<unknown> {
+  for (const queryKey of keys.tweetLists) queryClient.setQueriesData({ queryKey }, (pages: Pages) => drop(pages, id));
+  return queryClient.invalidateQueries({ queryKey: keys.users });
+}
+
+/** Your name, handle, bio or picture changed: it shows beside your tweets and in every list. */
+export const profileChanged = (queryClient: QueryClient): Promise<unknown> => queryClient.invalidateQueries();
