@@ -1,7 +1,4 @@
 /** The web client as a person uses it, in Chromium, against what `pnpm start` serves. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import sharp from 'sharp';
@@ -260,17 +257,4 @@ test('follows from a profile, and ends sessions from the settings: password, eve
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Log in to Miniter' })).toBeVisible();
   expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
-});
-
-test('keeps the initial page’s JavaScript within 150 KB gzipped', () => {
-  // The build `pnpm start` made for this run.
-  const dist = join(import.meta.dirname, '../../dist');
-  const page = readFileSync(join(dist, 'index.html'), 'utf8');
-  // Its scripts and the modules it preloads.
-  const scripts = [...page.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/([^"]+)"/g)].map(
-    (match) => match[1] as string,
-  );
-  expect(scripts.length).toBeGreaterThan(0);
-  const gzipped = scripts.reduce((total, src) => total + gzipSync(readFileSync(join(dist, src))).length, 0);
-  expect(gzipped).toBeLessThanOrEqual(150 * 1024);
 });
