@@ -11,8 +11,9 @@ const isoTime = z.iso.datetime().meta({ example: '2026-12-01T12:00:00.000Z' });
 const id = z.int().positive().meta({ example: 1 });
 const pictureUrl = z.url().nullable().meta({ description: 'The 400×400 WebP picture, or null when there is none' });
 
+const username = z.string().meta({ example: 'song', description: 'The @handle, without the @' });
 export const userSummary = z
-  .object({ id, name: z.string().meta({ example: 'Song' }), profilePictureUrl: pictureUrl })
+  .object({ id, name: z.string().meta({ example: 'Song' }), username, profilePictureUrl: pictureUrl })
   .meta({ id: 'UserSummary' });
 export const publicUser = userSummary
   .extend({ profile: z.string().meta({ example: 'Hello, I am Song' }), createdAt: isoTime })
@@ -42,7 +43,11 @@ const session = z
   .meta({ id: 'Session' });
 const relationship = z.object({ userId: id, following: z.boolean() }).meta({ id: 'Relationship' });
 const tweetPage = pageOf(tweet, 'TweetPage');
-const userPage = pageOf(userSummary, 'UserPage');
+const userPage = pageOf(publicUser, 'UserPage');
+const account = publicUser.extend({ email: z.email() }).meta({ id: 'Account' });
+const profile = publicUser
+  .extend({ followerCount: z.int(), followingCount: z.int(), tweetCount: z.int() })
+  .meta({ id: 'Profile' });
 
 /** A subscription is described by one event's data. */
 type Answer<T> = T extends AsyncIterable<{ data: infer D }> ? D : T;
@@ -64,18 +69,28 @@ export const outputs = {
       .meta({ id: 'StreamTicket' }),
   },
   user: {
-    me: publicUser.extend({ email: z.email() }).meta({ id: 'Account' }),
-    byId: publicUser
-      .extend({ followerCount: z.int(), followingCount: z.int(), tweetCount: z.int() })
-      .meta({ id: 'Profile' }),
+    me: account,
+    byId: profile,
+    byUsername: profile,
+    updateProfile: account,
+    search: userPage,
+    suggestions: z.array(publicUser),
     profilePicture: z.object({ url: z.url(), thumbnailUrl: z.url() }).meta({ id: 'ProfilePicture' }),
     uploadProfilePicture: z.object({ profilePictureUrl: z.url() }),
     removeProfilePicture: z.object({ profilePictureUrl: z.null() }),
   },
   tweet: { create: tweet, delete: z.object({ id }), byAuthor: tweetPage },
-  follow: { follow: relationship, unfollow: relationship, relationship, followers: userPage, following: userPage },
+  follow: {
+    follow: relationship,
+    unfollow: relationship,
+    relationship,
+    relationships: z.array(relationship),
+    followers: userPage,
+    following: userPage,
+  },
   timeline: {
     home: tweetPage,
+    public: tweetPage,
     user: tweetPage,
     live: z
       .discriminatedUnion('type', [

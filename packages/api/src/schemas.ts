@@ -1,29 +1,49 @@
 import { decodeCursor } from '@miniter/db';
 import { z } from 'zod';
 import { checkText } from './text.ts';
-import { codePoints, text, tweetText } from './text-fields.ts';
+import { codePoints, text, tweetText, username } from './text-fields.ts';
 
 export const id = z.int().positive().max(4_294_967_295);
 
 const newPassword = z
   .string()
   .superRefine(checkText('Password', 'password'))
-  .refine((p) => codePoints(p) >= 8, 'Password must be at least 8 characters')
+  .refine((p) => codePoints(p) >= 8, {
+    message: 'Password must be at least 8 characters',
+    params: { code: 'too_short', min: 8 },
+  })
   // bcrypt ignores everything past 72 bytes: refuse rather than silently truncate.
-  .refine((p) => Buffer.byteLength(p, 'utf8') <= 72, 'Password must be at most 72 bytes in UTF-8');
+  .refine((p) => Buffer.byteLength(p, 'utf8') <= 72, {
+    message: 'Password must be at most 72 bytes in UTF-8',
+    params: { code: 'too_long_bytes', max: 72 },
+  });
 
 /** A password to check against a stored one: bounded, so nobody sends bcrypt megabytes. */
 const givenPassword = z.string().max(1024).superRefine(checkText('Password', 'password'));
 
+const name = text('Name', 'name', 1, 50);
+const profile = text('Profile', 'prose', 0, 2000);
+
 export const signUpInput = z.object({
-  name: text('Name', 'name', 1, 50),
+  name,
+  /** Without one, a handle is derived from the e-mail (the book's sign-up has none). */
+  username: username.optional(),
   email: z
     .email('Email must be a valid address')
     .max(255)
     .transform((e) => e.toLowerCase()),
   password: newPassword,
-  profile: text('Profile', 'prose', 0, 2000).optional(),
+  profile: profile.optional(),
 });
+
+/** What a profile shows and its owner may change; each field optional, as Mastodon's PATCH. */
+export const updateProfileInput = z.object({
+  name: name.optional(),
+  username: username.optional(),
+  profile: profile.optional(),
+});
+
+export const usernameInput = z.object({ username });
 
 export const loginInput = z.object({
   email: z
@@ -53,7 +73,11 @@ function page<K extends number[]>(arity: K['length']) {
         if (cursor === undefined) return undefined;
         const key = decodeCursor(cursor, arity);
         if (!key) {
-          ctx.addIssue({ code: 'custom', message: 'Invalid cursor: pass a nextCursor from an earlier page' });
+          ctx.addIssue({
+            code: 'custom',
+            message: 'Invalid cursor: pass a nextCursor from an earlier page',
+            params: { code: 'invalid_cursor' },
+          });
           return z.NEVER;
         }
         return key as K;
@@ -65,6 +89,14 @@ function page<K extends number[]>(arity: K['length']) {
 export const timelinePageInput = z.object(page<[number]>(1));
 export const userTimelinePageInput = z.object({ userId: id, ...page<[number]>(1) });
 export const followListInput = z.object({ userId: id, ...page<[number, number]>(2) });
+export const userSearchInput = z.object({
+  query: z.string().trim().min(1, 'Query must not be empty').max(100).superRefine(checkText('Query', 'name')),
+  ...page<[number, number]>(2),
+});
+/** May be left out: `user.suggestions()` asks for the default number. */
+export const suggestionsInput = z.object({ limit: z.int().min(1).max(50).default(10) }).prefault({});
+/** A people list's worth of users, to show whether you follow each. */
+export const userIdsInput = z.object({ userIds: z.array(id).min(1).max(100) });
 
 /** FormData with the picture under `file` (multipart; the typed client sends it without batching). */
 export const pictureUploadInput = z.instanceof(FormData).transform((form, ctx) => {

@@ -3,16 +3,21 @@
  * Ids are numbers and timestamps ISO-8601 strings: plain JSON without a transformer. They take plain
  * data (`UserData`, `TweetData`), which entities also satisfy.
  */
-import type { FollowListEntry, Page, TweetData, UserData, UserSummaryData } from '@miniter/db';
+import type { AccountData, Page, TweetData, UserData, UserSummaryData } from '@miniter/db';
 import type { MediaStorage } from './media/storage.ts';
 import { pictureUrl } from './services/avatars.ts';
 
 export function userSummary(user: UserSummaryData, media: MediaStorage) {
-  return { id: user.id, name: user.name, profilePictureUrl: pictureUrl(media, user) };
+  return { id: user.id, name: user.name, username: user.username, profilePictureUrl: pictureUrl(media, user) };
 }
 
 export function publicUser(user: UserData, media: MediaStorage) {
   return { ...userSummary(user, media), profile: user.profile, createdAt: user.createdAt.toISOString() };
+}
+
+/** The signed-in user's own account: their public profile and e-mail. */
+export function account(user: AccountData, media: MediaStorage) {
+  return { ...publicUser(user, media), email: user.email };
 }
 
 export function tweet(t: TweetData, media: MediaStorage) {
@@ -23,8 +28,8 @@ export function tweetPage(page: Page<TweetData>, media: MediaStorage) {
   return { items: page.items.map((t) => tweet(t, media)), nextCursor: page.nextCursor };
 }
 
-export function userPage(page: Page<FollowListEntry>, media: MediaStorage) {
-  return { items: page.items.map((e) => userSummary(e.user, media)), nextCursor: page.nextCursor };
+export function userPage(page: Page<UserData>, media: MediaStorage) {
+  return { items: page.items.map((user) => publicUser(user, media)), nextCursor: page.nextCursor };
 }
 
 export type UserSummary = ReturnType<typeof userSummary>;

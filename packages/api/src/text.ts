@@ -29,15 +29,20 @@ const codePoint = (c: string) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpp
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: the class holds lone code points, each matched on its own
 const invisible = /(?![\u200c\u200d\u180b-\u180d\u180f\ufe00-\ufe0f\u{e0020}-\u{e007f}\u{e0100}-\u{e01ef}])\p{DI}/u;
 
-const rules: Record<TextKind, { pattern: RegExp; rule: string }[]> = {
+/** Each rule has a stable `id`, which clients may show in their own words (`issues.ts`). */
+const rules: Record<TextKind, { pattern: RegExp; id: string; rule: string }[]> = {
   name: [
-    { pattern: /\p{Cc}/u, rule: 'control characters' },
-    { pattern: /[\u2028\u2029]/u, rule: 'line or paragraph separators' },
-    { pattern: /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u, rule: 'text-direction control characters' },
-    { pattern: invisible, rule: 'invisible characters' },
+    { pattern: /\p{Cc}/u, id: 'control', rule: 'control characters' },
+    { pattern: /[\u2028\u2029]/u, id: 'separator', rule: 'line or paragraph separators' },
+    {
+      pattern: /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u,
+      id: 'direction',
+      rule: 'text-direction control characters',
+    },
+    { pattern: invisible, id: 'invisible', rule: 'invisible characters' },
   ],
-  prose: [{ pattern: /(?![\t\n])\p{Cc}/u, rule: 'control characters other than tab and newline' }],
-  password: [{ pattern: /\0/u, rule: 'the NUL character' }],
+  prose: [{ pattern: /(?![\t\n])\p{Cc}/u, id: 'control', rule: 'control characters other than tab and newline' }],
+  password: [{ pattern: /\0/u, id: 'nul', rule: 'the NUL character' }],
 };
 
 /**
@@ -47,13 +52,22 @@ const rules: Record<TextKind, { pattern: RegExp; rule: string }[]> = {
 export function checkText(field: string, kind: TextKind) {
   return (s: string, ctx: z.RefinementCtx) => {
     if (!s.isWellFormed()) {
-      ctx.addIssue({ code: 'custom', message: `${field} must be well-formed Unicode: it has an unpaired surrogate` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${field} must be well-formed Unicode: it has an unpaired surrogate`,
+        params: { code: 'invalid_characters', rule: 'surrogate' },
+      });
       return;
     }
-    for (const { pattern, rule } of rules[kind]) {
+    for (const { pattern, id, rule } of rules[kind]) {
       const found = pattern.exec(s);
       if (found) {
-        ctx.addIssue({ code: 'custom', message: `${field} must not contain ${rule} (found ${codePoint(found[0])})` });
+        const character = codePoint(found[0]);
+        ctx.addIssue({
+          code: 'custom',
+          message: `${field} must not contain ${rule} (found ${character})`,
+          params: { code: 'invalid_characters', rule: id, found: character },
+        });
         return;
       }
     }

@@ -5,6 +5,7 @@
 import { type EntityManager, isDatabaseUnavailable, type Orm, readFromReplicas, sqlEm } from '@miniter/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { fieldError, serviceIssues, zodIssues } from './issues.ts';
 import type { LiveHub } from './live/hub.ts';
 import type { MediaStorage } from './media/storage.ts';
 import type { RateLimiter, RateLimitName } from './rate-limits.ts';
@@ -77,17 +78,24 @@ const t = initTRPC
     },
     errorFormatter({ shape, error, ctx }) {
       const zodError = error.cause instanceof z.ZodError ? error.cause : null;
+      const refusal = error.cause instanceof ServiceError ? error.cause : null;
       const internal = error.code === 'INTERNAL_SERVER_ERROR';
       // Stacks stay in the server's logs, in every environment.
       const { stack: _stack, ...data } = shape.data;
+      // An unexpected error's message may carry SQL or paths: the client gets a generic one, and
+      // the request id that finds the real error in the logs.
+      const message = internal ? 'Internal server error' : zodError ? describeIssues(zodError) : shape.message;
       return {
         ...shape,
-        // An unexpected error's message may carry SQL or paths: the client gets a generic one, and
-        // the request id that finds the real error in the logs.
-        message: internal ? 'Internal server error' : zodError ? describeIssues(zodError) : shape.message,
+        message,
         data: {
           ...data,
-          zodError: zodError ? z.flattenError(zodError) : null,
+          zodError: zodError ? z.flattenError(zodError) : refusal ? fieldError(refusal) : null,
+          issues: zodError
+            ? zodIssues(zodError)
+            : refusal
+              ? serviceIssues(refusal)
+              : [{ path: [], code: error.code.toLowerCase(), message, params: {} }],
           requestId: ctx?.requestId ?? null,
         },
       };

@@ -32,7 +32,7 @@ describe.each(testDialects())('profile pictures on %s', (dialect) => {
   const em = () => sqlEm(db().orm).fork();
   async function newUser(name: string) {
     const fork = em();
-    const user = fork.create(User, { name, email: `${name}@example.com`, hashedPassword: 'x' });
+    const user = fork.create(User, { name, username: name, email: `${name}@example.com`, hashedPassword: 'x' });
     await fork.flush();
     return { user, em: fork };
   }

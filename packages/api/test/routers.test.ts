@@ -32,6 +32,7 @@ describe.each(testDialects())('routers on %s', (dialect) => {
       expect(user).toEqual({
         id: expect.any(Number),
         name: '김철수 😀',
+        username: 'alice',
         profile: '백엔드 개발자',
         profilePictureUrl: null,
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
@@ -139,7 +140,7 @@ describe.each(testDialects())('routers on %s', (dialect) => {
         id: expect.any(Number),
         text,
         createdAt: expect.any(String),
-        author: { id: user.id, name: user.name, profilePictureUrl: null },
+        author: { id: user.id, name: user.name, username: user.username, profilePictureUrl: null },
       });
       const [read] = (await anon().tweet.byAuthor({ userId: user.id })).items;
       expect(read?.text).toBe(text);
@@ -188,7 +189,7 @@ describe.each(testDialects())('routers on %s', (dialect) => {
       await expectCode(anon().follow.relationship(target), 'UNAUTHORIZED');
     });
 
-    it('list followers and following as user summaries, paged', async () => {
+    it('list followers and following as public users, paged', async () => {
       const star = await signedIn(db().orm, 'star');
       const fans = [];
       for (let i = 0; i < 5; i++) {
@@ -201,14 +202,25 @@ describe.each(testDialects())('routers on %s', (dialect) => {
       do {
         const page = await anon().follow.followers({ userId: star.user.id, limit: 2, cursor });
         expect(page.items.length).toBeLessThanOrEqual(2);
-        for (const item of page.items) expect(Object.keys(item).sort()).toEqual(['id', 'name', 'profilePictureUrl']);
+        for (const item of page.items) {
+          expect(Object.keys(item).sort()).toEqual(['createdAt', 'id', 'name', 'profile', 'profilePictureUrl', 'username']);
+        }
         ids.push(...page.items.map((u) => u.id));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       expect(ids).toEqual(fans.map((f) => f.id).reverse());
       const following = await anon().follow.following({ userId: fans[0]?.id ?? 0 });
       expect(following).toEqual({
-        items: [{ id: star.user.id, name: 'star', profilePictureUrl: null }],
+        items: [
+          {
+            id: star.user.id,
+            name: 'star',
+            username: star.user.username,
+            profile: '',
+            profilePictureUrl: null,
+            createdAt: star.user.createdAt,
+          },
+        ],
         nextCursor: null,
       });
     });

@@ -1,10 +1,24 @@
 export { type DatabaseTarget, type Dialect, defaultSqlitePath, parseDatabaseUrl } from './config.ts';
-export { Follow, IdempotencyKey, Session, StreamTicket, Tweet, User } from './entities/index.ts';
+export { Follow, IdempotencyKey, Session, StreamTicket, Tweet, User, UserSearchTerm } from './entities/index.ts';
 export { isDatabaseUnavailable } from './errors.ts';
+export {
+  handleBase,
+  handleCandidates,
+  initialConsonants,
+  isReservedUsername,
+  nameSearchTerms,
+  normalizeQuery,
+  randomHandle,
+  reservedUsernames,
+  usernameKey,
+  usernameMaxLength,
+  usernamePattern,
+} from './handles.ts';
 export {
   dialectOf,
   type EntityManager,
   isDatabaseReady,
+  migrate,
   type Orm,
   openOrm,
   sqlEm,
@@ -14,6 +28,7 @@ export {
   deleteFollow,
   type FollowCursor,
   type FollowListEntry,
+  findFollowedAmong,
   findFollowing,
   findFollowList,
   insertFollow,
@@ -39,13 +54,29 @@ export {
   sequenceEvents,
 } from './queries/live.ts';
 export type { AccountData, TweetData, UserData, UserSummaryData } from './queries/read-models.ts';
-export { findTimeline } from './queries/timeline.ts';
+export { findUserSearchRows, type SearchCursor, searchUsers, type UserSearchQuery } from './queries/search.ts';
+export {
+  findMostFollowedIds,
+  findSuggestionRows,
+  findSuggestions,
+  type SuggestionQuery,
+} from './queries/suggestions.ts';
+export {
+  findPublicTimeline,
+  findPublicTimelineRows,
+  findTimeline,
+  findTimelineRows,
+  type RunSql,
+} from './queries/timeline.ts';
 export { deleteOwnTweet, insertTweet } from './queries/tweets.ts';
 export {
   findLiveSessionUser,
+  findTakenUsernames,
+  findUserProfileByUsername,
   findUserProfiles,
   type LiveSession,
   redeemStreamTicket,
   type UserProfileData,
+  writeSearchTerms,
 } from './queries/users.ts';
 export { type ReplicaOptions, readConnection, readFromReplicas, replicaStatus } from './replicas.ts';

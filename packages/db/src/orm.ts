@@ -22,9 +22,31 @@ export async function openOrm(target: DatabaseTarget | string | undefined, optio
     await orm.em.getConnection().execute('pragma journal_mode = wal');
     await orm.em.getConnection().execute('pragma busy_timeout = 5000');
   }
-  if (options.migrate ?? true) await (resolved.dialect === 'mysql' ? migrateLocked(orm) : orm.migrator.up());
+  if (options.migrate ?? true) await migrate(orm);
   await watchReplicas(sqlEm(orm));
   return orm;
+}
+
+/** Applies the pending migrations, as each dialect needs. */
+export async function migrate(orm: Orm): Promise<void> {
+  await (orm.em.getDriver() instanceof BoundSqliteDriver ? migrateSqlite(orm) : migrateLocked(orm));
+}
+
+/**
+ * SQLite makes a column required only by rebuilding its table, and dropping the old `users` would
+ * cascade to every row that refers to it: the migrations run with foreign keys off (a pragma that
+ * only takes effect outside a transaction), and are checked before they are turned on again.
+ */
+async function migrateSqlite(orm: Orm): Promise<void> {
+  const connection = orm.em.getConnection();
+  await connection.execute('pragma foreign_keys = off');
+  try {
+    await orm.migrator.up();
+    const broken = await connection.execute('pragma foreign_key_check');
+    if (broken.length) throw new Error(`migrations left ${broken.length} rows without the row they refer to`);
+  } finally {
+    await connection.execute('pragma foreign_keys = on');
+  }
 }
 
 /**

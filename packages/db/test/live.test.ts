@@ -29,7 +29,7 @@ describe.each(testDialects())('the event log on %s', (dialect) => {
   async function users(n: number) {
     const fork = em();
     const made = Array.from({ length: n }, (_, i) =>
-      fork.create(User, { name: `u${i}`, email: `u${i}@example.com`, hashedPassword: 'x' }),
+      fork.create(User, { name: `u${i}`, username: `u${i}`, email: `u${i}@example.com`, hashedPassword: 'x' }),
     );
     await fork.flush();
     return made.map((u) => u.id);

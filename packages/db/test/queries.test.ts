@@ -21,7 +21,7 @@ describe.each(testDialects())('queries on %s', (dialect) => {
   beforeEach(async () => {
     await db.reset();
     em = sqlEm(db.orm).fork();
-    const make = (name: string) => em.create(User, { name, email: `${name}@example.com`, hashedPassword: 'x' });
+    const make = (name: string) => em.create(User, { name, username: name, email: `${name}@example.com`, hashedPassword: 'x' });
     [alice, bob, carol] = [make('alice'), make('bob'), make('carol')];
     await em.flush();
   });
@@ -96,7 +96,7 @@ describe.each(testDialects())('queries on %s', (dialect) => {
 
   it('lists followers and following, most recent first, page by page', async () => {
     const others = Array.from({ length: 5 }, (_, i) =>
-      em.create(User, { name: `u${i}`, email: `u${i}@example.com`, hashedPassword: 'x' }),
+      em.create(User, { name: `u${i}`, username: `u${i}`, email: `u${i}@example.com`, hashedPassword: 'x' }),
     );
     await em.flush();
     for (const u of others) await insertFollow(em, u.id, alice.id);

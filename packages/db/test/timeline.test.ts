@@ -46,6 +46,8 @@ describe.each(testDialects().flatMap((dialect) => idKinds.map((ids) => [dialect,
         Array.from({ length: userCount }, (_, i) => ({
           id: i + 1,
           name: `u${i + 1}`,
+          username: `u${i + 1}`,
+          usernameKey: `u${i + 1}`,
           email: `u${i + 1}@example.com`,
           hashedPassword: 'x',
           profile: '',

@@ -7,6 +7,7 @@ import { appRouter, type Meta, outputs } from '@miniter/api';
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { type BookRoute, bookRouteTable } from './book.ts';
+import { inputObject } from './calls.ts';
 import { type V1Route, v1Routes } from './v1.ts';
 
 const errorBody = z
@@ -165,8 +166,7 @@ function v1Operation(route: V1Route): OperationSpec {
     string,
     { _def: { inputs: unknown[]; meta?: Meta } }
   >;
-  const input = procedures[route.procedure]?._def.inputs[0];
-  const shape = input instanceof z.ZodObject ? (input as z.ZodObject) : null;
+  const shape = inputObject(route.procedure);
   const pathKeys = Object.fromEntries([...route.path.matchAll(/:(\w+)/g)].map((m) => [m[1] as string, true as const]));
   const rest = shape?.omit(pathKeys as never);
   const hasRest = Boolean(rest && Object.keys(rest.shape).length);

@@ -7,8 +7,9 @@
  */
 import type { RouterInputs } from '@miniter/api';
 import { json, type Request, type RequestHandler, Router } from 'express';
+import { z } from 'zod';
 import { readProfilePicture } from './book.ts';
-import { type Caller, numeric, type RestRoute } from './calls.ts';
+import { type Caller, inputObject, numeric, type RestRoute } from './calls.ts';
 
 /** `"tweet.create"` and the like: every procedure, by its path. */
 type ProcedurePath = {
@@ -16,7 +17,7 @@ type ProcedurePath = {
 }[keyof RouterInputs];
 
 export interface V1Route {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express syntax: `:userId` is a path parameter. */
   path: string;
   procedure: ProcedurePath;
@@ -84,6 +85,46 @@ export const v1Routes: V1Route[] = [
     procedure: 'user.me',
     summary: 'The signed-in account',
     tag: 'users',
+    signedIn: true,
+  },
+  {
+    method: 'patch',
+    path: '/users/me',
+    procedure: 'user.updateProfile',
+    summary: 'Change your name, handle or bio',
+    tag: 'users',
+    signedIn: true,
+    errors: [409],
+  },
+  {
+    method: 'get',
+    path: '/users/me/suggestions',
+    procedure: 'user.suggestions',
+    summary: 'People you might follow',
+    tag: 'users',
+    signedIn: true,
+  },
+  {
+    method: 'get',
+    path: '/users/search',
+    procedure: 'user.search',
+    summary: 'People by handle or name',
+    tag: 'users',
+  },
+  {
+    method: 'get',
+    path: '/users/by-username/:username',
+    procedure: 'user.byUsername',
+    summary: "A user's profile and counts, by handle",
+    tag: 'users',
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/relationships',
+    procedure: 'follow.relationships',
+    summary: 'Whether you follow each of a list of users (`userIds=1,2,3`)',
+    tag: 'follows',
     signedIn: true,
   },
   {
@@ -213,6 +254,13 @@ export const v1Routes: V1Route[] = [
   },
   {
     method: 'get',
+    path: '/timelines/public',
+    procedure: 'timeline.public',
+    summary: "Everyone's tweets, newest first",
+    tag: 'tweets',
+  },
+  {
+    method: 'get',
     path: '/timelines/home',
     procedure: 'timeline.home',
     summary: 'Your tweets and those of whom you follow, newest first',
@@ -221,11 +269,19 @@ export const v1Routes: V1Route[] = [
   },
 ];
 
-/** The procedure's input: the query string (GET) or JSON body, then the path parameters. */
-function inputOf(req: Request, method: V1Route['method']): unknown {
+/**
+ * The procedure's input: the query string (GET) or JSON body, then the path parameters. A query
+ * key the input takes as a list (`userIds=1&userIds=2`) is a list even when it comes once.
+ */
+function inputOf(req: Request, route: V1Route, lists: ReadonlySet<string>): unknown {
   const params = Object.fromEntries(Object.entries(req.params).map(([key, value]) => [key, numeric(value)]));
-  if (method === 'get') {
-    const query = Object.fromEntries(Object.entries(req.query).map(([key, value]) => [key, numeric(value)]));
+  if (route.method === 'get') {
+    const query = Object.fromEntries(
+      Object.entries(req.query).map(([key, value]) => {
+        const values = Array.isArray(value) ? value.map(numeric) : numeric(value);
+        return [key, lists.has(key) && !Array.isArray(values) ? [values] : values];
+      }),
+    );
     return { ...query, ...params };
   }
   const body: unknown = req.body;
@@ -239,6 +295,12 @@ const procedureOf = (caller: Caller, path: ProcedurePath) => {
   return (caller as unknown as Record<string, Record<string, Procedure>>)[router]?.[name] as Procedure;
 };
 
+/** The keys of a procedure's input that take a list. */
+function listKeys(path: ProcedurePath): Set<string> {
+  const shape = inputObject(path)?.shape ?? {};
+  return new Set(Object.keys(shape).filter((key) => shape[key] instanceof z.ZodArray));
+}
+
 export interface V1RoutesOptions {
   call: (route: RestRoute) => RequestHandler;
   admit: RequestHandler;
@@ -251,11 +313,12 @@ export function v1Router({ call, admit, maxBodySize, maxUploadBodySize }: V1Rout
   // A JSON body is optional where a route takes none (DELETE /sessions); any content is read as JSON.
   const body = json({ limit: maxBodySize, type: () => true });
   for (const route of v1Routes) {
+    const lists = listKeys(route.procedure);
     const handle = call(async (caller, req, res) => {
       const procedure = procedureOf(caller, route.procedure);
       const input = route.upload
         ? await readProfilePicture(caller, req, res, maxUploadBodySize, 'file')
-        : inputOf(req, route.method);
+        : inputOf(req, route, lists);
       res.status(route.status ?? 200).json(await procedure(input));
     });
     const steps = route.method === 'get' || route.upload ? [admit, handle] : [admit, body, handle];

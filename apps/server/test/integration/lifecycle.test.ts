@@ -84,7 +84,7 @@ describe.each(testDialects())('internal errors on %s', (dialect) => {
     await once(server, 'listening');
     try {
       const em = db.orm.em.fork();
-      const user = em.create(User, { name: 'a', email: 'a@example.com', hashedPassword: 'x' });
+      const user = em.create(User, { name: 'a', username: 'a', email: 'a@example.com', hashedPassword: 'x' });
       await em.flush();
       // Break the schema under the running app: the query fails inside the driver.
       await em.getConnection().execute('drop table tweets');

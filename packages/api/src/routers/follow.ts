@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { followListInput, userIdInput } from '../schemas.ts';
-import { follow, relationship, unfollow } from '../services/follows.ts';
+import { followListInput, userIdInput, userIdsInput } from '../schemas.ts';
+import { follow, relationship, relationships, unfollow } from '../services/follows.ts';
 import { followList } from '../services/timelines.ts';
 import { userPage } from '../shape.ts';
 import { protectedProcedure, publicProcedure } from '../trpc.ts';
@@ -33,6 +33,10 @@ export const followRouter = {
   relationship: protectedProcedure
     .input(userIdInput)
     .query(({ ctx, input }) => relationship(ctx.em, ctx.user, input.userId)),
+  /** Whether you follow each of a list of users, in its order: a people list's buttons in one call. */
+  relationships: protectedProcedure
+    .input(userIdsInput)
+    .query(({ ctx, input }) => relationships(ctx.em, ctx.user, input.userIds)),
   followers: listOf('followers'),
   following: listOf('following'),
 } satisfies TRPCRouterRecord;

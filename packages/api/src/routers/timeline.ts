@@ -1,6 +1,6 @@
 import { TRPCError, type TRPCRouterRecord, tracked } from '@trpc/server';
 import { liveInput, timelinePageInput, userTimelinePageInput } from '../schemas.ts';
-import { homeTimeline, userTimeline } from '../services/timelines.ts';
+import { homeTimeline, publicTimeline, userTimeline } from '../services/timelines.ts';
 import { tweetPage } from '../shape.ts';
 import { mappedEvents, protectedProcedure, publicProcedure } from '../trpc.ts';
 
@@ -39,6 +39,13 @@ export const timelineRouter = {
     });
     return mappedEvents(events, (event) => tracked(event.id, event.data));
   }),
+
+  /** Everyone's tweets, newest first, signed in or not (Mastodon's local timeline). */
+  public: publicProcedure
+    .input(timelinePageInput)
+    .query(async ({ ctx, input }) =>
+      tweetPage(await publicTimeline(ctx.em, { after: input.cursor?.[0], limit: input.limit }), ctx.media),
+    ),
 
   /** The book's `/timeline/<user_id>`: that user's tweets and those of the users they follow. */
   user: userTweetsQuery(true),

@@ -1,17 +1,59 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { pictureUploadInput, userIdInput } from '../schemas.ts';
+import {
+  pictureUploadInput,
+  suggestionsInput,
+  updateProfileInput,
+  userIdInput,
+  usernameInput,
+  userSearchInput,
+} from '../schemas.ts';
 import { getProfilePictureUrl, pictureUrl, removeProfilePicture, setProfilePicture } from '../services/avatars.ts';
-import { getUserProfile } from '../services/users.ts';
-import { publicUser } from '../shape.ts';
+import {
+  findPeople,
+  getUserProfile,
+  getUserProfileByUsername,
+  suggestPeople,
+  updateProfile,
+} from '../services/users.ts';
+import { account, publicUser, userPage } from '../shape.ts';
 import { protectedProcedure, publicProcedure } from '../trpc.ts';
 
 export const userRouter = {
-  me: protectedProcedure.query(({ ctx }) => ({ ...publicUser(ctx.user, ctx.media), email: ctx.user.email })),
+  me: protectedProcedure.query(({ ctx }) => account(ctx.user, ctx.media)),
 
   byId: publicProcedure.input(userIdInput).query(async ({ ctx, input }) => {
     const { user, ...counts } = await getUserProfile(ctx.profiles, input.userId);
     return { ...publicUser(user, ctx.media), ...counts };
   }),
+
+  /** As `byId`, by handle in any case (a leading `@` is fine). */
+  byUsername: publicProcedure.input(usernameInput).query(async ({ ctx, input }) => {
+    const { user, ...counts } = await getUserProfileByUsername(ctx.em, input.username);
+    return { ...publicUser(user, ctx.media), ...counts };
+  }),
+
+  /** Changes your name, handle or bio (each optional); a taken handle is CONFLICT on `username`. */
+  updateProfile: protectedProcedure
+    .meta({ retrySafe: 'repeat' })
+    .input(updateProfileInput)
+    .mutation(async ({ ctx, input }) => account(await updateProfile(ctx.em, ctx.user, input), ctx.media)),
+
+  /**
+   * People by handle or name: the handle that is the query, then handles that start with it, then
+   * names with a word that starts with it (Korean also by any syllable and by initial consonants).
+   */
+  search: publicProcedure
+    .input(userSearchInput)
+    .query(async ({ ctx, input }) =>
+      userPage(await findPeople(ctx.em, input.query, { after: input.cursor, limit: input.limit }), ctx.media),
+    ),
+
+  /** People you might follow: those your followees follow most, then the most followed. */
+  suggestions: protectedProcedure
+    .input(suggestionsInput)
+    .query(async ({ ctx, input }) =>
+      (await suggestPeople(ctx.em, ctx.user, input.limit)).map((user) => publicUser(user, ctx.media)),
+    ),
 
   /** The book's GET /profile-picture/<user_id>: NOT_FOUND when the user has none. */
   profilePicture: publicProcedure

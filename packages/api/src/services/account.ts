@@ -1,11 +1,11 @@
-import { type AccountData, type EntityManager, Follow, IdempotencyKey, Tweet, User } from '@miniter/db';
+import { type AccountData, type EntityManager, Follow, IdempotencyKey, Tweet, User, UserSearchTerm } from '@miniter/db';
 import type { MediaStorage } from '../media/storage.ts';
 import { type AuthConfig, confirmPassword, logoutEverywhere } from './auth.ts';
 import { removeProfilePicture } from './avatars.ts';
 
 /**
  * Deletes the account after checking its password: the user row goes, and with it their tweets,
- * follows, sessions, stream tickets and idempotency keys, so their tokens stop working at once.
+ * follows, search terms, sessions, stream tickets and idempotency keys, so their tokens stop working at once.
  * Pictures go too. Every row is deleted explicitly, none left to a foreign key's cascade: MySQL runs
  * no triggers for cascaded rows (the live timeline's log needs the deletions), and the schema must
  * work without foreign keys (a sharded MySQL such as Vitess has none across shards).
@@ -18,12 +18,13 @@ export async function deleteAccount(
   password: string,
 ): Promise<void> {
   const account = em.merge(User, user);
-  await confirmPassword(em, config, account, password);
+  await confirmPassword(em, config, account, password, 'password');
   await removeProfilePicture(em, media, account);
   await em.transactional(async (tx) => {
     await tx.nativeDelete(Tweet, { author: account.id });
     await tx.nativeDelete(Follow, { $or: [{ user: account.id }, { followed: account.id }] });
     await tx.nativeDelete(IdempotencyKey, { userId: account.id });
+    await tx.nativeDelete(UserSearchTerm, { userId: account.id });
     await logoutEverywhere(tx, account);
     await tx.nativeDelete(User, { id: account.id });
   });

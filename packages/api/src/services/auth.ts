@@ -4,11 +4,17 @@ import {
   type AccountData,
   type EntityManager,
   findLiveSessionUser,
+  findTakenUsernames,
+  handleBase,
+  handleCandidates,
   type LiveSession,
+  randomHandle,
   redeemStreamTicket,
   Session,
   StreamTicket,
   User,
+  usernameKey,
+  writeSearchTerms,
 } from '@miniter/db';
 import bcrypt from 'bcrypt';
 import jwt from 'jsonwebtoken';
@@ -50,32 +56,68 @@ const audience = 'miniter-api';
 
 export interface SignUpInput {
   name: string;
+  /** Without one, a handle is derived from the e-mail (`handleBase`). */
+  username?: string | undefined;
   email: string;
   password: string;
   profile?: string | undefined;
 }
 
+/**
+ * Creates the account with its handle and the terms its name is found by, in one transaction. A
+ * taken e-mail or chosen handle is a CONFLICT naming the field; a derived handle that someone took
+ * meanwhile is derived again.
+ */
 export async function signUp(em: EntityManager, config: AuthConfig, input: SignUpInput): Promise<User> {
   if (await em.count(User, { email: input.email })) throw emailTaken();
   const hashedPassword = await bcrypt.hash(input.password, config.bcryptCost);
-  const user = em.create(User, {
-    name: input.name,
-    email: input.email,
-    hashedPassword,
-    profile: input.profile ?? '',
-  });
-  try {
-    await em.flush();
-  } catch (error) {
-    // Two sign-ups with one email raced past the check above: the unique index decides.
-    if (error instanceof UniqueConstraintViolationException) throw emailTaken();
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    const username = input.username ?? (await freeHandle(em, handleBase(input.email), attempt));
+    try {
+      return await em.transactional(async (tx) => {
+        const user = tx.create(User, {
+          name: input.name,
+          username,
+          email: input.email,
+          hashedPassword,
+          profile: input.profile ?? '',
+        });
+        await tx.flush();
+        await writeSearchTerms(tx, user.id, user.name);
+        return user;
+      });
+    } catch (error) {
+      // Two sign-ups raced past the checks: the unique indexes decide, and say which was taken.
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      if (await em.count(User, { email: input.email })) throw emailTaken();
+      if (input.username || attempt === 3) throw usernameTaken();
+    }
   }
-  return user;
+}
+
+/**
+ * The first of `base`'s candidates nobody has (`handleCandidates`), or one with a random suffix;
+ * after a lost race (`attempt` > 1), a random one at once.
+ */
+async function freeHandle(em: EntityManager, base: string, attempt: number): Promise<string> {
+  if (attempt === 1) {
+    const candidates = handleCandidates(base);
+    const taken = await findTakenUsernames(em, candidates);
+    const free = candidates.find((candidate) => !taken.has(usernameKey(candidate)));
+    if (free) return free;
+  }
+  return randomHandle(base);
 }
 
 function emailTaken() {
-  return new ServiceError('CONFLICT', 'An account with this email already exists');
+  return new ServiceError('CONFLICT', 'An account with this email already exists', {
+    field: 'email',
+    reason: 'email_taken',
+  });
+}
+
+export function usernameTaken() {
+  return new ServiceError('CONFLICT', 'This username is taken', { field: 'username', reason: 'username_taken' });
 }
 
 // Compared against when the email is unknown, at the configured cost, so that a login for an
@@ -110,7 +152,9 @@ export async function login(
 ): Promise<SessionToken> {
   const user = await em.findOne(User, { email: input.email }, { populate: ['hashedPassword'] });
   const matches = await passwordMatches(config, user, input.password);
-  if (!user || !matches) throw new ServiceError('UNAUTHORIZED', 'Email or password is incorrect');
+  if (!user || !matches) {
+    throw new ServiceError('UNAUTHORIZED', 'Email or password is incorrect', { reason: 'bad_credentials' });
+  }
   return openSession(em, config, user);
 }
 
@@ -241,10 +285,16 @@ export async function logoutEverywhere(em: EntityManager, user: Pick<AccountData
 }
 
 /** Refuses unless `password` is the signed-in user's current one. */
-export async function confirmPassword(em: EntityManager, config: AuthConfig, user: User, password: string) {
+export async function confirmPassword(
+  em: EntityManager,
+  config: AuthConfig,
+  user: User,
+  password: string,
+  field: 'password' | 'currentPassword',
+) {
   await em.populate(user, ['hashedPassword']);
   if (!(await passwordMatches(config, user, password))) {
-    throw new ServiceError('FORBIDDEN', 'The current password is incorrect');
+    throw new ServiceError('FORBIDDEN', 'The current password is incorrect', { field, reason: 'wrong_password' });
   }
 }
 
@@ -256,7 +306,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<SessionToken> {
   const account = em.merge(User, user);
-  await confirmPassword(em, config, account, input.currentPassword);
+  await confirmPassword(em, config, account, input.currentPassword, 'currentPassword');
   account.hashedPassword = await bcrypt.hash(input.newPassword, config.bcryptCost);
   await em.flush();
   await logoutEverywhere(em, account);

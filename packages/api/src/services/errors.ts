@@ -14,12 +14,23 @@ export type ServiceErrorKind =
   | 'TOO_MANY_REQUESTS'
   | 'SERVICE_UNAVAILABLE';
 
+export interface ServiceErrorDetail {
+  /** The input field the refusal is about (a taken handle: `username`), for clients to show beside it. */
+  field?: string;
+  /** A stable identifier of the refusal, for clients to word in their language (`issues.ts`). */
+  reason?: string;
+}
+
 export class ServiceError extends Error {
   readonly kind: ServiceErrorKind;
+  readonly field: string | undefined;
+  readonly reason: string | undefined;
 
-  constructor(kind: ServiceErrorKind, message: string) {
+  constructor(kind: ServiceErrorKind, message: string, detail: ServiceErrorDetail = {}) {
     super(message);
     this.name = 'ServiceError';
     this.kind = kind;
+    this.field = detail.field;
+    this.reason = detail.reason;
   }
 }

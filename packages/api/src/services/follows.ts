@@ -1,4 +1,11 @@
-import { deleteFollow, type EntityManager, findFollowing, insertFollow, type UserSummaryData } from '@miniter/db';
+import {
+  deleteFollow,
+  type EntityManager,
+  findFollowedAmong,
+  findFollowing,
+  insertFollow,
+  type UserSummaryData,
+} from '@miniter/db';
 import { ServiceError } from './errors.ts';
 import { getUser } from './users.ts';
 
@@ -29,4 +36,14 @@ export async function relationship(em: EntityManager, user: UserSummaryData, tar
   const following = await findFollowing(em, user.id, targetId);
   if (following === null) await getUser(em, targetId);
   return { userId: targetId, following: Boolean(following) };
+}
+
+/** Whether you follow each of `userIds`, in their order (ids of nobody: not followed). */
+export async function relationships(
+  em: EntityManager,
+  user: { id: number },
+  userIds: readonly number[],
+): Promise<Relationship[]> {
+  const followed = await findFollowedAmong(em, user.id, userIds);
+  return userIds.map((userId) => ({ userId, following: followed.has(userId) }));
 }

@@ -1,11 +1,12 @@
 import {
   type EntityManager,
   type FollowCursor,
-  type FollowListEntry,
   findFollowList,
+  findPublicTimeline,
   findTimeline,
   type Page,
   type TweetData,
+  type UserData,
   type UserSummaryData,
 } from '@miniter/db';
 import { getUser } from './users.ts';
@@ -40,7 +41,13 @@ export async function followList(
   userId: number,
   direction: 'followers' | 'following',
   page: PageParams<FollowCursor>,
-): Promise<Page<FollowListEntry>> {
+): Promise<Page<UserData>> {
   await getUser(em, userId);
-  return findFollowList(em, { userId, direction, ...page });
+  const found = await findFollowList(em, { userId, direction, ...page });
+  return { items: found.items.map((entry) => entry.user), nextCursor: found.nextCursor };
+}
+
+/** Everyone's tweets, newest first. */
+export function publicTimeline(em: EntityManager, page: PageParams<number>): Promise<Page<TweetData>> {
+  return findPublicTimeline(em, page);
 }

@@ -1,19 +1,31 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
+  type AccountData,
   type EntityManager,
+  findMostFollowedIds,
+  findSuggestions,
+  findUserProfileByUsername,
   findUserProfiles,
   type Orm,
+  type Page,
   readConnection,
   readFromReplicas,
+  type SearchCursor,
+  searchUsers,
   sqlEm,
   User,
+  type UserData,
   type UserProfileData,
+  writeSearchTerms,
 } from '@miniter/db';
 import DataLoader from 'dataloader';
+import { usernameTaken } from './auth.ts';
 import { ServiceError } from './errors.ts';
+import type { PageParams } from './timelines.ts';
 
 export async function getUser(em: EntityManager, userId: number): Promise<User> {
   const user = await em.findOne(User, userId, { connectionType: readConnection(em) });
-  if (!user) throw notFound(userId);
+  if (!user) throw notFound(`User ${userId} does not exist`);
   return user;
 }
 
@@ -34,8 +46,75 @@ export function profileLoader(orm: Orm): ProfileLoader {
 /** A user with their follower, following and tweet counts, as plain data. */
 export async function getUserProfile(profiles: ProfileLoader, userId: number) {
   const profile = await profiles.load(userId);
-  if (!profile) throw notFound(userId);
+  if (!profile) throw notFound(`User ${userId} does not exist`);
   return profile;
 }
 
-const notFound = (userId: number) => new ServiceError('NOT_FOUND', `User ${userId} does not exist`);
+/** The same, by handle in any case. */
+export async function getUserProfileByUsername(em: EntityManager, username: string) {
+  const profile = await findUserProfileByUsername(em, username);
+  if (!profile) throw notFound(`There is no @${username}`);
+  return profile;
+}
+
+const notFound = (message: string) => new ServiceError('NOT_FOUND', message, { reason: 'not_found' });
+
+export interface ProfileChanges {
+  name?: string | undefined;
+  username?: string | undefined;
+  profile?: string | undefined;
+}
+
+/**
+ * Changes the signed-in user's name, handle or bio; a new name's search terms are written with it.
+ * The old handle is free at once; a handle someone else has is a CONFLICT naming the field.
+ */
+export async function updateProfile(em: EntityManager, user: AccountData, changes: ProfileChanges): Promise<User> {
+  const account = em.merge(User, user);
+  const renamed = changes.name !== undefined && changes.name !== account.name;
+  if (changes.name !== undefined) account.name = changes.name;
+  if (changes.username !== undefined) account.username = changes.username;
+  if (changes.profile !== undefined) account.profile = changes.profile;
+  try {
+    await em.transactional(async (tx) => {
+      await tx.flush();
+      if (renamed) await writeSearchTerms(tx, account.id, account.name);
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw usernameTaken();
+    throw error;
+  }
+  return account;
+}
+
+/** People by handle or name (`searchUsers`): exact handle, handle prefix, then name words. */
+export function findPeople(em: EntityManager, query: string, page: PageParams<SearchCursor>): Promise<Page<UserData>> {
+  return searchUsers(em, { query, ...page });
+}
+
+/** How many of the most followed accounts are kept to fill suggestions, and for how long. */
+const popularCount = 100;
+const popularTtlMs = 5 * 60_000;
+const popular = new WeakMap<object, { ids: Promise<number[]>; until: number }>();
+
+/**
+ * The most followed accounts, counted at most every few minutes per database (a scan of the
+ * followers index is too much for every new user's home page); a failed count is asked again.
+ */
+function mostFollowed(em: EntityManager): Promise<number[]> {
+  const key = em.getDriver();
+  const kept = popular.get(key);
+  if (kept && kept.until > Date.now()) return kept.ids;
+  const ids = findMostFollowedIds(em, popularCount);
+  popular.set(key, { ids, until: Date.now() + popularTtlMs });
+  ids.catch(() => popular.delete(key));
+  return ids;
+}
+
+/**
+ * People to follow: those most followed by the people you follow lately, then the most followed
+ * overall; never yourself or anyone you follow.
+ */
+export async function suggestPeople(em: EntityManager, user: { id: number }, limit: number): Promise<UserData[]> {
+  return findSuggestions(em, { userId: user.id, limit, popular: await mostFollowed(em) });
+}

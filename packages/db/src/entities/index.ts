@@ -6,6 +6,7 @@ export { StreamTicket } from './stream-ticket.ts';
 export { TimelineEvent, TimelineSequence } from './timeline-event.ts';
 export { Tweet } from './tweet.ts';
 export { User } from './user.ts';
+export { UserSearchTerm } from './user-search-term.ts';
 
 import { FollowSchema } from './follow.ts';
 import { IdempotencyKeySchema } from './idempotency-key.ts';
@@ -15,6 +16,7 @@ import { StreamTicketSchema } from './stream-ticket.ts';
 import { TimelineEventSchema, TimelineSequenceSchema } from './timeline-event.ts';
 import { TweetSchema } from './tweet.ts';
 import { UserSchema } from './user.ts';
+import { UserSearchTermSchema } from './user-search-term.ts';
 
 export const entities = [
   UserSchema,
@@ -26,4 +28,5 @@ export const entities = [
   StreamTicketSchema,
   IdempotencyKeySchema,
   ReplicationHeartbeatSchema,
+  UserSearchTermSchema,
 ];

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { usernameKey, usernameMaxLength } from '../handles.ts';
 
 export const UserSchema = defineEntity({
   name: 'User',
@@ -6,6 +7,16 @@ export const UserSchema = defineEntity({
   properties: {
     id: p.integer().primary().autoincrement(),
     name: p.string().length(50),
+    /** The @handle, as its owner wrote it (`handles.ts`). */
+    username: p.string().length(usernameMaxLength),
+    /** The handle's lower case: what makes it unique and what it is found by. */
+    usernameKey: p
+      .string()
+      .length(usernameMaxLength)
+      .fieldName('username_key')
+      .unique('users_username_key_unique')
+      .onCreate((user: { username: string }) => usernameKey(user.username))
+      .onUpdate((user: { username: string }) => usernameKey(user.username)),
     email: p.string().length(255).unique(),
     // Hidden: never serialised; lazy: not even selected unless asked for (login only).
     hashedPassword: p.string().length(255).fieldName('hashed_password').hidden().lazy(),

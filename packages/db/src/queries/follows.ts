@@ -1,8 +1,9 @@
-import { type EntityManager, type QueryResult, SqlitePlatform } from '@mikro-orm/sql';
+import type { EntityManager, QueryResult } from '@mikro-orm/sql';
 import { Follow } from '../entities/follow.ts';
 import type { User } from '../entities/user.ts';
 import { type Page, type PageRequest, toPage } from '../pagination.ts';
 import { readConnection } from '../replicas.ts';
+import { insertIgnore } from './dialect.ts';
 
 /** Keyset of a follow list: when the follow happened (ms), then the other user's id. */
 export type FollowCursor = [followedAtMs: number, userId: number];
@@ -42,11 +43,10 @@ export async function findFollowList(em: EntityManager, query: FollowListQuery):
  * follow is new.
  */
 export async function insertFollow(em: EntityManager, userId: number, followUserId: number): Promise<boolean> {
-  const [insert, onConflict] =
-    em.getPlatform() instanceof SqlitePlatform ? ['insert', 'on conflict do nothing'] : ['insert ignore', ''];
+  const { insert, onConflict } = insertIgnore(em);
   const result = await em.execute<QueryResult>(
     `${insert} into users_follow_list (user_id, follow_user_id, created_at) ` +
-      `select ?, id, ? from users where id = ? ${onConflict}`,
+      `select ?, id, ? from users where id = ?${onConflict}`,
     [userId, new Date(), followUserId],
     'run',
   );
@@ -72,4 +72,18 @@ export async function findFollowing(em: EntityManager, userId: number, followUse
     { connectionType: readConnection(em) },
   );
   return row ? Boolean(Number(row.following)) : null;
+}
+
+/** Which of `userIds` `userId` follows. */
+export async function findFollowedAmong(
+  em: EntityManager,
+  userId: number,
+  userIds: readonly number[],
+): Promise<Set<number>> {
+  const rows = await em.execute(
+    `select follow_user_id from users_follow_list where user_id = ? and follow_user_id in (${userIds.map(() => '?').join(', ')})`,
+    [userId, ...userIds],
+    { connectionType: readConnection(em) },
+  );
+  return new Set(rows.map((row) => Number(row.follow_user_id)));
 }

@@ -1,5 +1,5 @@
 import { type EntityManager, type QueryResult, SqlitePlatform } from '@mikro-orm/sql';
-import { type TweetData, tweetData } from './read-models.ts';
+import { type TweetData, tweetAuthorColumns, tweetData } from './read-models.ts';
 
 /** One logged change, in `seq` order (see `TimelineEvent`). */
 export interface LiveEvent {
@@ -115,7 +115,7 @@ export async function findFolloweeIds(em: EntityManager, userId: number): Promis
 export async function findTweetsById(em: EntityManager, ids: readonly number[]): Promise<Map<number, TweetData>> {
   if (!ids.length) return new Map();
   const rows = await em.execute(
-    'select t.id, t.tweet, t.created_at, t.user_id, u.name as u_name, u.profile_picture as u_picture ' +
+    `select t.id, t.tweet, t.created_at, t.user_id, ${tweetAuthorColumns} ` +
       `from tweets t join users u on u.id = t.user_id where t.id in (${placeholders(ids)})`,
     [...ids],
   );

@@ -3,7 +3,7 @@ import { Tweet } from '../entities/tweet.ts';
 import type { User } from '../entities/user.ts';
 
 /** What read paths show of a user: plain data, not a managed entity (entities satisfy it too). */
-export type UserSummaryData = Pick<User, 'id' | 'name' | 'profilePicture'>;
+export type UserSummaryData = Pick<User, 'id' | 'name' | 'username' | 'profilePicture'>;
 export type UserData = UserSummaryData & Pick<User, 'profile' | 'createdAt'>;
 /** A signed-in user's own account: every column but the password hash. */
 export type AccountData = UserData & Pick<User, 'email' | 'updatedAt'>;
@@ -13,7 +13,7 @@ export type TweetData = Pick<Tweet, 'id' | 'text' | 'createdAt'> & { author: Use
 
 /** All of a user's columns but the password hash (of `users` aliased `u`), named `u_<column>`. */
 export const userColumns =
-  'u.id as u_id, u.name as u_name, u.email as u_email, u.profile as u_profile, ' +
+  'u.id as u_id, u.name as u_name, u.username as u_username, u.email as u_email, u.profile as u_profile, ' +
   'u.profile_picture as u_profile_picture, u.created_at as u_created_at, u.updated_at as u_updated_at';
 
 /** The user selected with `userColumns`, under its column names (as `em.map` takes it). */
@@ -21,6 +21,7 @@ export const userRow = (row: Record<string, unknown>) =>
   ({
     id: row.u_id,
     name: row.u_name,
+    username: row.u_username,
     email: row.u_email,
     profile: row.u_profile,
     profile_picture: row.u_profile_picture,
@@ -37,10 +38,14 @@ export function mapColumns<T extends object>(em: EntityManager, entity: new () =
   return em.getComparator().mapResult(em.getMetadata(entity), row);
 }
 
-/** The author of a tweet row selected with `user_id`, `u_name` and `u_picture`: nothing to convert. */
+/** What a tweet row selects of its author (`users` aliased `u`), for `tweetAuthor`. */
+export const tweetAuthorColumns = 'u.name as u_name, u.username as u_username, u.profile_picture as u_picture';
+
+/** The author of a tweet row selected with `user_id` and `tweetAuthorColumns`: nothing to convert. */
 export const tweetAuthor = (row: Record<string, unknown>): UserSummaryData => ({
   id: Number(row.user_id),
   name: String(row.u_name),
+  username: String(row.u_username),
   profilePicture: row.u_picture as string | null,
 });
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { type Page, type PageRequest, toPage } from '../pagination.ts';
 import { readConnection } from '../replicas.ts';
-import { type TweetData, tweetAuthor, tweetData, type UserSummaryData } from './read-models.ts';
+import { type TweetData, tweetAuthor, tweetAuthorColumns, tweetData, type UserSummaryData } from './read-models.ts';
 
 export interface TimelineQuery extends PageRequest<number> {
   userId: number;
@@ -36,8 +36,34 @@ const growth = { min: 2, max: 16 };
 export async function findTimeline(em: EntityManager, query: TimelineQuery): Promise<Page<TweetData>> {
   const connectionType = readConnection(em);
   const rows = await findTimelineRows((sql, params) => em.execute(sql, [...params], { connectionType }), query);
-  const page = toPage(rows, query.limit, (row) => [Number(row.id)]);
-  // Each author once, as the summary a tweet shows: nothing in it needs converting.
+  return tweetPageOf(
+    em,
+    toPage(rows, query.limit, (row) => [Number(row.id)]),
+  );
+}
+
+/** Everyone's tweets, newest first (the public timeline: Mastodon's local one). */
+export async function findPublicTimeline(em: EntityManager, query: PageRequest<number>): Promise<Page<TweetData>> {
+  const connectionType = readConnection(em);
+  const rows = await findPublicTimelineRows((sql, params) => em.execute(sql, [...params], { connectionType }), query);
+  return tweetPageOf(
+    em,
+    toPage(rows, query.limit, (row) => [Number(row.id)]),
+  );
+}
+
+/** The public timeline's next `limit + 1` tweets with their authors: one walk down the primary key. */
+export function findPublicTimelineRows(run: RunSql, query: PageRequest<number>): Promise<Record<string, unknown>[]> {
+  const before = query.after === undefined ? '' : 'where t.id < ? ';
+  return run(
+    `select t.id, t.user_id, t.tweet, t.created_at, ${tweetAuthorColumns} ` +
+      `from tweets t join users u on u.id = t.user_id ${before}order by t.id desc limit ?`,
+    [...(query.after === undefined ? [] : [query.after]), query.limit + 1],
+  );
+}
+
+/** A page of tweet rows as plain data, each author made once: nothing in an author needs converting. */
+function tweetPageOf(em: EntityManager, page: Page<Record<string, unknown>>): Page<TweetData> {
   const authors = new Map<unknown, UserSummaryData>();
   const items = page.items.map((row): TweetData => {
     let author = authors.get(row.user_id);
@@ -96,7 +122,7 @@ export async function findTimelineRows(run: RunSql, query: TimelineQuery): Promi
     const bounds = [...(low > 1 ? [['id >= ?', low]] : []), ...(high === undefined ? [] : [['id < ?', high]])];
     const found = await run(
       // The window's ids alone come from the index; only the page's rows are read, by primary key.
-      'select t.id, t.user_id, t.tweet, t.created_at, u.name as u_name, u.profile_picture as u_picture ' +
+      `select t.id, t.user_id, t.tweet, t.created_at, ${tweetAuthorColumns} ` +
         `from (select id from tweets where ${[authors.sql, ...bounds.map(([sql]) => sql)].join(' and ')} ` +
         'order by id desc limit ?) as w ' +
         'join tweets as t on t.id = w.id join users as u on u.id = t.user_id order by t.id desc',

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { StreamTicket } from '../entities/stream-ticket.ts';
 import { User } from '../entities/user.ts';
+import { nameSearchTerms, usernameKey } from '../handles.ts';
 import { readConnection, writerStickinessSeconds } from '../replicas.ts';
+import { insertIgnore } from './dialect.ts';
 import { type AccountData, mapColumns, type UserData, userColumns, userRow } from './read-models.ts';
 
 export interface UserProfileData {
@@ -19,26 +21,56 @@ export async function findUserProfiles(
   em: EntityManager,
   userIds: readonly number[],
 ): Promise<Map<number, UserProfileData>> {
+  const profiles = await profilesWhere(em, `u.id in (${userIds.map(() => '?').join(', ')})`, userIds);
+  return new Map(profiles.map((profile) => [profile.user.id, profile]));
+}
+
+/** The profile of the user whose handle is `username` in any case, or null. */
+export async function findUserProfileByUsername(em: EntityManager, username: string): Promise<UserProfileData | null> {
+  const [profile] = await profilesWhere(em, 'u.username_key = ?', [usernameKey(username)]);
+  return profile ?? null;
+}
+
+async function profilesWhere(em: EntityManager, where: string, params: readonly unknown[]): Promise<UserProfileData[]> {
   const rows = await em.execute(
     `select ${userColumns}, ` +
       '(select count(*) from users_follow_list where follow_user_id = u.id) as followers, ' +
       '(select count(*) from users_follow_list where user_id = u.id) as following, ' +
       '(select count(*) from tweets where user_id = u.id) as tweets ' +
-      `from users u where u.id in (${userIds.map(() => '?').join(', ')})`,
-    [...userIds],
+      `from users u where ${where}`,
+    [...params],
     { connectionType: readConnection(em) },
   );
-  const profiles = new Map<number, UserProfileData>();
-  for (const row of rows) {
-    const user = mapColumns(em, User, userRow(row)) as UserData;
-    profiles.set(user.id, {
-      user,
-      followerCount: Number(row.followers),
-      followingCount: Number(row.following),
-      tweetCount: Number(row.tweets),
-    });
-  }
-  return profiles;
+  return rows.map((row) => ({
+    user: mapColumns(em, User, userRow(row)) as UserData,
+    followerCount: Number(row.followers),
+    followingCount: Number(row.following),
+    tweetCount: Number(row.tweets),
+  }));
+}
+
+/** Which of the handles (any case) belong to someone, as `usernameKey`s. */
+export async function findTakenUsernames(em: EntityManager, usernames: readonly string[]): Promise<Set<string>> {
+  const keys = usernames.map(usernameKey);
+  const rows = await em.execute(
+    `select username_key from users where username_key in (${keys.map(() => '?').join(', ')})`,
+    keys,
+  );
+  return new Set(rows.map((row) => String(row.username_key)));
+}
+
+/** Makes the terms `userId` is found by those of `name` (`nameSearchTerms`). */
+export async function writeSearchTerms(em: EntityManager, userId: number, name: string): Promise<void> {
+  await em.execute('delete from user_search_terms where user_id = ?', [userId], 'run');
+  const terms = nameSearchTerms(name);
+  if (!terms.length) return;
+  // Terms its collation holds equal (a MySQL `ci` one: café, cafe) are one row.
+  const { insert, onConflict } = insertIgnore(em);
+  await em.execute(
+    `${insert} into user_search_terms (term, user_id) values ${terms.map(() => '(?, ?)').join(', ')}${onConflict}`,
+    terms.flatMap((term) => [term, userId]),
+    'run',
+  );
 }
 
 export interface LiveSession {

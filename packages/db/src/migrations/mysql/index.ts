@@ -4,6 +4,7 @@ import { Migration20261126141631_sessions } from './Migration20261126141631_sess
 import { Migration20261201151709_live_timeline } from './Migration20261201151709_live_timeline.ts';
 import { Migration20261201153402_stream_tickets } from './Migration20261201153402_stream_tickets.ts';
 import { Migration20261201210303_replicas_idempotency } from './Migration20261201210303_replicas_idempotency.ts';
+import { Migration20261207020758_handles_search } from './Migration20261207020758_handles_search.ts';
 
 export const mysqlMigrations = [
   { name: 'Migration20261126133524_initial', class: Migration20261126133524_initial },
@@ -11,4 +12,5 @@ export const mysqlMigrations = [
   { name: 'Migration20261201151709_live_timeline', class: Migration20261201151709_live_timeline },
   { name: 'Migration20261201153402_stream_tickets', class: Migration20261201153402_stream_tickets },
   { name: 'Migration20261201210303_replicas_idempotency', class: Migration20261201210303_replicas_idempotency },
+  { name: 'Migration20261207020758_handles_search', class: Migration20261207020758_handles_search },
 ];

@@ -4,6 +4,7 @@ import { Migration20261126141630_sessions } from './Migration20261126141630_sess
 import { Migration20261201151709_live_timeline } from './Migration20261201151709_live_timeline.ts';
 import { Migration20261201153401_stream_tickets } from './Migration20261201153401_stream_tickets.ts';
 import { Migration20261201210303_replicas_idempotency } from './Migration20261201210303_replicas_idempotency.ts';
+import { Migration20261207020756_handles_search } from './Migration20261207020756_handles_search.ts';
 
 export const sqliteMigrations = [
   { name: 'Migration20261126133523_initial', class: Migration20261126133523_initial },
@@ -11,4 +12,5 @@ export const sqliteMigrations = [
   { name: 'Migration20261201151709_live_timeline', class: Migration20261201151709_live_timeline },
   { name: 'Migration20261201153401_stream_tickets', class: Migration20261201153401_stream_tickets },
   { name: 'Migration20261201210303_replicas_idempotency', class: Migration20261201210303_replicas_idempotency },
+  { name: 'Migration20261207020756_handles_search', class: Migration20261207020756_handles_search },
 ];
