@@ -83,7 +83,7 @@ export async function signUp(em: EntityManager, config: AuthConfig, input: SignU
           profile: input.profile ?? '',
         });
         await tx.flush();
-        await writeSearchTerms(tx, user.id, user.name);
+        await writeSearchTerms(tx, user.id, user.name, false);
         return user;
       });
     } catch (error) {

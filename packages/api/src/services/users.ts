@@ -78,7 +78,7 @@ export async function updateProfile(em: EntityManager, user: AccountData, change
   try {
     await em.transactional(async (tx) => {
       await tx.flush();
-      if (renamed) await writeSearchTerms(tx, account.id, account.name);
+      if (renamed) await writeSearchTerms(tx, account.id, account.name, true);
     });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) throw usernameTaken();

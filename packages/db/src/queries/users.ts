@@ -59,9 +59,18 @@ export async function findTakenUsernames(em: EntityManager, usernames: readonly 
   return new Set(rows.map((row) => String(row.username_key)));
 }
 
-/** Makes the terms `userId` is found by those of `name` (`nameSearchTerms`). */
-export async function writeSearchTerms(em: EntityManager, userId: number, name: string): Promise<void> {
-  await em.execute('delete from user_search_terms where user_id = ?', [userId], 'run');
+/**
+ * Makes the terms `userId` is found by those of `name` (`nameSearchTerms`). A new account has none
+ * to replace, and does not look: on MySQL the delete would lock the index's gap that concurrent
+ * sign-ups insert into, and they would deadlock.
+ */
+export async function writeSearchTerms(
+  em: EntityManager,
+  userId: number,
+  name: string,
+  replace: boolean,
+): Promise<void> {
+  if (replace) await em.execute('delete from user_search_terms where user_id = ?', [userId], 'run');
   const terms = nameSearchTerms(name);
   if (!terms.length) return;
   // Terms its collation holds equal (a MySQL `ci` one: café, cafe) are one row.
