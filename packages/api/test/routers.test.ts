@@ -203,7 +203,14 @@ describe.each(testDialects())('routers on %s', (dialect) => {
         const page = await anon().follow.followers({ userId: star.user.id, limit: 2, cursor });
         expect(page.items.length).toBeLessThanOrEqual(2);
         for (const item of page.items) {
-          expect(Object.keys(item).sort()).toEqual(['createdAt', 'id', 'name', 'profile', 'profilePictureUrl', 'username']);
+          expect(Object.keys(item).sort()).toEqual([
+            'createdAt',
+            'id',
+            'name',
+            'profile',
+            'profilePictureUrl',
+            'username',
+          ]);
         }
         ids.push(...page.items.map((u) => u.id));
         cursor = page.nextCursor ?? undefined;

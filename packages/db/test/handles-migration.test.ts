@@ -48,7 +48,9 @@ describe.each(testDialects())('the handles migration on %s', (dialect) => {
 
       await migrate(db.orm);
 
-      const users: Record<string, unknown>[] = await conn.execute('select id, username, username_key from users order by id');
+      const users: Record<string, unknown>[] = await conn.execute(
+        'select id, username, username_key from users order by id',
+      );
       expect(users.map((u) => u.username)).toEqual(accounts.map(([, , handle]) => handle));
       for (const user of users) {
         expect(user.username).toMatch(usernamePattern);
@@ -56,7 +58,9 @@ describe.each(testDialects())('the handles migration on %s', (dialect) => {
       }
       expect(await conn.execute('select count(*) as n from tweets')).toEqual([{ n: 2 }]);
       expect(await conn.execute('select count(*) as n from users_follow_list')).toEqual([{ n: 1 }]);
-      const terms: Record<string, unknown>[] = await conn.execute('select term from user_search_terms where user_id = 2 order by term');
+      const terms: Record<string, unknown>[] = await conn.execute(
+        'select term from user_search_terms where user_id = 2 order by term',
+      );
       expect(terms.map((t) => t.term)).toEqual(nameSearchTerms('김민지').sort());
       // The unique index is in place: a second account cannot take a handle in another case.
       await expect(

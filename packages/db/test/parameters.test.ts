@@ -123,7 +123,9 @@ function differences(expected: readonly string[], actual: readonly (string | und
 
 /** Users named `names`, the i-th with email `u<i>:<name>` (unique even where MySQL's collation equates names). */
 function createUsers(em: EntityManager, names: readonly string[]): User[] {
-  return names.map((name, i) => em.create(User, { name, username: `u${i}`, email: `u${i}:${name}`, hashedPassword: 'x' }));
+  return names.map((name, i) =>
+    em.create(User, { name, username: `u${i}`, email: `u${i}:${name}`, hashedPassword: 'x' }),
+  );
 }
 
 const createUser = (em: EntityManager, name: string) => createUsers(em, [name])[0] as User;

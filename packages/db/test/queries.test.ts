@@ -21,7 +21,8 @@ describe.each(testDialects())('queries on %s', (dialect) => {
   beforeEach(async () => {
     await db.reset();
     em = sqlEm(db.orm).fork();
-    const make = (name: string) => em.create(User, { name, username: name, email: `${name}@example.com`, hashedPassword: 'x' });
+    const make = (name: string) =>
+      em.create(User, { name, username: name, email: `${name}@example.com`, hashedPassword: 'x' });
     [alice, bob, carol] = [make('alice'), make('bob'), make('carol')];
     await em.flush();
   });

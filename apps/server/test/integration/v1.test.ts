@@ -57,7 +57,14 @@ describe.each(testDialects())('/api/v1 on %s', (dialect) => {
     expect(signUp.status).toBe(201);
     const alice = signUp.body;
     const bob = await trpc().auth.signUp.mutate({ name: 'Bob', email: 'bob@example.com', password: 'password123' });
-    expect(alice).toEqual({ ...bob, id: alice.id, name: 'Alice', profile: 'hi', createdAt: alice.createdAt });
+    expect(alice).toEqual({
+      ...bob,
+      id: alice.id,
+      name: 'Alice',
+      username: 'alice',
+      profile: 'hi',
+      createdAt: alice.createdAt,
+    });
 
     const login = await rest('POST', '/sessions', { body: { email: 'alice@example.com', password: 'password123' } });
     expect(login.status).toBe(201);
@@ -89,6 +96,36 @@ describe.each(testDialects())('/api/v1 on %s', (dialect) => {
     ] as const) {
       expect((await rest('GET', path)).body, path).toEqual(await procedure());
     }
+    // Handles, profiles and discovery.
+    const edited = await rest('PATCH', '/users/me', { token, body: { username: 'Alice_R', profile: 'new bio' } });
+    expect(edited.body).toEqual(await trpc(token).user.me.query());
+    expect(edited.body).toMatchObject({ username: 'Alice_R', profile: 'new bio' });
+    const taken = await rest('PATCH', '/users/me', { token, body: { username: 'BOB' } });
+    expect(taken).toMatchObject({
+      status: 409,
+      body: { error: { code: 'CONFLICT', fieldErrors: { username: ['This username is taken'] } } },
+    });
+    for (const [path, procedure] of [
+      ['/users/by-username/alice_r', () => trpc().user.byUsername.query({ username: 'alice_r' })],
+      ['/users/search?query=ali&limit=5', () => trpc().user.search.query({ query: 'ali', limit: 5 })],
+      ['/users/me/suggestions?limit=5', () => trpc(token).user.suggestions.query({ limit: 5 })],
+      ['/timelines/public?limit=1', () => trpc().timeline.public.query({ limit: 1 })],
+      [`/relationships?userIds=${bob.id}`, () => trpc(token).follow.relationships.query({ userIds: [bob.id] })],
+      [
+        `/relationships?userIds=${bob.id}&userIds=${alice.id}`,
+        () => trpc(token).follow.relationships.query({ userIds: [bob.id, alice.id] }),
+      ],
+    ] as const) {
+      expect((await rest('GET', path, { token })).body, path).toEqual(await procedure());
+    }
+    expect((await rest('GET', '/users/search?query=ali')).body.items.map((u: { id: number }) => u.id)).toEqual([
+      alice.id,
+    ]);
+    expect((await rest('GET', `/relationships?userIds=${bob.id}`, { token })).body).toEqual([
+      { userId: bob.id, following: true },
+    ]);
+    expect((await rest('GET', '/users/by-username/nobody')).status).toBe(404);
+
     expect((await rest('DELETE', `/users/${bob.id}/follow`, { token })).body).toEqual({
       userId: bob.id,
       following: false,
