@@ -132,6 +132,11 @@ export function createApp({
     );
   }
 
+  // Without PUBLIC_URL, local pictures are linked at the origin the request came to (its Host, or a
+  // trusted proxy's X-Forwarded-Host and -Proto): a page's own origin, which its CSP allows.
+  const mediaFor = (req: express.Request) =>
+    media instanceof LocalStorage && req.host ? media.forOrigin(`${req.protocol}://${req.host}`) : media;
+
   // One context for a call however it arrives: over /trpc or a REST route.
   const contextFor = (
     req: express.Request,
@@ -141,6 +146,7 @@ export function createApp({
   ) =>
     createContextInner({
       ...dependencies,
+      media: mediaFor(req),
       authorization,
       streamTicket,
       clientIp: req.ip,

@@ -1,7 +1,8 @@
 /**
  * The live timeline's hub, one per process. It follows the event log (`timeline_events`, written by
  * triggers with each change) a page at a time and hands each event to the open streams it concerns:
- * one query per instance however many streams are open, and each tweet shaped once.
+ * one query per instance however many streams are open, and each tweet shaped once per origin its
+ * readers opened their streams at (its pictures' URLs are the origin's: `LocalStorage.forOrigin`).
  *
  * Three things wake it: a write in this process (which it sequences at once), a message on the bus
  * (Redis, from another instance) and a timer. The database is the source of truth and the bus only
@@ -97,11 +98,14 @@ class Stream {
   private wake: (() => void) | null = null;
   readonly userId: number;
   readonly sessionId: string;
+  /** The picture store as the stream's request saw it: its tweets link pictures at its origin. */
+  readonly media: MediaStorage;
   private readonly maxQueued: number;
 
-  constructor(userId: number, sessionId: string, maxQueued: number) {
+  constructor(userId: number, sessionId: string, media: MediaStorage, maxQueued: number) {
     this.userId = userId;
     this.sessionId = sessionId;
+    this.media = media;
     this.maxQueued = maxQueued;
   }
 
@@ -151,6 +155,7 @@ function coalesced(task: () => Promise<void>, onError: (error: unknown) => void)
 
 export interface LiveHubOptions {
   orm: Orm;
+  /** For streams opened without a store of their own. */
   media: MediaStorage;
   bus?: LiveBus | null;
   limits?: Partial<LiveLimits>;
@@ -242,13 +247,14 @@ export class LiveHub {
   }
 
   /**
-   * Opens `userId`'s live timeline from after `lastEventId` (or from now). Refuses at once past the
-   * caps; the iterable then yields until the reader leaves (`signal`), the session ends, or the hub
-   * closes.
+   * Opens `userId`'s live timeline from after `lastEventId` (or from now), its pictures linked
+   * through `media` (the call's context's, at the request's origin). Refuses at once past the caps;
+   * the iterable then yields until the reader leaves (`signal`), the session ends, or the hub closes.
    */
   open(input: {
     userId: number;
     sessionId: string;
+    media?: MediaStorage | undefined;
     lastEventId?: string | undefined;
     signal?: AbortSignal | undefined;
   }) {
@@ -268,7 +274,7 @@ export class LiveHub {
     // reaches it, however long the rest of the opening takes.
     const start = input.lastEventId ?? String(this.cursor);
     return this.run(
-      new Stream(userId, sessionId, this.limits.maxQueued),
+      new Stream(userId, sessionId, input.media ?? this.options.media, this.limits.maxQueued),
       start,
       input.lastEventId !== undefined,
       input.signal,
@@ -351,7 +357,7 @@ export class LiveHub {
       const tweets = await findTweetsById(em, tweetIds(events));
       for (const event of events) {
         sent = event.seq;
-        const data = this.shape(event, tweets);
+        const data = this.shape(event, tweets, stream.media);
         if (data) yield { id: String(event.seq), data };
       }
     }
@@ -386,10 +392,10 @@ export class LiveHub {
   }
 
   /** What a stream shows for `event`; null for a follow change, or a tweet deleted since. */
-  private shape(event: LiveEvent, tweets: Map<number, TweetData>): LiveData | null {
+  private shape(event: LiveEvent, tweets: Map<number, TweetData>, media: MediaStorage): LiveData | null {
     if (event.kind === 'delete') return { type: 'delete', tweetId: event.subjectId };
     const data = event.kind === 'tweet' ? tweets.get(event.subjectId) : undefined;
-    return data ? { type: 'tweet', tweet: tweet(data, this.options.media) } : null;
+    return data ? { type: 'tweet', tweet: tweet(data, media) } : null;
   }
 
   /** Hands the log's new events to the streams they concern, page by page. */
@@ -412,8 +418,17 @@ export class LiveHub {
           continue;
         }
         const readers = this.byAuthor.get(event.userId);
-        const data = readers && this.shape(event, tweets);
-        if (data) for (const stream of readers) stream.push({ seq: event.seq, data });
+        if (!readers) continue;
+        // Shaped once for each store its readers see pictures through (one per origin), not per reader.
+        const shaped = new Map<MediaStorage, LiveData | null>();
+        for (const stream of readers) {
+          let data = shaped.get(stream.media);
+          if (data === undefined) {
+            data = this.shape(event, tweets, stream.media);
+            shaped.set(stream.media, data);
+          }
+          if (data) stream.push({ seq: event.seq, data });
+        }
       }
     }
     const { lastSeq } = await logPosition(em);

@@ -2,14 +2,41 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { assertSafeKey, type MediaStorage } from './storage.ts';
 
-/** Files under `directory`, served by the server itself at `<publicBaseUrl>/media/<key>`. */
+/** Origins whose views are kept for reuse; past this (a client making up Host headers) they start over. */
+const maxOriginViews = 32;
+
+/**
+ * Files under `directory`, served by the server itself at `<baseUrl>/media/<key>`. With `perOrigin`
+ * (no PUBLIC_URL), a request sees them at the origin it came to instead (`forOrigin`): a page opened
+ * at `http://localhost:4000` allows pictures from its own origin only, not from the listen address.
+ */
 export class LocalStorage implements MediaStorage {
   readonly directory: string;
-  readonly #publicBaseUrl: string;
+  readonly #baseUrl: string;
+  /** This store at each origin asked for, by origin; null when the base is fixed. */
+  readonly #views: Map<string, LocalStorage> | null;
 
-  constructor(directory: string, publicBaseUrl: string) {
+  constructor(directory: string, baseUrl: string, { perOrigin = false } = {}) {
     this.directory = directory;
-    this.#publicBaseUrl = publicBaseUrl.replace(/\/+$/, '');
+    this.#baseUrl = baseUrl.replace(/\/+$/, '');
+    this.#views = perOrigin ? new Map() : null;
+  }
+
+  /**
+   * This store with its URLs at `origin` (`http://localhost:4000`, from the request's Host), one
+   * object per origin. The store itself when its base is fixed, or for what is not an origin.
+   */
+  forOrigin(origin: string): LocalStorage {
+    if (!this.#views) return this;
+    let view = this.#views.get(origin);
+    if (!view) {
+      const url = URL.parse(origin);
+      if (!url || url.origin === 'null' || url.href !== `${url.origin}/`) return this;
+      if (this.#views.size >= maxOriginViews) this.#views.clear();
+      view = new LocalStorage(this.directory, url.origin);
+      this.#views.set(origin, view);
+    }
+    return view;
   }
 
   async put(key: string, body: Buffer): Promise<void> {
@@ -28,6 +55,6 @@ export class LocalStorage implements MediaStorage {
   }
 
   url(key: string): string {
-    return `${this.#publicBaseUrl}/media/${key}`;
+    return `${this.#baseUrl}/media/${key}`;
   }
 }
