@@ -94,6 +94,37 @@ describe.each(testDialects())("the book's endpoints on %s", (dialect) => {
     expect(await errorOf(wrong)).toMatchObject({ code: 'UNAUTHORIZED', message: expect.any(String) });
   });
 
+  it('checks the session before the body: 401 without a live one, 400 with one', async () => {
+    const { token } = await setup();
+    const login = await post('/login', { email: `songew${users}@gmail.com`, password: 'test password' });
+    const ended = ((await login.json()) as { access_token: string }).access_token;
+    const logout = await globalThis.fetch(`${server.url}/trpc/auth.logout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ended}` },
+    });
+    expect(logout.status).toBe(200);
+    const badBodies: [string, unknown][] = [
+      ['/tweet', { tweet: 'x'.repeat(301) }],
+      ['/tweet', {}],
+      ['/follow', { follow: 'two' }],
+      ['/unfollow', { unfollow: -1 }],
+      ['/unfollow', []],
+    ];
+    const callers: [string, string | undefined, number, string][] = [
+      ['no token', undefined, 401, 'UNAUTHORIZED'],
+      ['a token that is none', 'not-a-token', 401, 'UNAUTHORIZED'],
+      ['an ended session', ended, 401, 'UNAUTHORIZED'],
+      ['a live session', token, 400, 'BAD_REQUEST'],
+    ];
+    for (const [path, body] of badBodies) {
+      for (const [who, authorization, status, code] of callers) {
+        const res = await post(path, body, authorization);
+        const label = `${path} ${JSON.stringify(body)} with ${who}`;
+        expect([res.status, (await errorOf(res)).code], label).toEqual([status, code]);
+      }
+    }
+  });
+
   it('test_tweet', async () => {
     const { first, token } = await setup();
     expect((await post('/tweet', { tweet: 'Hello World!' }, token)).status).toBe(200);
