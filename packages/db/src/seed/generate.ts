@@ -1,15 +1,19 @@
 /**
  * Synthetic data for benchmarks, generated row by row and fully determined by the profile and the
- * seed: names and texts from faker (Korean, English, emoji), follows drawn with Zipf-like popularity
- * (a few accounts have most followers), tweets with Zipf-like activity (a few authors write most).
+ * seed: names, handles and texts from faker (Korean, English, emoji), follows drawn with Zipf-like
+ * popularity (a few accounts have most followers), tweets with Zipf-like activity (a few authors
+ * write most).
  *
  * Known accounts, for the benchmark to log in as (every seeded user has the password `seedPassword`):
- * - `heavy@bench.miniter` (id 1) follows up to 2,000 accounts;
- * - `quiet@bench.miniter` (id 2) follows exactly 3 quiet accounts (ids 3–5, `quiet1..3@bench.miniter`),
- *   which wrote 3 tweets each, spread over the whole history; it wrote one itself.
+ * - `heavy@bench.miniter` (id 1, @heavy) follows up to 2,000 accounts;
+ * - `quiet@bench.miniter` (id 2, @quiet) follows exactly 3 quiet accounts (ids 3–5,
+ *   `quiet1..3@bench.miniter`, @quiet1..3), which wrote 3 tweets each, spread over the whole history;
+ *   it wrote one itself.
  */
-import { fakerEN, fakerKO } from '@faker-js/faker';
+import { base, en, Faker, fakerEN, fakerKO, ko } from '@faker-js/faker';
+import { nameSearchTerms } from '../handles.ts';
 import { createRandom, type Random, randomInt, shuffle, zipf } from './random.ts';
+import { handleMaker, romanize } from './usernames.ts';
 
 export interface SeedProfile {
   users: number;
@@ -21,6 +25,8 @@ export interface SeedProfile {
 export const profiles = {
   small: { users: 1_000, tweets: 10_000, followsPerUser: 50 },
   large: { users: 10_000, tweets: 1_000_000, followsPerUser: 50 },
+  // Many people, little else: what user search reads is users and their terms.
+  search: { users: 100_000, tweets: 10_000, followsPerUser: 1 },
 } as const satisfies Record<string, SeedProfile>;
 
 export type ProfileName = keyof typeof profiles;
@@ -41,7 +47,8 @@ export const seedEmail = (userId: number) =>
 export const minimumProfile = { users: 10, tweets: 100, followsPerUser: 1 } as const;
 
 /** Times are epoch milliseconds (UTC): the loader writes them as each dialect stores dates. */
-export type UserRow = [id: number, name: string, email: string, profile: string, createdAt: number];
+export type UserRow = [id: number, name: string, username: string, email: string, profile: string, createdAt: number];
+export type SearchTermRow = [userId: number, term: string];
 export type FollowRow = [userId: number, followUserId: number, createdAt: number];
 export type TweetRow = [id: number, userId: number, text: string, createdAt: number];
 
@@ -54,21 +61,100 @@ const activityExponent = 0.8;
 /** Separate streams per table, so that each table's rows do not depend on how another was read. */
 const stream = (seed: number, table: number) => createRandom(seed * 31 + table);
 
-export function* generateUsers(profile: SeedProfile, seed: number, batchSize: number): Generator<UserRow[]> {
+/** A user's name and handle: the users and their search terms are both written from these. */
+export interface Person {
+  name: string;
+  username: string;
+  korean: boolean;
+}
+
+/** The ten commonest Korean family names and their shares (2015 census); faker draws all alike. */
+const commonFamilies = [
+  ['김', 0.215],
+  ['이', 0.147],
+  ['박', 0.084],
+  ['최', 0.047],
+  ['정', 0.043],
+  ['강', 0.023],
+  ['조', 0.021],
+  ['윤', 0.02],
+  ['장', 0.02],
+  ['임', 0.016],
+] as const;
+
+function koreanFamilyName(random: Random, faker: Faker): string {
+  let x = random();
+  for (const [family, share] of commonFamilies) {
+    if (x < share) return family;
+    x -= share;
+  }
+  return faker.person.lastName();
+}
+
+/** Every user's name and handle, in id order, from faker instances and a stream of their own. */
+export function generatePeople(profile: SeedProfile, seed: number): Person[] {
+  const random = stream(seed, 5);
+  const korean = new Faker({ locale: [ko, en, base], seed });
+  const english = new Faker({ locale: [en, base], seed });
+  const handles = handleMaker(random, english);
+  const lastKnownId = Math.max(...quietAccount.follows);
+  return Array.from({ length: profile.users }, (_, i): Person => {
+    const id = i + 1;
+    const isKorean = random() < 0.6;
+    const faker = isKorean ? korean : english;
+    const first = faker.person.firstName();
+    const last = isKorean ? koreanFamilyName(random, faker) : faker.person.lastName();
+    let name =
+      id === heavyAccount.id
+        ? 'Heavy Reader 📚'
+        : id === quietAccount.id
+          ? '조용한 독자'
+          : faker.person.fullName({ firstName: first, lastName: last });
+    if (random() < 0.15) name += ` ${english.internet.emoji()}`;
+    const username =
+      id <= lastKnownId
+        ? handles.reserve(seedEmail(id).replace(/@.*/, ''))
+        : handles.next({ first: romanize(first), last: romanize(last, true) });
+    return { name: [...name].slice(0, 50).join(''), username, korean: isKorean };
+  });
+}
+
+function* users(people: Person[], seed: number): Generator<UserRow> {
   fakerKO.seed(seed);
   fakerEN.seed(seed);
   const random = stream(seed, 1);
-  let batch: UserRow[] = [];
-  for (let id = 1; id <= profile.users; id++) {
-    const korean = random() < 0.6;
-    const faker = korean ? fakerKO : fakerEN;
-    let name =
-      id === heavyAccount.id ? 'Heavy Reader 📚' : id === quietAccount.id ? '조용한 독자' : faker.person.fullName();
-    if (random() < 0.15) name += ` ${fakerEN.internet.emoji()}`;
+  for (const [i, { name, username, korean }] of people.entries()) {
     const bio = random() < 0.3 ? '' : korean ? fakerKO.lorem.sentence() : fakerEN.person.bio();
     const createdAt = historyStart - 30 * 86_400_000 + randomInt(random, 30 * 86_400_000);
-    batch.push([id, [...name].slice(0, 50).join(''), seedEmail(id), bio, createdAt]);
-    if (batch.length === batchSize) {
+    yield [i + 1, name, username, seedEmail(i + 1), bio, createdAt];
+  }
+}
+
+export const generateUsers = (people: Person[], seed: number, batchSize: number) =>
+  inBatches(users(people, seed), batchSize);
+
+/** Each user's `nameSearchTerms`, as the app writes them with the name. */
+function* searchTerms(people: Person[]): Generator<SearchTermRow> {
+  for (const [i, { name }] of people.entries()) {
+    for (const term of nameSearchTerms(name)) yield [i + 1, term];
+  }
+}
+
+export const generateSearchTerms = (people: Person[], batchSize: number) => inBatches(searchTerms(people), batchSize);
+
+/** How many rows `generateSearchTerms` yields, without batching them. */
+export function totalSearchTerms(people: Person[]): number {
+  let total = 0;
+  for (const _ of searchTerms(people)) total++;
+  return total;
+}
+
+/** Rows in arrays of `size` (the last one shorter). */
+function* inBatches<T>(rows: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === size) {
       yield batch;
       batch = [];
     }
@@ -97,26 +183,23 @@ function* followCounts(profile: SeedProfile, seed: number): Generator<number> {
   }
 }
 
-export function* generateFollows(profile: SeedProfile, seed: number, batchSize: number): Generator<FollowRow[]> {
+function* follows(profile: SeedProfile, seed: number): Generator<FollowRow> {
   const random = stream(seed, 3);
   const ids = Array.from({ length: profile.users }, (_, i) => i + 1);
   const popular = zipf(random, shuffle(random, [...ids]), popularityExponent);
-  let batch: FollowRow[] = [];
   let userId = 0;
   for (const count of followCounts(profile, seed)) {
     userId++;
     const followed =
       userId === quietAccount.id ? [...quietAccount.follows] : sampleDistinct(random, count, popular, ids, userId);
     for (const followUserId of followed.sort((a, b) => a - b)) {
-      batch.push([userId, followUserId, historyStart + randomInt(random, historyLength)]);
-      if (batch.length === batchSize) {
-        yield batch;
-        batch = [];
-      }
+      yield [userId, followUserId, historyStart + randomInt(random, historyLength)];
     }
   }
-  if (batch.length) yield batch;
 }
+
+export const generateFollows = (profile: SeedProfile, seed: number, batchSize: number) =>
+  inBatches(follows(profile, seed), batchSize);
 
 /** `count` different ids other than `self`, drawn by popularity; the rarest filled in order when draws run dry. */
 function sampleDistinct(random: Random, count: number, draw: () => number, ids: number[], self: number): number[] {
@@ -132,7 +215,7 @@ function sampleDistinct(random: Random, count: number, draw: () => number, ids: 
   return [...chosen];
 }
 
-export function* generateTweets(profile: SeedProfile, seed: number, batchSize: number): Generator<TweetRow[]> {
+function* tweets(profile: SeedProfile, seed: number): Generator<TweetRow> {
   const random = stream(seed, 4);
   const texts = textPool(seed);
   const quiet = new Set<number>([quietAccount.id, ...quietAccount.follows]);
@@ -146,17 +229,14 @@ export function* generateTweets(profile: SeedProfile, seed: number, batchSize: n
   const quietAt = new Map(
     quietAuthors.map((id, k) => [Math.floor((profile.tweets * (k + 0.5)) / quietAuthors.length) + 1, id]),
   );
-  let batch: TweetRow[] = [];
   for (let id = 1; id <= profile.tweets; id++) {
     const createdAt = historyStart + Math.floor(((id - 1) * historyLength) / profile.tweets);
-    batch.push([id, quietAt.get(id) ?? author(), texts(), createdAt]);
-    if (batch.length === batchSize) {
-      yield batch;
-      batch = [];
-    }
+    yield [id, quietAt.get(id) ?? author(), texts(), createdAt];
   }
-  if (batch.length) yield batch;
 }
+
+export const generateTweets = (profile: SeedProfile, seed: number, batchSize: number) =>
+  inBatches(tweets(profile, seed), batchSize);
 
 /**
  * Tweet texts: faker sentences in Korean and English with emoji, drawn from pools made once (faker

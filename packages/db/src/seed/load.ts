@@ -5,22 +5,27 @@
  */
 import bcrypt from 'bcrypt';
 import { TimelineEvent } from '../entities/index.ts';
+import { usernameKey } from '../handles.ts';
 import { dialectOf, type EntityManager, type Orm, sqlEm } from '../orm.ts';
 import {
   type FollowRow,
   generateFollows,
+  generatePeople,
+  generateSearchTerms,
   generateTweets,
   generateUsers,
   heavyAccount,
   quietAccount,
+  type SearchTermRow,
   type SeedProfile,
   seedPassword,
   type TweetRow,
   totalFollows,
+  totalSearchTerms,
   type UserRow,
 } from './generate.ts';
 
-export type SeedTable = 'users' | 'users_follow_list' | 'tweets';
+export type SeedTable = 'users' | 'user_search_terms' | 'users_follow_list' | 'tweets';
 
 export interface SeedOptions {
   profile: SeedProfile;
@@ -65,7 +70,7 @@ export async function seedDatabase(orm: Orm, options: SeedOptions): Promise<Seed
   const started = performance.now();
   const hashedPassword = await bcrypt.hash(seedPassword, options.bcryptCost);
   const { profile, seed } = options;
-  const rates = { users: 0, users_follow_list: 0, tweets: 0 };
+  const rates = { users: 0, user_search_terms: 0, users_follow_list: 0, tweets: 0 };
   const progress = (table: SeedTable, total: number) => {
     const at = performance.now();
     return (rows: number) => {
@@ -74,19 +79,35 @@ export async function seedDatabase(orm: Orm, options: SeedOptions): Promise<Seed
     };
   };
 
+  const people = generatePeople(profile, seed);
   const rows = {
-    users: await insertAll(
+    users: await insertAll(em, mysql, generateUsers(people, seed, rowsPerStatement), progress('users', profile.users), {
+      table: 'users',
+      columns: [
+        'id',
+        'name',
+        'username',
+        'username_key',
+        'email',
+        'hashed_password',
+        'profile',
+        'created_at',
+        'updated_at',
+      ],
+      values: ([id, name, username, email, bio, createdAt]: UserRow, time) => {
+        const at = time(createdAt);
+        return [id, name, username, usernameKey(username), email, hashedPassword, bio, at, at];
+      },
+    }),
+    user_search_terms: await insertAll(
       em,
       mysql,
-      generateUsers(profile, seed, rowsPerStatement),
-      progress('users', profile.users),
+      generateSearchTerms(people, rowsPerStatement),
+      progress('user_search_terms', totalSearchTerms(people)),
       {
-        table: 'users',
-        columns: ['id', 'name', 'email', 'hashed_password', 'profile', 'created_at', 'updated_at'],
-        values: ([id, name, email, bio, createdAt]: UserRow, time) => {
-          const at = time(createdAt);
-          return [id, name, email, hashedPassword, bio, at, at];
-        },
+        table: 'user_search_terms',
+        columns: ['user_id', 'term'],
+        values: ([user, term]: SearchTermRow) => [user, term],
       },
     ),
     users_follow_list: await insertAll(
@@ -117,9 +138,9 @@ export async function seedDatabase(orm: Orm, options: SeedOptions): Promise<Seed
   const log = em.getMetadata(TimelineEvent).tableName;
   await em.execute(mysql ? `truncate table ${quote(log)}` : `delete from ${quote(log)}`);
   // Fresh statistics, so the planner sees the real sizes rather than those of an empty table.
-  await em.execute(mysql ? 'analyze table users, users_follow_list, tweets' : 'analyze');
+  await em.execute(mysql ? 'analyze table users, user_search_terms, users_follow_list, tweets' : 'analyze');
   const seconds = (performance.now() - started) / 1000;
-  const total = rows.users + rows.users_follow_list + rows.tweets;
+  const total = Object.values(rows).reduce((sum, n) => sum + n, 0);
   return {
     rows,
     rates,

@@ -16,7 +16,7 @@ const integer = (min: number) => (value: string) => {
 };
 
 const program = new Command('db:seed')
-  .description('Fill DATABASE_URL with deterministic users, follows and tweets (Korean, English, emoji)')
+  .description('Fill DATABASE_URL with deterministic users and handles, follows and tweets (Korean, English, emoji)')
   .addOption(
     new Option('-p, --profile <name>', 'data size').choices(Object.keys(profiles) as ProfileName[]).default('large'),
   )
@@ -40,9 +40,9 @@ const program = new Command('db:seed')
     'after',
     `
 Every user's password is the same; the known accounts:
-  heavy@bench.miniter   follows 2,000 accounts (or every other one on a smaller profile)
-  quiet@bench.miniter   follows exactly 3 accounts that rarely tweet (${quietAccount.follows.map(seedEmail).join(', ')})
-  user<id>@bench.miniter everyone else
+  heavy@bench.miniter   @heavy, follows 2,000 accounts (or every other one on a smaller profile)
+  quiet@bench.miniter   @quiet, follows exactly 3 accounts that rarely tweet (${quietAccount.follows.map(seedEmail).join(', ')})
+  user<id>@bench.miniter everyone else, with handles made from their names
 
 Examples:
   pnpm db:seed --profile small
@@ -103,9 +103,9 @@ try {
   if (options.json) {
     console.log(JSON.stringify({ profile, seed: options.seed, bcryptCost: options.bcryptCost, ...result }));
   } else {
-    const { users, users_follow_list: follows, tweets } = result.rows;
+    const { users, user_search_terms: terms, users_follow_list: follows, tweets } = result.rows;
     console.log(
-      `Seeded ${users} users, ${follows} follows, ${tweets} tweets in ${result.seconds.toFixed(1)} s ` +
+      `Seeded ${users} users (${terms} search terms), ${follows} follows, ${tweets} tweets in ${result.seconds.toFixed(1)} s ` +
         `(${result.rowsPerSecond} rows/s overall; inserts: ${Object.entries(result.rates)
           .map(([table, rate]) => `${table} ${rate} rows/s`)
           .join(', ')}; seed ${options.seed}, bcrypt cost ${options.bcryptCost}).\n` +
