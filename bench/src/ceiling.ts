@@ -1,7 +1,8 @@
 /**
  * The SQL ceiling of a procedure: the very statements the API runs for a request (for
  * `timeline.home` the session check, timeline plan, tweets and authors; for `tweet.create` the
- * session check and the insert), captured from the API's own code path, then replayed through a
+ * session check and the insert; for `user.search` its one statement), captured from the API's own
+ * code path, then replayed through a
  * plain mysql2 pool of the same size, with no HTTP, tRPC, ORM or JSON in between.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,14 +20,16 @@ export interface AuthSettings {
 }
 
 /**
- * Makes a call in process, as the server does, once per token, and returns the formatted SQL each
- * call sent (MikroORM inlines parameters client-side on MySQL, so these are the exact strings).
+ * Makes a call in process per request, as the server does (signed in with the request's token, if
+ * any), and returns the formatted SQL each call sent (MikroORM inlines parameters client-side on
+ * MySQL, so these are the exact strings).
  */
-export async function captureSql(
+export async function captureSql<R>(
   orm: Orm,
   auth: AuthSettings,
-  tokens: string[],
-  call: (caller: ReturnType<typeof appCaller>) => Promise<unknown>,
+  requests: readonly R[],
+  call: (caller: ReturnType<typeof appCaller>, request: R) => Promise<unknown>,
+  token: (request: R) => string | null = () => null,
 ): Promise<string[][]> {
   const media = mkdtempSync(join(tmpdir(), 'miniter-bench-media-'));
   const platform = orm.em.getPlatform();
@@ -38,8 +41,9 @@ export async function captureSql(
   });
   try {
     const statements: string[][] = [];
-    for (const token of tokens) {
+    for (const request of requests) {
       captured = [];
+      const bearer = token(request);
       const caller = appCaller(
         createContextInner({
           orm,
@@ -47,10 +51,10 @@ export async function captureSql(
           media: new LocalStorage(media, 'http://127.0.0.1'),
           uploads: { maxBytes: 1024, maxPixels: 1 },
           limiter: null,
-          authorization: `Bearer ${token}`,
+          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
         }),
       );
-      await call(caller);
+      await call(caller, request);
       statements.push(captured);
     }
     return statements;

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { type Orm, openOrm, parseDatabaseUrl } from '@miniter/db';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import mysql from 'mysql2/promise';
-import { openSqlCeiling } from './ceiling.ts';
+import { openSqlCeiling, type SqlCeiling } from './ceiling.ts';
+import { publicTimelineScenario, type SearchTarget, searchScenario, suggestionsScenario } from './discovery.ts';
 import { liveFileLimit, liveScenario } from './live.ts';
 import type { Timing } from './measure.ts';
 import { describeMachine, gitCommit, printTargets, type Report, writeReport } from './report.ts';
@@ -73,8 +74,8 @@ const program = new Command('bench')
       'run only these scenarios, comma-separated numbers (results get a -partial name)',
     ).argParser((v) => {
       const ids = v.split(',').map(Number);
-      if (!ids.every((id) => Number.isInteger(id) && id >= 1 && id <= 11))
-        throw new InvalidArgumentError('numbers 1–11');
+      if (!ids.every((id) => Number.isInteger(id) && id >= 1 && id <= 14))
+        throw new InvalidArgumentError('numbers 1–14');
       return new Set(ids);
     }),
   )
@@ -96,13 +97,24 @@ const options = program.opts<{
 const selected = (id: number) => !options.scenarios || options.scenarios.has(id);
 const dialects = (options.db ?? (options.quick ? ['mysql'] : ['mysql', 'sqlite'])) as Dialect[];
 
-/** The large and small data sets: --quick scales the large one down to 100,000 tweets. */
-const datasets = options.quick
+interface Dataset {
+  name: string;
+  args: string[];
+}
+/**
+ * The large and small data sets, and 100,000 users for user.search (scenario 12). --quick scales the
+ * large one down to 100,000 tweets and searches it rather than seed the 100,000 users.
+ */
+const datasets: { large: Dataset; small: Dataset; search?: Dataset } = options.quick
   ? {
       large: { name: 'medium', args: ['--users', '2000', '--tweets', '100000'] },
       small: { name: 'small', args: ['--profile', 'small'] },
     }
-  : { large: { name: 'large', args: ['--profile', 'large'] }, small: { name: 'small', args: ['--profile', 'small'] } };
+  : {
+      large: { name: 'large', args: ['--profile', 'large'] },
+      small: { name: 'small', args: ['--profile', 'small'] },
+      search: { name: 'search', args: ['--profile', 'search'] },
+    };
 const bcryptCost = options.quick ? 10 : 12;
 const randomSessions = options.quick ? 12 : 24;
 const password = 'miniter-bench-password';
@@ -152,15 +164,22 @@ async function benchmark(dialect: Dialect): Promise<number> {
   const started = performance.now();
   const timing = timingFor(dialect);
   log(`\n== ${dialect}${options.quick ? ' (quick)' : ''}: ${timing.runs} runs × ${timing.seconds} s per case ==`);
+  const searchSet = selected(12) ? datasets.search : undefined;
   const urls = {
     large: databaseUrl(dialect, datasets.large.name),
     small: databaseUrl(dialect, datasets.small.name),
+    ...(searchSet ? { search: databaseUrl(dialect, searchSet.name) } : {}),
   };
   const seeding: Record<string, unknown>[] = [];
   if (!options.skipSeed) {
-    for (const key of ['large', 'small'] as const) {
-      log(`seeding ${datasets[key].name} (${dialect})…`);
-      seeding.push({ dataset: datasets[key].name, ...seed(urls[key], datasets[key].args) });
+    for (const [dataset, url] of [
+      [datasets.large, urls.large],
+      [datasets.small, urls.small],
+      [searchSet, urls.search],
+    ] as const) {
+      if (!dataset || !url) continue;
+      log(`seeding ${dataset.name} (${dialect})…`);
+      seeding.push({ dataset: dataset.name, ...seed(url, dataset.args) });
     }
   }
 
@@ -168,7 +187,13 @@ async function benchmark(dialect: Dialect): Promise<number> {
   /** Servers a scenario starts for itself (11), with their own memory target: not in the whole run's. */
   const dedicated: ServerProcess[] = [];
   const orms: Orm[] = [];
-  let ceiling: ReturnType<typeof openSqlCeiling> | null = null;
+  const ceilings: SqlCeiling[] = [];
+  const openCeiling = (url: string, orm: Orm) => {
+    if (dialect !== 'mysql') return null;
+    const ceiling = openSqlCeiling(url, orm);
+    ceilings.push(ceiling);
+    return ceiling;
+  };
   try {
     const prepare = async (key: 'large' | 'small'): Promise<Target> => {
       const server = await startServer({ databaseUrl: urls[key], jwtSecret: auth.jwtSecret, bcryptCost });
@@ -197,7 +222,26 @@ async function benchmark(dialect: Dialect): Promise<number> {
     const single = await startServer({ databaseUrl: urls.large, jwtSecret: auth.jwtSecret, bcryptCost, workers: 1 });
     servers.push(single);
     running.add(single);
-    ceiling = dialect === 'mysql' ? openSqlCeiling(urls.large, large.orm) : null;
+    const ceiling = openCeiling(urls.large, large.orm);
+    /** Scenario 12's database: the search data set with a server of its own, or (--quick) the large one. */
+    const searchTarget = async (): Promise<SearchTarget> => {
+      if (!urls.search) return { ...large, ceiling, fresh: false };
+      const server = await startServer({ databaseUrl: urls.search, jwtSecret: auth.jwtSecret, bcryptCost });
+      servers.push(server);
+      running.add(server);
+      const orm = await openOrm(urls.search, { migrate: false });
+      orms.push(orm);
+      const [counts] = await query(orm, 'select max(id) as users from users');
+      const profile = searchSet?.name ?? 'search';
+      return {
+        profile,
+        server,
+        orm,
+        users: Number(counts?.users),
+        ceiling: openCeiling(urls.search, orm),
+        fresh: true,
+      };
+    };
     const ctx: BenchContext = {
       dialect,
       timing,
@@ -220,6 +264,10 @@ async function benchmark(dialect: Dialect): Promise<number> {
       [[4], () => batchingScenario(ctx)],
       [[7], () => overheadScenario(ctx)],
       [[5], () => loginScenario(ctx, password)],
+      // Reads of the seeded data, before the writes add to it.
+      [[13], () => publicTimelineScenario(ctx)],
+      [[14], () => suggestionsScenario(ctx)],
+      [[12], async () => searchScenario(ctx, await searchTarget())],
       [[3], () => tweetCreateScenario(ctx)],
       [[8], () => processesScenario(ctx)],
       [[10], () => restScenario(ctx)],
@@ -286,7 +334,7 @@ async function benchmark(dialect: Dialect): Promise<number> {
     log(`results: ${files.markdown}, ${files.json} (${report.durationSeconds} s)`);
     return targets.filter((t) => !t.pass).length;
   } finally {
-    await ceiling?.close();
+    await Promise.all(ceilings.map((c) => c.close()));
     await Promise.all([...servers, ...dedicated].map((s) => s.stop()));
     for (const server of [...servers, ...dedicated]) running.delete(server);
     await Promise.all(orms.map((o) => o.close()));

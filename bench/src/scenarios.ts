@@ -143,6 +143,43 @@ export async function warmUpServers(ctx: BenchContext): Promise<void> {
   }
 }
 
+/** An API runner measured alone, or in turns with its statements through the SQL ceiling. */
+export interface CeilingMeasurement {
+  api: Measured;
+  /** The API's row, with the server's peak RSS. */
+  row(label: string): Row;
+  /** With a ceiling: the API's throughput over the ceiling's, and the ceiling's row. */
+  ceiling?: { ratio: number; row(label: string): Row };
+}
+
+export async function measureWithCeiling(
+  ctx: BenchContext,
+  server: ServerProcess,
+  api: Runner,
+  ceiling: SqlCeiling | null,
+  statements: string[][],
+): Promise<CeilingMeasurement> {
+  const [measured, rss] = await withPeakRss([server], async () =>
+    ceiling
+      ? await measureTogether(ctx.timing, { api, sql: ceiling.runner(statements, timelineConcurrency) })
+      : { ...(await measureTogether(ctx.timing, { api })), sql: undefined },
+  );
+  const { sql } = measured;
+  const perRequest = statements.reduce((n, s) => n + s.length, 0) / Math.max(1, statements.length);
+  return {
+    api: measured.api,
+    row: (label) => row(label, measured.api, rss),
+    ...(sql
+      ? {
+          ceiling: {
+            ratio: medianRatio(measured.api, sql),
+            row: (label: string) => row(label, sql, 0, `${perRequest.toFixed(1)} statements per request`),
+          },
+        }
+      : {}),
+  };
+}
+
 /** 1 and 2: timeline.home for three kinds of reader, each against its SQL ceiling. */
 export async function timelineScenarios(ctx: BenchContext): Promise<ScenarioResult[]> {
   const { large } = ctx;
@@ -171,8 +208,9 @@ export async function timelineScenarios(ctx: BenchContext): Promise<ScenarioResu
       ? await captureSql(
           large.orm,
           ctx.auth,
-          sessions.map((s) => s.token),
+          sessions,
           (caller) => caller.timeline.home({ limit: 20 }),
+          (s) => s.token,
         )
       : [];
     const apiRunner = http({
@@ -180,26 +218,17 @@ export async function timelineScenarios(ctx: BenchContext): Promise<ScenarioResu
       connections: timelineConcurrency,
       next: rotate([...sessions]),
     });
-    const [measured, rss] = await withPeakRss([large.server], async () =>
-      ctx.ceiling
-        ? await measureTogether(ctx.timing, {
-            api: apiRunner,
-            sql: ctx.ceiling.runner(statements, timelineConcurrency),
-          })
-        : { ...(await measureTogether(ctx.timing, { api: apiRunner })), sql: undefined },
-    );
-    api.rows.push(row(label, measured.api, rss));
+    const measured = await measureWithCeiling(ctx, large.server, apiRunner, ctx.ceiling, statements);
+    api.rows.push(measured.row(label));
     api.figures[`${label} p50 ms`] = measured.api.median.p50;
     api.figures[`${label} p99 ms`] = measured.api.median.p99;
     if (label !== 'random users') {
       api.targets.push(check(`${label}: p99 at concurrency 4`, measured.api.median.p99, '≤', 50, 'ms'));
     }
-    if (measured.sql) {
-      const ratio = medianRatio(measured.api, measured.sql);
-      const perRequest = statements.reduce((n, s) => n + s.length, 0) / Math.max(1, statements.length);
-      sql.rows.push(row(label, measured.sql, 0, `${perRequest.toFixed(1)} statements per request`));
-      sql.figures[`${label}: API / ceiling`] = ratio;
-      sql.targets.push(check(`${label}: API throughput / SQL ceiling`, ratio, '≥', 0.5));
+    if (measured.ceiling) {
+      sql.rows.push(measured.ceiling.row(label));
+      sql.figures[`${label}: API / ceiling`] = measured.ceiling.ratio;
+      sql.targets.push(check(`${label}: API throughput / SQL ceiling`, measured.ceiling.ratio, '≥', 0.5));
     }
   }
   return ctx.ceiling ? [api, sql] : [api];
@@ -501,8 +530,9 @@ export async function writeCeilingScenario(ctx: BenchContext, ceiling: SqlCeilin
   const statements = await captureSql(
     large.orm,
     ctx.auth,
-    large.random.map((s) => s.token),
+    large.random,
     (caller) => caller.tweet.create({ text: 'the SQL ceiling of a write ✍️' }),
+    (s) => s.token,
   );
   let n = 0;
   const [measured, rss] = await withPeakRss([single], () =>
