@@ -81,6 +81,14 @@ const number = fc.oneof(
   fc.constantFrom(0, -1, 2 ** 31, 2 ** 53, -(2 ** 53), 1e308, 4_294_967_295, 4_294_967_296),
 );
 
+/** Lists of numbers (ids): short ones, and lengths about a list limit of 100. */
+const numbers = fc.oneof(
+  fc.array(number, { maxLength: 5 }),
+  fc
+    .integer({ min: 99, max: 101 })
+    .chain((n) => fc.array(fc.integer({ min: 1, max: 20 }), { minLength: n, maxLength: n })),
+);
+
 const keys = ['__proto__', 'constructor', 'prototype', 'text', 'userId', 'cursor'];
 
 const anything = fc.letrec((tie) => ({
@@ -93,7 +101,9 @@ const anything = fc.letrec((tie) => ({
 function inputsFor(fields: Record<string, Parameters<typeof takes>[0]>) {
   const field = Object.fromEntries(
     Object.entries(fields).map(([name, schema]) => {
-      const typed = [takes(schema, 'x') && text, takes(schema, 1) && number].filter((a) => a !== false);
+      const typed = [takes(schema, 'x') && text, takes(schema, 1) && number, takes(schema, [1]) && numbers].filter(
+        (a) => a !== false,
+      );
       return [name, fc.oneof({ weight: 6, arbitrary: fc.oneof(...typed) }, { weight: 1, arbitrary: anything })];
     }),
   );
