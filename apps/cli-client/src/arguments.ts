@@ -1,9 +1,29 @@
 /** Argument parsers for commander: a bad value is a usage error naming the rule. */
+import { username } from '@miniter/api/text-fields';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 
 export function parseId(value: string): number {
   if (!/^\d{1,10}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('must be a positive whole number');
   return Number(value);
+}
+
+/** A user as a command names one: by id, or by handle. */
+export type UserRef = { id: number } | { username: string };
+
+/**
+ * All digits is an id (`3`); anything else is a handle, with or without its `@` (`@kim`, `kim`).
+ * A handle of digits only is written with its `@` (`@1984`).
+ */
+export function parseUser(value: string): UserRef {
+  if (/^\d+$/.test(value)) return { id: parseId(value) };
+  const handle = parseHandle(value);
+  if (!handle.success) throw new InvalidArgumentError('must be a user id or @handle (letters, digits and _)');
+  return { username: handle.data };
+}
+
+/** A handle checked by the server's own rule, which drops the `@` in front of it. */
+export function parseHandle(value: string) {
+  return username.safeParse(value);
 }
 
 export function parseLimit(value: string): number {

@@ -4,8 +4,10 @@ import type { createColors } from 'picocolors';
 import wrapAnsi from 'wrap-ansi';
 
 export type Tweet = RouterOutputs['tweet']['create'];
-export type UserSummary = RouterOutputs['follow']['followers']['items'][number];
+/** A user in a list of people: search, followers, following. */
+export type PublicUser = RouterOutputs['user']['search']['items'][number];
 export type UserProfile = RouterOutputs['user']['byId'];
+export type Account = RouterOutputs['user']['me'];
 export type Colors = ReturnType<typeof createColors>;
 
 const units: [limit: number, seconds: number, suffix: string][] = [
@@ -37,16 +39,26 @@ export function wrap(text: string, width: number, indent = ''): string {
     .join('\n');
 }
 
+/** The first line of `text` that fits in `width` columns, with `…` when there was more. */
+export function firstLine(text: string, width: number): string {
+  const [first = '', ...rest] = wrap(text.replace(/\s+/g, ' '), width - 1).split('\n');
+  return rest.length ? `${first}…` : first;
+}
+
 export interface RenderOptions {
   width: number;
   colors: Colors;
   now?: number;
 }
 
+/** A user's name in bold beside their handle: "Kim @kim". */
+export function nameAndHandle(user: { name: string; username: string }, colors: Colors): string {
+  return `${colors.bold(user.name)} ${colors.dim(`@${user.username}`)}`;
+}
+
 export function renderTweet(tweet: Tweet, { width, colors, now }: RenderOptions): string {
   const header = [
-    colors.bold(tweet.author.name),
-    colors.dim(`#${tweet.author.id}`),
+    nameAndHandle(tweet.author, colors),
     colors.dim('·'),
     colors.dim(relativeTime(tweet.createdAt, now)),
     colors.dim(`(tweet ${tweet.id})`),
@@ -63,15 +75,16 @@ export function renderDeleted(tweetId: number, { colors }: Pick<RenderOptions, '
   return colors.dim(`✕ tweet ${tweetId} was deleted`);
 }
 
-export function renderUsers(users: UserSummary[], { colors }: Pick<RenderOptions, 'colors'>, empty: string): string {
-  return users.length
-    ? users.map((u) => `${colors.bold(u.name)} ${colors.dim(`#${u.id}`)}`).join('\n')
-    : colors.dim(empty);
+/** People, one to a line, each with the first line of their bio beneath. */
+export function renderUsers(users: PublicUser[], { width, colors }: RenderOptions, empty: string): string {
+  if (!users.length) return colors.dim(empty);
+  const bio = (user: PublicUser) => (user.profile.trim() ? `\n  ${firstLine(user.profile, width - 2)}` : '');
+  return users.map((user) => nameAndHandle(user, colors) + bio(user)).join('\n');
 }
 
 export function renderProfile(user: UserProfile, { width, colors, now }: RenderOptions): string {
   const lines = [
-    `${colors.bold(user.name)} ${colors.dim(`#${user.id} · joined ${relativeTime(user.createdAt, now)}`)}`,
+    `${nameAndHandle(user, colors)} ${colors.dim(`#${user.id} · joined ${relativeTime(user.createdAt, now)}`)}`,
   ];
   if (user.profile) lines.push(wrap(user.profile, width, '  '));
   const count = (n: number, one: string, many = `${one}s`) => `${colors.bold(String(n))} ${n === 1 ? one : many}`;
@@ -83,4 +96,10 @@ export function renderProfile(user: UserProfile, { width, colors, now }: RenderO
     ].join('  '),
   );
   return lines.join('\n');
+}
+
+/** What `miniter profile` shows and edits, one labelled field to a line. */
+export function renderAccount(account: Account, { width, colors }: RenderOptions): string {
+  const bio = account.profile.trim() ? wrap(account.profile, width, ' '.repeat(8)).trimStart() : colors.dim('(none)');
+  return [`Name    ${colors.bold(account.name)}`, `Handle  @${account.username}`, `Bio     ${bio}`].join('\n');
 }

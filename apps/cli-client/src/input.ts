@@ -26,12 +26,15 @@ function answered(value: string | symbol): string {
   return value;
 }
 
-/** The flag's value, or a prompt for it; without a terminal a missing flag is an error. */
+/**
+ * The flag's value, or a prompt for it; without a terminal a missing flag is an error. `check`
+ * refuses a non-empty answer at the prompt with its reason (a flag's value is the server's to judge).
+ */
 export async function ask(
   value: string | undefined,
   flag: string,
   message: string,
-  options: { optional?: boolean } = {},
+  options: { optional?: boolean; check?: (answer: string) => string | undefined } = {},
 ): Promise<string> {
   if (value !== undefined) return value;
   if (!canPrompt()) {
@@ -41,7 +44,7 @@ export async function ask(
   return answered(
     await text({
       message,
-      validate: (v) => (options.optional || v?.trim() ? undefined : 'Required'),
+      validate: (v = '') => (v.trim() ? options.check?.(v) : options.optional ? undefined : 'Required'),
     }),
   );
 }

@@ -7,9 +7,9 @@
  * connection and resumes from the last event id; a stream the server ends quietly (it is shutting
  * down, or this reader fell behind) is opened again here, from the same id.
  */
-import { type RouterOutputs, TRPCClientError } from '@miniter/api/client';
+import type { RouterOutputs } from '@miniter/api/client';
 import type { Cli } from './context.ts';
-import { CliError } from './errors.ts';
+import { CliError, errorCode } from './errors.ts';
 import { renderDeleted, renderTweet, type Tweet } from './format.ts';
 
 export type TweetPage = { items: Tweet[]; nextCursor: string | null };
@@ -21,11 +21,6 @@ type LiveEvent = RouterOutputs['timeline']['live'] extends AsyncIterable<infer E
 const noticeAfterMs = 2000;
 /** How long to wait before opening a stream the server ended again: doubling, up to the maximum. */
 const reopenDelayMs = { first: 500, max: 10_000 };
-
-/** A refusal the server typed (session ended, caps, …), as opposed to a lost or garbled connection. */
-function typedCode(error: unknown): string | undefined {
-  return error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
-}
 
 /** Says on stderr that the connection is gone (once it has been for a while) and when it is back. */
 function connectionNotice(cli: Cli) {
@@ -159,13 +154,13 @@ export function followTimeline(cli: Cli, limit: number | undefined, printPage: (
         onConnectionStateChange(state) {
           if (!current() || state.state !== 'connecting' || !state.error) return;
           // Not even the first connection: fail as any other command does when the server is away.
-          if (!started && !typedCode(state.error))
+          if (!started && !errorCode(state.error))
             finish(new CliError(`cannot reach ${cli.server} — is the server running?`));
           else if (started) notice.lost();
         },
         onError(error) {
           if (!current()) return;
-          if (started && !typedCode(error)) reopen();
+          if (started && !errorCode(error)) reopen();
           else finish(error);
         },
         onComplete() {

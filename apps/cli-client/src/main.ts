@@ -6,6 +6,7 @@ try {
   await buildProgram().parseAsync(process.argv);
 } catch (error) {
   if (!(error instanceof CliError)) throw error;
-  process.stderr.write(`error: ${error.message}\n`);
+  // One `error:` line per problem (a refused form may have several).
+  for (const line of error.message.split('\n')) process.stderr.write(`error: ${line}\n`);
   process.exitCode = 1;
 }

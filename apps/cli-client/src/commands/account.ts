@@ -1,15 +1,25 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { parseHandle } from '../arguments.ts';
 import type { Cli } from '../context.ts';
 import { action } from '../context.ts';
 import { loadCredentials, removeCredentials, saveCredentials } from '../credentials.ts';
 import { describeError, sessionExpired } from '../errors.ts';
+import { nameAndHandle } from '../format.ts';
 import { ask, askPassword, readPasswordFromStdin } from '../input.ts';
 
 interface AccountFlags {
   name?: string;
+  handle?: string;
   email?: string;
+  bio?: string;
+  /** The option's name before handles came, when `bio` was still `profile`. */
   profile?: string;
   passwordStdin?: boolean;
+}
+
+/** A prompt's check of a handle, by the server's rule. */
+function checkHandle(value: string): string | undefined {
+  return parseHandle(value).error?.issues[0]?.message;
 }
 
 async function logIn(cli: Cli, email: string, password: string) {
@@ -29,22 +39,36 @@ export function registerAccountCommands(program: Command) {
     .command('signup')
     .description('create an account, then log in to it')
     .option('--name <name>', 'display name (1–50 characters)')
+    .option('--handle <handle>', 'your @handle: 1–30 letters, digits or _ (default: one made from your email)')
     .option('--email <email>', 'email address, used to log in')
-    .option('--profile <text>', 'a short profile (optional)')
+    .option('--bio <text>', 'a short bio (optional)')
+    .addOption(new Option('--profile <text>').hideHelp())
     .option('--password-stdin', 'read the password from stdin instead of asking')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ miniter signup\n  $ printf %s "$PASSWORD" | miniter signup --name Kim --email kim@example.com --password-stdin',
+      '\nExamples:\n  $ miniter signup\n  $ printf %s "$PASSWORD" | miniter signup --name Kim --handle kim --email kim@example.com --password-stdin',
     )
     .action(
       action(async (cli, flags: AccountFlags) => {
         const name = await ask(flags.name, '--name', 'Name');
+        const handle = await ask(flags.handle, '--handle', 'Handle (empty: one made from your email)', {
+          optional: true,
+          check: checkHandle,
+        });
         const email = await ask(flags.email, '--email', 'Email');
         const password = flags.passwordStdin ? await readPasswordFromStdin() : await askPassword(true);
-        const profile = await ask(flags.profile, '--profile', 'Profile (optional)', { optional: true });
-        await cli.anonymous.auth.signUp.mutate({ name, email, password, ...(profile ? { profile } : {}) });
+        const bio = await ask(flags.bio ?? flags.profile, '--bio', 'Bio (optional)', { optional: true });
+        await cli.anonymous.auth.signUp.mutate({
+          name,
+          email,
+          password,
+          ...(handle ? { username: handle } : {}),
+          ...(bio ? { profile: bio } : {}),
+        });
         const user = await logIn(cli, email, password);
-        cli.print(`Welcome, ${cli.colors.bold(user.name)}! You are user #${user.id}, logged in to ${cli.server}.`);
+        cli.print(
+          `Welcome, ${cli.colors.bold(user.name)} (@${user.username})! You are user #${user.id}, logged in to ${cli.server}.`,
+        );
       }),
     );
 
@@ -62,7 +86,7 @@ export function registerAccountCommands(program: Command) {
         const email = await ask(flags.email, '--email', 'Email');
         const password = flags.passwordStdin ? await readPasswordFromStdin() : await askPassword(false);
         const user = await logIn(cli, email, password);
-        cli.print(`Logged in to ${cli.server} as ${cli.colors.bold(user.name)} (#${user.id}).`);
+        cli.print(`Logged in to ${cli.server} as ${cli.colors.bold(user.name)} (@${user.username}).`);
       }),
     );
 
@@ -94,7 +118,7 @@ export function registerAccountCommands(program: Command) {
         cli.print(
           cli.json
             ? JSON.stringify(me)
-            : `${cli.colors.bold(me.name)} <${me.email}> ${cli.colors.dim(`#${me.id} on ${cli.server}`)}`,
+            : `${nameAndHandle(me, cli.colors)} <${me.email}> ${cli.colors.dim(`#${me.id} on ${cli.server}`)}`,
         );
       }),
     );

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { parseId } from '../arguments.ts';
+import { parseUser, type UserRef } from '../arguments.ts';
 import { action } from '../context.ts';
 import { CliError } from '../errors.ts';
+import { userIdOrYours } from '../lookup.ts';
 
 export function registerAvatarCommands(program: Command) {
   const avatar = program
@@ -11,7 +12,7 @@ export function registerAvatarCommands(program: Command) {
     .description('your profile picture')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ miniter avatar set face.jpg\n  $ miniter avatar url 3\n  $ miniter avatar rm',
+      '\nExamples:\n  $ miniter avatar set face.jpg\n  $ miniter avatar url @kim\n  $ miniter avatar rm',
     );
 
   avatar
@@ -43,12 +44,12 @@ export function registerAvatarCommands(program: Command) {
   avatar
     .command('url')
     .description("print a user's picture URL")
-    .argument('[userId]', 'whose (default: you)', parseId)
+    .argument('[user]', 'whose: @handle or id (default: you)', parseUser)
     .option('--json', 'print the raw output for scripts')
     .action(
-      action(async (cli, userId: number | undefined) => {
-        const id = userId ?? cli.session().credentials.userId;
-        const urls = await cli.anonymous.user.profilePicture.query({ userId: id });
+      action(async (cli, user: UserRef | undefined) => {
+        const userId = await userIdOrYours(cli, user);
+        const urls = await cli.anonymous.user.profilePicture.query({ userId });
         cli.print(cli.json ? JSON.stringify(urls) : urls.url);
       }),
     );

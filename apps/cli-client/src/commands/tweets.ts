@@ -1,9 +1,10 @@
 import { type Command, Option } from 'commander';
-import { listOptions, type PageFlags, parseId, readPages } from '../arguments.ts';
+import { listOptions, type PageFlags, parseId, parseUser, readPages, type UserRef } from '../arguments.ts';
 import { action, type Cli } from '../context.ts';
 import { renderTweet, renderTweets } from '../format.ts';
 import { readStdin } from '../input.ts';
 import { followTimeline, type TweetPage } from '../live.ts';
+import { userIdOf } from '../lookup.ts';
 
 const noTweets = 'No tweets yet. Follow someone, or say something: miniter tweet "hello"';
 
@@ -42,7 +43,11 @@ export function registerTweetCommands(program: Command) {
     program
       .command('timeline')
       .description('your home timeline: your tweets and those of everyone you follow, newest first')
-      .option('-u, --user <userId>', "another user's timeline instead (their tweets and their followees')", parseId),
+      .option(
+        '-u, --user <user>',
+        "another user's timeline instead (their tweets and their followees'): @handle or id",
+        parseUser,
+      ),
   )
     .addOption(
       new Option(
@@ -56,28 +61,44 @@ export function registerTweetCommands(program: Command) {
 Examples:
   $ miniter timeline
   $ miniter timeline --follow
-  $ miniter timeline --user 3 --all --json
+  $ miniter timeline --user @kim --all --json
   $ miniter timeline --follow --json | jq -r 'select(.type == "tweet") | .tweet.text'`,
     )
     .action(
-      action(async (cli, flags: PageFlags & { user?: number; follow?: boolean }) => {
-        const { user, limit } = flags;
+      action(async (cli, flags: PageFlags & { user?: UserRef; follow?: boolean }) => {
+        const { limit } = flags;
         if (flags.follow) return followTimeline(cli, limit, (page) => printTweets(cli, page, noTweets));
+        const userId = flags.user ? await userIdOf(cli.anonymous, flags.user) : undefined;
         const page = await readPages(flags, (cursor) =>
-          user === undefined
+          userId === undefined
             ? cli.session().api.timeline.home.query({ cursor, limit })
-            : cli.anonymous.timeline.user.query({ userId: user, cursor, limit }),
+            : cli.anonymous.timeline.user.query({ userId, cursor, limit }),
         );
         printTweets(cli, page, noTweets);
       }),
     );
 
-  listOptions(
-    program.command('tweets').description("one user's own tweets, newest first").argument('<userId>', 'whose', parseId),
-  )
-    .addHelpText('after', '\nExamples:\n  $ miniter tweets 3 --limit 5')
+  listOptions(program.command('explore').description("everyone's tweets, newest first (no account needed)"))
+    .addHelpText('after', '\nExamples:\n  $ miniter explore\n  $ miniter explore --limit 50 --json')
     .action(
-      action(async (cli, userId: number, flags: PageFlags) => {
+      action(async (cli, flags: PageFlags) => {
+        const page = await readPages(flags, (cursor) =>
+          cli.anonymous.timeline.public.query({ cursor, limit: flags.limit }),
+        );
+        printTweets(cli, page, 'No tweets yet. Say something: miniter tweet "hello"');
+      }),
+    );
+
+  listOptions(
+    program
+      .command('tweets')
+      .description("one user's own tweets, newest first")
+      .argument('<user>', 'whose: @handle or id', parseUser),
+  )
+    .addHelpText('after', '\nExamples:\n  $ miniter tweets @kim --limit 5')
+    .action(
+      action(async (cli, user: UserRef, flags: PageFlags) => {
+        const userId = await userIdOf(cli.anonymous, user);
         const page = await readPages(flags, (cursor) =>
           cli.anonymous.tweet.byAuthor.query({ userId, cursor, limit: flags.limit }),
         );

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMiniterClient, type RouterOutputs } from '@miniter/api/client';
 import { makeImage, startTestS3, type TestS3 } from '@miniter/api/testing';
+import { username } from '@miniter/api/text-fields';
 import { createTestDatabase, type TestDatabase } from '@miniter/db/testing';
 import { loadConfig, type RunningServer, startServer } from '@miniter/server';
 import sharp from 'sharp';
@@ -44,8 +45,9 @@ function startTestServer(database: TestDatabase, env: Record<string, string>) {
       DATABASE_URL: database.databaseUrl,
       BCRYPT_COST: '4',
       JWT_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
-      // Every CLI user here signs up from 127.0.0.1: the default 5 per 30 minutes would trip.
+      // Every CLI user here signs up (and so logs in) from 127.0.0.1: the defaults would trip.
       RATE_LIMIT_SIGNUP_PER_IP: '100/30m',
+      RATE_LIMIT_LOGIN_PER_IP: '100/5m',
       ...env,
     }),
   );
@@ -111,6 +113,45 @@ function user(serverUrl = server.url) {
       },
     };
   };
+  /** A command at a pseudo-terminal (`script`), as in a person's shell: each answer typed when its prompt shows. */
+  const terminal = (args: string[]) => {
+    // A pty from `script` starts 0 columns wide; give it a normal size first.
+    const command = `stty cols 80 rows 24; '${process.execPath}' '${bin}' ${args.map((a) => `'${a}'`).join(' ')}`;
+    // A terminal that edits a line (readline ignores Backspace on a "dumb" one).
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...env, TERM: 'xterm' } });
+    running.add(child);
+    let screen = '';
+    /** Where on the screen the last prompt answered was: the next is looked for after it. */
+    let seen = 0;
+    child.stdout.on('data', (c) => {
+      screen += c;
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('close', (code) => {
+        running.delete(child);
+        resolve(code);
+      }),
+    );
+    return {
+      exited,
+      get screen() {
+        return screen;
+      },
+      async answer(prompt: string, keys: string) {
+        const deadline = Date.now() + 5000;
+        for (;;) {
+          const at = screen.indexOf(prompt, seen);
+          if (at >= 0) {
+            seen = at + prompt.length;
+            break;
+          }
+          if (Date.now() > deadline) throw new Error(`"${prompt}" never showed; the screen:\n${screen}`);
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        child.stdin.write(keys);
+      },
+    };
+  };
   const credentials = join(config, 'miniter', 'credentials.json');
   /** This person's session, for calls from another client than the CLI. */
   const api = () =>
@@ -118,7 +159,7 @@ function user(serverUrl = server.url) {
       url: `${serverUrl}/trpc`,
       token: JSON.parse(readFileSync(credentials, 'utf8'))[serverUrl].token as string,
     });
-  return { run, start, api, config, credentials };
+  return { run, start, terminal, api, config, credentials };
 }
 
 /** Processes still running when their test ended (a failed assertion): stopped after it. */
@@ -140,22 +181,25 @@ describe('miniter', () => {
     const signup = (who: typeof minji, name: string, email: string) =>
       who.run(['signup', '--name', name, '--email', email, '--password-stdin'], 'correct horse battery\n');
 
-    expect(ok(await signup(minji, '민지', 'minji@example.com'))).toMatch(/^Welcome, 민지! You are user #\d+/);
+    // Without --handle, the server makes one from the e-mail.
+    expect(ok(await signup(minji, '민지', 'minji@example.com'))).toMatch(
+      /^Welcome, 민지 \(@minji\)! You are user #\d+/,
+    );
     expect(ok(await minji.run(['logout']))).toContain('Logged out');
     expect(
       ok(await minji.run(['login', '--email', 'minji@example.com', '--password-stdin'], 'correct horse battery')),
-    ).toContain('Logged in to');
-    expect(ok(await minji.run(['whoami']))).toContain('민지 <minji@example.com>');
+    ).toContain('as 민지 (@minji).');
+    expect(ok(await minji.run(['whoami']))).toContain('민지 @minji <minji@example.com>');
 
     const joeId = Number(/#(\d+)/.exec(ok(await signup(joe, 'Joe', 'joe@example.com')))?.[1]);
     const posted = ok(await joe.run(['tweet', '-'], `${'가나다라 '.repeat(30)}😀\n`));
-    expect(posted).toMatch(/^Joe #\d+ · just now \(tweet \d+\)\n {2}가나다라/);
+    expect(posted).toMatch(/^Joe @joe · just now \(tweet \d+\)\n {2}가나다라/);
 
-    expect(ok(await minji.run(['follow', String(joeId)]))).toBe(`You follow Joe (#${joeId}).\n`);
+    expect(ok(await minji.run(['follow', String(joeId)]))).toBe('You follow Joe @joe.\n');
     ok(await minji.run(['tweet', '오늘도 화이팅']));
 
     const timeline = ok(await minji.run(['timeline']));
-    expect(timeline).toMatch(/^민지 #\d+ · just now \(tweet \d+\)\n {2}오늘도 화이팅\n\nJoe #/);
+    expect(timeline).toMatch(/^민지 @minji · just now \(tweet \d+\)\n {2}오늘도 화이팅\n\nJoe @joe · /);
     for (const line of timeline.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 
     const json = JSON.parse(ok(await minji.run(['timeline', '--all', '--json']))) as RouterOutputs['timeline']['home'];
@@ -165,7 +209,7 @@ describe('miniter', () => {
     expect(followers.items.map((u) => u.name)).toEqual(['민지']);
     expect(ok(await minji.run(['user', String(joeId)]))).toContain('1 tweet  1 follower  0 following');
 
-    expect(ok(await minji.run(['unfollow', String(joeId)]))).toBe(`You no longer follow Joe (#${joeId}).\n`);
+    expect(ok(await minji.run(['unfollow', String(joeId)]))).toBe('You no longer follow Joe @joe.\n');
     expect(ok(await minji.run(['timeline']))).not.toContain('Joe');
     const revoked = JSON.parse(readFileSync(minji.credentials, 'utf8'))[server.url].token as string;
     expect(ok(await minji.run(['logout']))).toContain('Logged out');
@@ -188,14 +232,14 @@ describe('miniter', () => {
       ['signup', '--name', 'Kim', '--email', 'KIM@example.com', '--password-stdin'],
       'password123',
     );
-    expect(taken.stderr).toBe('error: An account with this email already exists\n');
+    expect(taken.stderr).toBe('error: email: An account with this email already exists\n');
     const wrong = await user().run(['login', '--email', 'kim@example.com', '--password-stdin'], 'wrong password');
     expect(wrong).toMatchObject({ code: 1, stderr: 'error: Email or password is incorrect\n' });
     const missing = await kim.run(['user', '424242']);
     expect(missing).toMatchObject({ code: 1, stderr: 'error: User 424242 does not exist\n' });
-    const usage = await kim.run(['follow', 'abc']);
+    const usage = await kim.run(['follow', 'kim-lee']);
     expect(usage.code).toBe(1);
-    expect(usage.stderr).toContain("'abc' is invalid for argument 'userId'. must be a positive whole number");
+    expect(usage.stderr).toContain("'kim-lee' is invalid for argument 'user'. must be a user id or @handle");
     const noPrompt = await user().run(['login']);
     expect(noPrompt.stderr).toBe('error: --email is required when stdin is not a terminal\n');
 
@@ -221,62 +265,199 @@ describe('miniter', () => {
     const ana = user();
     ok(await ana.run(['signup', '--name', 'Ana', '--email', 'ana@example.com', '--password-stdin'], 'open sesame 42'));
     ok(await ana.run(['logout']));
-    // `script` gives the CLI a pseudo-terminal, as a person's shell would.
-    // A pty from `script` starts 0 columns wide; give it a normal size first.
-    const command = `stty cols 80 rows 24; '${process.execPath}' '${bin}' login --email ana@example.com`;
-    const child = spawn('script', ['-qfec', command, '/dev/null'], {
-      env: {
-        PATH: process.env.PATH,
-        XDG_CONFIG_HOME: ana.config,
-        MINITER_URL: server.url,
-        NO_COLOR: '1',
-        TERM: 'dumb',
-      },
-    });
-    let screen = '';
-    const typed = new Promise<void>((resolve) => {
-      child.stdout.on('data', (chunk) => {
-        screen += chunk;
-        if (screen.includes('Password') && !child.stdin.writableEnded) {
-          child.stdin.end('open sesame 42\r');
-          resolve();
-        }
-      });
-    });
-    const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
-    await typed;
-    expect(await exit).toBe(0);
+    const login = ana.terminal(['login', '--email', 'ana@example.com']);
+    await login.answer('Password', 'open sesame 42\r');
+    expect(await login.exited).toBe(0);
+    const { screen } = login;
     expect(screen).toContain('Logged in to');
     expect(screen).not.toContain('open sesame');
-    expect(ok(await ana.run(['whoami']))).toContain('Ana <ana@example.com>');
+    expect(ok(await ana.run(['whoami']))).toContain('Ana @ana <ana@example.com>');
+  });
+});
+
+describe('handles, search, profiles and explore', () => {
+  /** How a time a few seconds back reads, on a slow machine too. */
+  const recently = '(?:just now|\\d+s ago)';
+  /** Someone signed up with the handle they chose (and a bio), logged in at their own terminal. */
+  async function person(name: string, handle: string, bio?: string) {
+    const who = user();
+    const args = ['signup', '--name', name, '--handle', handle, '--email', `${handle.replace(/^@/, '')}@example.com`];
+    const welcome = ok(await who.run([...args, ...(bio ? ['--bio', bio] : []), '--password-stdin'], 'password123'));
+    expect(welcome).toContain(`(@${handle.replace(/^@/, '')})`);
+    return { ...who, id: Number(/#(\d+)/.exec(welcome)?.[1]) };
+  }
+
+  it('takes @handle or id wherever a command names a user, handles in any case', async () => {
+    const mina = await person('Mina', 'Mina_Seo', 'Reads everything');
+    const theo = await person('Theo', '@theo42');
+    ok(await mina.run(['tweet', 'first from mina']));
+
+    expect(ok(await theo.run(['follow', '@mina_seo']))).toBe('You follow Mina @Mina_Seo.\n');
+    expect(ok(await theo.run(['follow', 'MINA_SEO']))).toBe('You follow Mina @Mina_Seo.\n');
+    expect(ok(await mina.run(['follow', String(theo.id)]))).toBe('You follow Theo @theo42.\n');
+
+    const profile = ok(await theo.run(['user', '@Mina_Seo']));
+    expect(profile).toMatch(new RegExp(`^Mina @Mina_Seo #${mina.id} · joined ${recently}\n {2}Reads everything\n`));
+    expect(profile).toContain('1 tweet  1 follower  1 following');
+    expect(JSON.parse(ok(await theo.run(['user', 'mina_seo', '--json'])))).toEqual(
+      JSON.parse(ok(await theo.run(['user', String(mina.id), '--json']))),
+    );
+    expect(ok(await theo.run(['followers', '@mina_seo']))).toBe('Theo @theo42\n');
+    expect(ok(await theo.run(['following', '@Mina_Seo']))).toBe('Theo @theo42\n');
+    expect(ok(await mina.run(['followers']))).toBe('Theo @theo42\n');
+    expect(ok(await mina.run(['following', 'theo42']))).toBe('Mina @Mina_Seo\n  Reads everything\n');
+    expect(ok(await theo.run(['tweets', '@mina_seo']))).toMatch(
+      new RegExp(`^Mina @Mina_Seo · ${recently} \\(tweet \\d+\\)\n {2}first`),
+    );
+    expect(ok(await theo.run(['timeline', '--user', '@mina_seo']))).toContain('first from mina');
+    expect(ok(await theo.run(['timeline']))).toContain('first from mina');
+    expect(ok(await theo.run(['unfollow', '@Mina_Seo']))).toBe('You no longer follow Mina @Mina_Seo.\n');
+
+    // An unknown handle is named, and fails as an unknown id does.
+    for (const args of [
+      ['user', '@nobody_here'],
+      ['follow', 'nobody_here'],
+      ['tweets', '@nobody_here'],
+    ]) {
+      expect(await theo.run(args)).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: 'error: There is no @nobody_here\n',
+      });
+    }
+    expect(await theo.run(['avatar', 'url', '@nobody_here'])).toMatchObject({ code: 1 });
+    // All digits is an id; a handle of digits only takes its @.
+    const digits = await person('Digits', '1984');
+    expect(ok(await theo.run(['user', '@1984']))).toMatch(new RegExp(`^Digits @1984 #${digits.id} `));
+    expect(await theo.run(['user', '1984'])).toMatchObject({ code: 1, stderr: 'error: User 1984 does not exist\n' });
+  });
+
+  it('finds people by handle, name and Korean initial consonants, paged like the other lists', async () => {
+    const tag = Math.random().toString(36).slice(2, 7);
+    const searcher = user();
+    await person('김민지', `minji_${tag}`, '커피와 등산');
+    await person('Quinn Park', `park_${tag}`);
+    await person('Parker Quinn', `park_${tag}_2`);
+
+    const found = ok(await searcher.run(['search', `@PARK_${tag}`]));
+    expect(found).toBe(`Quinn Park @park_${tag}\nParker Quinn @park_${tag}_2\n`);
+    expect(ok(await searcher.run(['search', 'ㄱㅁㅈ']))).toContain(`김민지 @minji_${tag}\n  커피와 등산\n`);
+
+    const onePage = ok(await searcher.run(['search', `park_${tag}`, '--limit', '1']));
+    expect(onePage).toBe(`Quinn Park @park_${tag}\n… more: --all for everything\n`);
+    const all = JSON.parse(ok(await searcher.run(['search', `park_${tag}`, '--limit', '1', '--all', '--json'])));
+    const direct = await createMiniterClient({ url: `${server.url}/trpc` }).user.search.query({ query: `park_${tag}` });
+    expect(all).toEqual(direct);
+    expect(ok(await searcher.run(['search', `zz_${tag}`]))).toBe(`No one matches “zz_${tag}”.\n`);
+  });
+
+  it("shows and edits your name, handle and bio; refusals name the field with the server's words", async () => {
+    const tag = Math.random().toString(36).slice(2, 7);
+    const me = await person('Old Name', `old_${tag}`);
+    const other = await person('Other', `taken_${tag}`);
+    expect(ok(await me.run(['profile']))).toBe(`Name    Old Name\nHandle  @old_${tag}\nBio     (none)\n`);
+
+    const edited = ok(await me.run(['profile', '--name', '새 이름', '--handle', `@New_${tag}`, '--bio', '안녕 👋']));
+    expect(edited).toBe(`Your profile is updated:\nName    새 이름\nHandle  @New_${tag}\nBio     안녕 👋\n`);
+    expect(ok(await me.run(['whoami']))).toContain(`새 이름 @New_${tag} <old_${tag}@example.com>`);
+    expect(ok(await other.run(['user', `@new_${tag}`]))).toContain('안녕 👋');
+    // The old handle is free again.
+    expect(await other.run(['user', `@old_${tag}`])).toMatchObject({ code: 1 });
+    ok(await other.run(['profile', '--handle', `old_${tag}`]));
+    expect(JSON.parse(ok(await me.run(['profile', '--bio', '', '--json'])))).toMatchObject({
+      username: `New_${tag}`,
+      profile: '',
+    });
+
+    // Each refusal as the server words it for the field, through the CLI's name for the field.
+    const api = me.api();
+    const serverSays = (username: string) =>
+      api.user.updateProfile.mutate({ username }).then(
+        () => expect.unreachable(),
+        (error: { data: { zodError: { fieldErrors: { username: string[] } } } }) =>
+          error.data.zodError.fieldErrors.username,
+      );
+    for (const refused of [`OLD_${tag}`, 'settings', 'kim-lee', '김민지', 'a'.repeat(31)]) {
+      const messages = await serverSays(refused);
+      expect(messages.length).toBeGreaterThan(0);
+      expect(await me.run(['profile', '--handle', refused])).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: messages.map((message) => `error: handle: ${message}\n`).join(''),
+      });
+    }
+    const long = await me.run(['profile', '--name', '', '--bio', 'x'.repeat(2001)]);
+    expect(long.code).toBe(1);
+    expect(long.stderr).toMatch(/^error: name: .+\nerror: bio: .+\n$/);
+    expect(ok(await me.run(['profile']))).toBe(`Name    새 이름\nHandle  @New_${tag}\nBio     (none)\n`);
+  });
+
+  it('prints the public timeline without an account, paged as the home timeline is', async () => {
+    const tag = Math.random().toString(36).slice(2, 7);
+    const poster = await person('Poster', `poster_${tag}`);
+    for (const text of ['one', 'two', 'three']) ok(await poster.run(['tweet', `${text} ${tag}`]));
+    const stranger = user();
+
+    const page = ok(await stranger.run(['explore', '--limit', '2']));
+    expect(page).toMatch(
+      new RegExp(
+        `^Poster @poster_${tag} · ${recently} \\(tweet \\d+\\)\n {2}three ${tag}\n\nPoster @poster_${tag} · ${recently} \\(tweet \\d+\\)\n {2}two ${tag}\n\n… more`,
+      ),
+    );
+    const json = JSON.parse(ok(await stranger.run(['explore', '--limit', '2', '--json'])));
+    const direct = await createMiniterClient({ url: `${server.url}/trpc` }).timeline.public.query({ limit: 2 });
+    expect(json).toEqual(direct);
+    const all = JSON.parse(ok(await stranger.run(['explore', '--all', '--limit', '100', '--json'])));
+    expect(all.nextCursor).toBeNull();
+    expect(
+      all.items.filter((t: { text: string }) => t.text.endsWith(tag)).map((t: { text: string }) => t.text),
+    ).toEqual([`three ${tag}`, `two ${tag}`, `one ${tag}`]);
+  });
+
+  it("asks for the handle at sign-up, refusing there what the server's rule refuses", async () => {
+    const tag = Math.random().toString(36).slice(2, 7);
+    const pat = user();
+    const signup = pat.terminal(['signup']);
+    await signup.answer('Name', 'Pat\r');
+    await signup.answer('Handle', 'pat-lee\r');
+    const rule = username.safeParse('pat-lee').error?.issues[0]?.message ?? 'no refusal';
+    // Refused at the prompt, before the password is asked: erased and typed again.
+    await signup.answer(rule, `${'\x7f'.repeat('pat-lee'.length)}@Pat_${tag}\r`);
+    await signup.answer('Email', `pat_${tag}@example.com\r`);
+    await signup.answer('Password', 'correct horse\r');
+    await signup.answer('Confirm password', 'correct horse\r');
+    await signup.answer('Bio', '\r');
+    expect(await signup.exited).toBe(0);
+    expect(signup.screen).toContain(`Welcome, Pat (@Pat_${tag})!`);
+    expect(ok(await pat.run(['profile']))).toBe(`Name    Pat\nHandle  @Pat_${tag}\nBio     (none)\n`);
+
+    expect(ok(await pat.run(['signup', '--help']))).toContain('--handle <handle>');
+    expect(ok(await pat.run(['--help']))).toContain('$ miniter follow @kim');
   });
 });
 
 describe('miniter timeline --follow', () => {
-  /** Two people signed up, the first following the second, who has tweeted once. */
+  /** Two people signed up, the first following the second (@dan_…), who has tweeted once. */
   async function reader(serverUrl = server.url) {
     const [me, them] = [user(serverUrl), user(serverUrl)];
     const tag = Math.random().toString(36).slice(2, 8);
     const signup = async (who: typeof me, name: string) =>
-      Number(
-        /#(\d+)/.exec(
-          ok(
-            await who.run(
-              ['signup', '--name', name, '--email', `${name.toLowerCase()}-${tag}@example.com`, '--password-stdin'],
-              'correct horse battery',
-            ),
-          ),
-        )?.[1],
+      ok(
+        await who.run(
+          ['signup', '--name', name, '--email', `${name.toLowerCase()}-${tag}@example.com`, '--password-stdin'],
+          'correct horse battery',
+        ),
       );
-    const [meId, themId] = [await signup(me, 'Hana'), await signup(them, 'Dan')];
-    ok(await me.run(['follow', String(themId)]));
+    await signup(me, 'Hana');
+    const themHandle = `@${/\(@(\w+)\)/.exec(await signup(them, 'Dan'))?.[1]}`;
+    ok(await me.run(['follow', themHandle]));
     ok(await them.run(['tweet', 'on the page already']));
-    return { me, them, meId, themId };
+    return { me, them, themHandle };
   }
   const tweetId = (stdout: string) => Number(/\(tweet (\d+)\)/.exec(stdout)?.[1]);
 
   it('prints the page, then new tweets and deletions as they happen, until Ctrl-C', async () => {
-    const { me, them, themId } = await reader();
+    const { me, them, themHandle } = await reader();
     const page = ok(await me.run(['timeline']));
     expect(page).toContain('on the page already');
 
@@ -298,7 +479,7 @@ describe('miniter timeline --follow', () => {
     ok(await them.run(['delete', String(live)]));
     await follow.until(({ stdout }) => stdout.includes(`✕ tweet ${live} was deleted`));
     expect(follow.output.stdout).toBe(
-      `${page}\nDan #${themId} · just now (tweet ${live})\n  실시간 트윗 🌏\n\n✕ tweet ${live} was deleted\n`,
+      `${page}\nDan ${themHandle} · just now (tweet ${live})\n  실시간 트윗 🌏\n\n✕ tweet ${live} was deleted\n`,
     );
 
     const { code, ms } = await follow.stop('SIGINT');
@@ -359,7 +540,7 @@ describe('miniter timeline --follow', () => {
       expect(refused.code).toBe(1);
       expect(refused.stdout).toBe('');
       expect(refused.stderr).toContain(
-        `error: option '-f, --follow' cannot be used with option '${flag[0] === '--all' ? '-a, --all' : '-u, --user <userId>'}'`,
+        `error: option '-f, --follow' cannot be used with option '${flag[0] === '--all' ? '-a, --all' : '-u, --user <user>'}'`,
       );
     }
     const help = ok(await me.run(['timeline', '--help']));
@@ -384,7 +565,7 @@ describe('miniter timeline --follow', () => {
     const env = { PORT: String(port), MEDIA_DIR: mkdtempSync(join(tmpdir(), 'miniter-cli-media-')) };
     let current = await startTestServer(restartDb, env);
     try {
-      const { me, them, themId } = await reader(current.url);
+      const { me, them, themHandle } = await reader(current.url);
       const follow = me.start(['timeline', '--follow']);
       await follow.until(({ stdout }) => stdout.includes('on the page already'));
       const before = tweetId(ok(await them.run(['tweet', 'before the restart'])));
@@ -400,7 +581,7 @@ describe('miniter timeline --follow', () => {
       await follow.until(({ stdout }) => stdout.includes(`✕ tweet ${before} was deleted`), 10_000);
       const { stdout } = follow.output;
       expect(stdout.slice(stdout.indexOf('before the restart'))).toBe(
-        `before the restart\n\nDan #${themId} · just now (tweet ${after})\n  after the restart\n\n✕ tweet ${before} was deleted\n`,
+        `before the restart\n\nDan ${themHandle} · just now (tweet ${after})\n  after the restart\n\n✕ tweet ${before} was deleted\n`,
       );
       expect(follow.output.stderr).toBe(
         `Connection to ${current.url} lost: reconnecting…\nReconnected to ${current.url}.\n`,

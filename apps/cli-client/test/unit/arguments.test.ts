@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { parseId, parseLimit, readPages } from '../../src/arguments.ts';
+import { parseId, parseLimit, parseUser, readPages } from '../../src/arguments.ts';
 import { resolveServer, useColor } from '../../src/context.ts';
 import { credentialsPath, loadCredentials, removeCredentials, saveCredentials } from '../../src/credentials.ts';
 import { CliError } from '../../src/errors.ts';
@@ -18,11 +18,36 @@ describe('argument parsing', () => {
     for (const bad of ['0', '101', 'ten', '']) expect(() => parseLimit(bad)).toThrow(/1 to 100/);
   });
 
+  it('takes a user as an id (all digits) or a handle, with or without its @', () => {
+    expect(parseUser('3')).toEqual({ id: 3 });
+    expect(parseUser('@kim')).toEqual({ username: 'kim' });
+    expect(parseUser('Kim_99')).toEqual({ username: 'Kim_99' });
+    // A handle of digits only is told from an id by its @.
+    expect(parseUser('@1984')).toEqual({ username: '1984' });
+    expect(parseUser(`@${'a'.repeat(30)}`)).toEqual({ username: 'a'.repeat(30) });
+    for (const bad of [
+      '0',
+      '99999999999',
+      '@',
+      '@@kim',
+      'kim-lee',
+      'kim.lee',
+      '김민지',
+      'ｋｉｍ',
+      'a'.repeat(31),
+      '',
+    ]) {
+      expect(() => parseUser(bad), bad).toThrow(/positive whole|user id or @handle/);
+    }
+  });
+
   it('refuses bad arguments before anything is sent', async () => {
     const program = buildProgram().exitOverride();
     for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => {} });
     const run = (...args: string[]) => program.parseAsync(['node', 'miniter', ...args]);
-    await expect(run('follow', 'abc')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
+    await expect(run('follow', 'a-b')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
+    await expect(run('tweets', '@')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
+    await expect(run('timeline', '--user', 'kim lee')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
     await expect(run('timeline', '--limit', '500')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
     await expect(run('tweet')).rejects.toBeInstanceOf(CommanderError);
   });

@@ -1,6 +1,15 @@
 import { createColors } from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import { relativeTime, renderDeleted, renderProfile, renderTweet, wrap } from '../../src/format.ts';
+import {
+  firstLine,
+  relativeTime,
+  renderAccount,
+  renderDeleted,
+  renderProfile,
+  renderTweet,
+  renderUsers,
+  wrap,
+} from '../../src/format.ts';
 
 const now = Date.parse('2026-11-26T12:00:00Z');
 const ago = (seconds: number) => new Date(now - seconds * 1000).toISOString();
@@ -47,10 +56,10 @@ describe('rendering', () => {
       id: 7,
       text: `오늘 날씨 ${'좋다 '.repeat(20)}`,
       createdAt: ago(180),
-      author: { id: 3, name: '민지', profilePictureUrl: null },
+      author: { id: 3, name: '민지', username: 'minji', profilePictureUrl: null },
     };
     const [header, ...body] = renderTweet(tweet, { width: 30, colors, now }).split('\n');
-    expect(header).toBe('민지 #3 · 3m ago (tweet 7)');
+    expect(header).toBe('민지 @minji · 3m ago (tweet 7)');
     expect(body.length).toBeGreaterThan(1);
     for (const line of body) expect(line.startsWith('  ')).toBe(true);
   });
@@ -64,6 +73,7 @@ describe('rendering', () => {
     const user = {
       id: 1,
       name: 'Kim',
+      username: 'kim',
       profile: '',
       profilePictureUrl: null,
       createdAt: ago(60),
@@ -72,7 +82,55 @@ describe('rendering', () => {
       followingCount: 1,
     };
     expect(renderProfile(user, { width: 80, colors, now })).toBe(
-      'Kim #1 · joined 1m ago\n1 tweet  2 followers  1 following',
+      'Kim @kim #1 · joined 1m ago\n1 tweet  2 followers  1 following',
+    );
+  });
+
+  it('lists people with their handle and the first line of their bio, cut to the terminal', () => {
+    const person = (name: string, username: string, profile: string) => ({
+      id: 1,
+      name,
+      username,
+      profile,
+      profilePictureUrl: null,
+      createdAt: ago(60),
+    });
+    const people = [
+      person('김민지', 'minji', `커피와 등산을 좋아합니다.\n${'아주 긴 소개 '.repeat(10)}`),
+      person('Kim', 'kim', ''),
+      person('Lee', 'Lee_2', 'short'),
+    ];
+    // 40 columns: two of indent, 37 of text (a syllable takes two), and the ellipsis.
+    expect(renderUsers(people, { width: 40, colors }, 'nobody').split('\n')).toEqual([
+      '김민지 @minji',
+      '  커피와 등산을 좋아합니다. 아주 긴…',
+      'Kim @kim',
+      'Lee @Lee_2',
+      '  short',
+    ]);
+    expect(renderUsers([], { width: 30, colors }, 'nobody')).toBe('nobody');
+  });
+
+  it('cuts a line to fit, wide characters counted as two columns', () => {
+    expect(firstLine('short', 20)).toBe('short');
+    expect(firstLine('one two\nthree', 20)).toBe('one two three');
+    expect(firstLine('가'.repeat(20), 20)).toBe(`${'가'.repeat(9)}…`);
+  });
+
+  it('shows your account as the fields `miniter profile` edits', () => {
+    const account = {
+      id: 1,
+      name: 'Kim',
+      username: 'kim',
+      email: 'kim@example.com',
+      profilePictureUrl: null,
+      createdAt: ago(60),
+    };
+    expect(renderAccount({ ...account, profile: '' }, { width: 80, colors })).toBe(
+      'Name    Kim\nHandle  @kim\nBio     (none)',
+    );
+    expect(renderAccount({ ...account, profile: 'word '.repeat(6).trim() }, { width: 20, colors })).toBe(
+      'Name    Kim\nHandle  @kim\nBio     word word\n        word word\n        word word',
     );
   });
 });
