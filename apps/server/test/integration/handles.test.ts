@@ -18,7 +18,7 @@ describe.each(testDialects())('handles over HTTP on %s', (dialect) => {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name: 'Song', email, password: 'password123', profile: 'hi' }),
-      }).then(async (res) => ({ status: res.status, body: await res.json() }));
+      }).then(async (res) => ({ status: res.status, body: (await res.json()) as { id: number } }));
     const first = await signUp('song.e+book@example.com');
     expect(first).toEqual({
       status: 200,

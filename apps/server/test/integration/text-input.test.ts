@@ -20,6 +20,11 @@ const refusedInNames = [...controls, '\t', '\n', '\u2028', '\u202e', '\u2066', '
 /** What each text field refuses, and a valid value to put it in (in the middle, so trimming keeps it). */
 const fieldRules: Record<string, { refuses: string[]; valid: (bad: string) => string }> = {
   name: { refuses: [...refusedEverywhere, ...refusedInNames], valid: (c) => `Ki${c}m` },
+  username: {
+    refuses: [...refusedEverywhere, ...refusedInNames, '\u0430', '\uff4b', '\u0301'],
+    valid: (c) => `ki${c}m`,
+  },
+  query: { refuses: [...refusedEverywhere, ...refusedInNames], valid: (c) => `ki${c}m` },
   profile: { refuses: [...refusedEverywhere, ...controls], valid: (c) => `hello${c}there` },
   text: { refuses: [...refusedEverywhere, ...controls], valid: (c) => `hello${c}there` },
   email: { refuses: [...refusedEverywhere, ...refusedInNames], valid: (c) => `ow${c}ner@example.com` },
@@ -78,7 +83,7 @@ describe.each(testDialects())('text inputs on %s', (dialect) => {
       .fork()
       .execute(
         `select (select count(*) from users) as users, (select count(*) from tweets) as tweets,
-           (select count(*) from auth_sessions) as sessions, u.name, u.profile, u.hashed_password
+           (select count(*) from auth_sessions) as sessions, u.name, u.username, u.profile, u.hashed_password
          from users u where u.id = ?`,
         [ownerId],
       );
@@ -100,6 +105,10 @@ describe.each(testDialects())('text inputs on %s', (dialect) => {
     'follow.followers': { type: 'query', input: () => ({ userId: ownerId }) },
     'follow.following': { type: 'query', input: () => ({ userId: ownerId }) },
     'timeline.home': { type: 'query', input: () => ({}) },
+    'timeline.public': { type: 'query', input: () => ({}) },
+    'user.byUsername': { type: 'query', input: () => ({ username: 'owner' }) },
+    'user.updateProfile': { type: 'mutation', input: () => ({ name: 'Owner', username: 'owner', profile: 'bio' }) },
+    'user.search': { type: 'query', input: () => ({ query: 'own' }) },
     'timeline.user': { type: 'query', input: () => ({ userId: ownerId }) },
   };
 

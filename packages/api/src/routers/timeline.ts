@@ -35,6 +35,8 @@ export const timelineRouter = {
       userId: ctx.user.id,
       sessionId: ctx.sessionId,
       lastEventId: input?.lastEventId,
+      // Pictures linked at the origin the stream was opened at.
+      media: ctx.media,
       signal,
     });
     return mappedEvents(events, (event) => tracked(event.id, event.data));
