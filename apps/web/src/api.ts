@@ -4,12 +4,17 @@
  */
 import { createMiniterClient, type RouterOutputs, TRPCClientError } from '@miniter/api/client';
 import { infiniteQueryOptions, MutationCache, QueryCache, QueryClient, queryOptions } from '@tanstack/react-query';
+import { relationshipBatcher } from './relationships.ts';
 import { currentSession } from './session.ts';
 
 export const api = createMiniterClient({ url: `${location.origin}/trpc`, token: () => currentSession()?.token });
 
 export type Tweet = RouterOutputs['tweet']['create'];
 export type TweetPage = RouterOutputs['timeline']['home'];
+/** Your own account, as Settings edits it. */
+export type Account = RouterOutputs['user']['me'];
+/** Someone in a people list: followers, following, search results, suggestions. */
+export type Person = RouterOutputs['user']['suggestions'][number];
 
 let sessionEnded = () => {};
 /** What to do when a call finds the session ended (expired, or revoked elsewhere). */
@@ -36,6 +41,21 @@ export const queryClient = new QueryClient({
   },
 });
 
+/** The cache's keys by what they hold, so that a write finds every view it changes (`writes.ts`). */
+export const keys = {
+  /** Profiles with their counts, and your own account. */
+  users: ['user'],
+  /** Followers and following lists. */
+  people: ['people'],
+  home: ['timeline', 'home'],
+  publicTimeline: ['timeline', 'public'],
+  tweetsBy: (userId: number) => ['tweets', userId],
+  /** Every list of tweets: the timelines and each user's tweets. */
+  tweetLists: [['timeline'], ['tweets']],
+  suggestions: ['suggestions'],
+  search: ['search'],
+} as const;
+
 const pages = <T>(
   key: readonly unknown[],
   fetchPage: (cursor: string | undefined) => Promise<T & { nextCursor: string | null }>,
@@ -47,52 +67,53 @@ const pages = <T>(
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
-/** The cache's keys by what they hold, so that a write finds every view it changes (`writes.ts`). */
-export const keys = {
-  /** Profiles, with their counts. */
-  users: ['user'],
-  /** Followers and following lists. */
-  people: ['people'],
-  home: ['timeline', 'home'],
-  publicTimeline: ['timeline', 'public'],
-  tweetsBy: (userId: number) => ['tweets', userId],
-  /** Every list of tweets: the timelines and each user's tweets. */
-  tweetLists: [['timeline'], ['tweets']],
-  suggestions: ['suggestions'],
-} as const;
-
-/** A list of tweet pages: the home timeline, or a user's tweets. */
+/** A list of tweet pages: a timeline, or a user's tweets. */
 export type TweetPages = ReturnType<typeof homeTimeline>;
 
 export const homeTimeline = () => pages(keys.home, (cursor) => api.timeline.home.query({ cursor }));
 
+export const publicTimeline = (): TweetPages =>
+  pages(keys.publicTimeline, (cursor) => api.timeline.public.query({ cursor }));
+
 export const userTweets = (userId: number): TweetPages =>
   pages(keys.tweetsBy(userId), (cursor) => api.tweet.byAuthor.query({ userId, cursor }));
+
+/** A list of people pages: followers, following, or search results. */
+export type PeoplePages = ReturnType<typeof userList>;
 
 export const userList = (userId: number, direction: 'followers' | 'following') =>
   pages([...keys.people, direction, userId], (cursor) => api.follow[direction].query({ userId, cursor }));
 
-export const relationship = (userId: number) =>
-  queryOptions({ queryKey: ['relationship', userId], queryFn: () => api.follow.relationship.query({ userId }) });
+/** People found by handle or name, a page at a time. */
+export const searchPeople = (query: string): PeoplePages =>
+  pages([...keys.search, query], (cursor) => api.user.search.query({ query, cursor }));
 
-export const userProfile = (userId: number) =>
-  queryOptions({ queryKey: [...keys.users, userId], queryFn: () => api.user.byId.query({ userId }) });
-
-/**
- * What the server said, for a person (its messages are written for people: "Tweet must be at most
- * 300 characters", "Too many requests: try again in 12 seconds"), or `unreachable` when it did not
- * answer.
- */
-export function messageOf(error: unknown, unreachable: string): string {
-  if (error instanceof TRPCClientError && error.data?.httpStatus) return error.message;
-  return unreachable;
-}
-
-export const me = () =>
+/** The first few people found: the search box's list as you type. */
+export const peopleLike = (query: string) =>
   queryOptions({
-    queryKey: ['me'],
-    queryFn: async () => {
-      const { id, name, profilePictureUrl } = await api.user.me.query();
-      return { id, name, profilePictureUrl };
-    },
+    queryKey: [...keys.search, query, 'first'],
+    queryFn: async () => (await api.user.search.query({ query, limit: 8 })).items,
   });
+
+export const suggestions = (limit: number) =>
+  queryOptions({ queryKey: [...keys.suggestions, limit], queryFn: () => api.user.suggestions.query({ limit }) });
+
+/** Whether you follow each person shown is asked in one call for all the buttons a page shows. */
+const following = relationshipBatcher((userIds) => api.follow.relationships.query({ userIds }));
+
+export const relationship = (userId: number) =>
+  queryOptions({ queryKey: ['relationship', userId], queryFn: () => following(userId) });
+
+export const profileByUsername = (username: string) =>
+  queryOptions({
+    queryKey: [...keys.users, 'username', username.toLowerCase()],
+    queryFn: () => api.user.byUsername.query({ username }),
+  });
+
+export const profileById = (userId: number) =>
+  queryOptions({ queryKey: [...keys.users, 'id', userId], queryFn: () => api.user.byId.query({ userId }) });
+
+export const me = () => queryOptions({ queryKey: [...keys.users, 'me'], queryFn: () => api.user.me.query() });
+
+/** Where a person's profile is. */
+export const profilePath = (person: { username: string }) => `/@${person.username}`;

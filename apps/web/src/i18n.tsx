@@ -4,15 +4,24 @@
  */
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
 
+/** An issue's parameters (`{ min }`, `{ max }`, `{ rule, found }`, …). */
+export type Params = Readonly<Record<string, string | number>>;
+/** An issue in words, from its parameters and the names of the character rules. */
+type IssueWords = (params: Params, rules: Readonly<Record<string, string>>) => string;
+
 const en = {
   home: 'Home',
   profile: 'Profile',
+  explore: 'Explore',
   settings: 'Settings',
   logOut: 'Log out',
   language: 'Language',
   logInTitle: 'Log in to Miniter',
   signUpTitle: 'Sign up for Miniter',
   name: 'Name',
+  username: 'Handle',
+  usernameHint: '1–30 letters (A–Z), digits or _: people find you by it, as @handle',
+  bio: 'Bio',
   email: 'Email',
   password: 'Password',
   logIn: 'Log in',
@@ -24,6 +33,7 @@ const en = {
   tweet: 'Tweet',
   newTweets: (n: number) => (n === 1 ? '1 new tweet' : `${n} new tweets`),
   yourTimeline: 'Your timeline',
+  everyonesTweets: 'Everyone’s tweets',
   tweetsOf: (name: string) => `Tweets by ${name}`,
   noTweets: 'No tweets yet.',
   loadMore: 'Load more',
@@ -32,6 +42,7 @@ const en = {
   tweets: 'Tweets',
   followers: 'Followers',
   following: 'Following',
+  nobodyYet: 'Nobody yet.',
   logOutEverywhere: 'Log out everywhere',
   changePassword: 'Change password',
   currentPassword: 'Current password',
@@ -46,19 +57,84 @@ const en = {
   preview: 'The picture you chose',
   upload: 'Upload',
   removePicture: 'Remove picture',
+  editProfile: 'Edit profile',
+  save: 'Save',
+  profileSaved: 'Profile saved.',
+  noSuchUser: 'There is no such user.',
+  search: 'Search people',
+  searchResultsFor: (query: string) => `People matching “${query}”`,
+  searchCount: (n: number) => (n === 0 ? 'No one found' : n === 1 ? '1 person found' : `${n} people found`),
+  noOneFound: 'No one found.',
+  whoToFollow: 'Who to follow',
+  welcome: 'Your timeline is empty for now: follow people and their tweets show here.',
+  noSuggestions: 'No suggestions right now.',
+  /** What each input is called where a refusal names it (the server's field names, never shown). */
+  fields: {
+    name: 'Name',
+    username: 'Handle',
+    email: 'Email',
+    password: 'Password',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    profile: 'Bio',
+    text: 'Tweet',
+    file: 'Picture',
+  },
+  /** Characters a text refuses, by the server's rule ids. */
+  characterRules: {
+    control: 'control characters',
+    separator: 'line or paragraph separators',
+    direction: 'text-direction control characters',
+    invisible: 'invisible characters',
+    nul: 'the NUL character',
+  },
+  /** A refusal, by its code (`data.issues`), in words; `refused` for a code this table does not know. */
+  issues: {
+    too_short: ({ min }: Params) => (min === 1 ? 'Required' : `Must be at least ${min} characters`),
+    too_long: ({ max }: Params) => `Must be at most ${max} characters`,
+    too_long_bytes: ({ max }: Params) => `Must be at most ${max} bytes (a Korean letter or an emoji takes 3–4)`,
+    too_small: ({ minimum }: Params) => `Must be at least ${minimum}`,
+    too_big: ({ maximum }: Params) => `Must be at most ${maximum}`,
+    invalid_characters: ({ rule, found }: Params, rules: Readonly<Record<string, string>>) =>
+      rule === 'surrogate'
+        ? 'Must be well-formed text'
+        : `Must not contain ${rules[String(rule)] ?? 'this character'}${found ? ` (found ${found})` : ''}`,
+    invalid_username: ({ max }: Params) => `Use 1–${max} letters (A–Z), digits or _`,
+    reserved_username: () => 'This handle is reserved: choose another',
+    invalid_format: ({ format }: Params): string =>
+      format === 'email' ? 'Enter a valid email address' : 'Invalid format',
+    invalid_type: () => 'Missing or invalid value',
+    email_taken: () => 'An account with this email already exists',
+    username_taken: () => 'This handle is taken: choose another',
+    bad_credentials: () => 'Email or password is incorrect',
+    wrong_password: () => 'The password is incorrect',
+    not_found: () => 'Not found: it may have been deleted',
+    unauthorized: () => 'Log in first',
+    forbidden: () => 'That is not allowed',
+    too_many_requests: () => 'Too many requests: wait a moment and try again',
+    payload_too_large: () => 'The file is too large',
+    unsupported_media_type: () => 'The file is not an image Miniter can read (PNG, JPEG, WebP or GIF)',
+    service_unavailable: () => 'The service is busy: try again shortly',
+    internal_server_error: () => 'Something went wrong on the server',
+    refused: () => 'The server refused this',
+  } satisfies Record<string, IssueWords>,
 };
 
-type Words = typeof en;
+export type Words = typeof en;
 
 const ko: Words = {
   home: '홈',
   profile: '프로필',
+  explore: '둘러보기',
   settings: '설정',
   logOut: '로그아웃',
   language: '언어',
   logInTitle: 'Miniter 로그인',
   signUpTitle: 'Miniter 가입',
   name: '이름',
+  username: '핸들',
+  usernameHint: '영문자, 숫자, _ 1–30자: 다른 사람들이 @핸들로 찾을 수 있습니다',
+  bio: '소개',
   email: '이메일',
   password: '비밀번호',
   logIn: '로그인',
@@ -70,6 +146,7 @@ const ko: Words = {
   tweet: '트윗',
   newTweets: (n: number) => `새 트윗 ${n}개`,
   yourTimeline: '내 타임라인',
+  everyonesTweets: '모든 사람의 트윗',
   tweetsOf: (name: string) => `${name}님의 트윗`,
   noTweets: '아직 트윗이 없습니다.',
   loadMore: '더 보기',
@@ -78,6 +155,7 @@ const ko: Words = {
   tweets: '트윗',
   followers: '팔로워',
   following: '팔로잉',
+  nobodyYet: '아직 아무도 없습니다.',
   logOutEverywhere: '모든 기기에서 로그아웃',
   changePassword: '비밀번호 변경',
   currentPassword: '현재 비밀번호',
@@ -92,6 +170,64 @@ const ko: Words = {
   preview: '고른 사진',
   upload: '올리기',
   removePicture: '사진 지우기',
+  editProfile: '프로필 편집',
+  save: '저장',
+  profileSaved: '프로필을 저장했습니다.',
+  noSuchUser: '그런 사용자가 없습니다.',
+  search: '사람 찾기',
+  searchResultsFor: (query: string) => `“${query}” 검색 결과`,
+  searchCount: (n: number) => (n === 0 ? '찾은 사람이 없습니다' : `${n}명을 찾았습니다`),
+  noOneFound: '찾은 사람이 없습니다.',
+  whoToFollow: '팔로우할 만한 사람',
+  welcome: '아직 타임라인이 비어 있습니다. 사람들을 팔로우하면 그들의 트윗이 여기에 나옵니다.',
+  noSuggestions: '지금은 추천할 사람이 없습니다.',
+  fields: {
+    name: '이름',
+    username: '핸들',
+    email: '이메일',
+    password: '비밀번호',
+    currentPassword: '현재 비밀번호',
+    newPassword: '새 비밀번호',
+    profile: '소개',
+    text: '트윗',
+    file: '사진',
+  },
+  characterRules: {
+    control: '제어 문자',
+    separator: '줄 또는 문단 구분 문자',
+    direction: '텍스트 방향 제어 문자',
+    invisible: '보이지 않는 문자',
+    nul: 'NUL 문자',
+  },
+  issues: {
+    too_short: ({ min }) => (min === 1 ? '필수 항목입니다' : `${min}자 이상이어야 합니다`),
+    too_long: ({ max }) => `${max}자 이하여야 합니다`,
+    too_long_bytes: ({ max }) => `${max}바이트 이하여야 합니다 (한글 한 글자나 이모지는 3–4바이트)`,
+    too_small: ({ minimum }) => `${minimum} 이상이어야 합니다`,
+    too_big: ({ maximum }) => `${maximum} 이하여야 합니다`,
+    invalid_characters: ({ rule, found }, rules) =>
+      rule === 'surrogate'
+        ? '올바른 유니코드 텍스트가 아닙니다'
+        : `${rules[String(rule)] ?? '이 문자'}는 쓸 수 없습니다${found ? ` (${found})` : ''}`,
+    invalid_username: ({ max }) => `영문자(A–Z), 숫자, _로 1–${max}자여야 합니다`,
+    reserved_username: () => '예약된 핸들입니다. 다른 핸들을 고르세요',
+    invalid_format: ({ format }) =>
+      format === 'email' ? '올바른 이메일 주소를 입력하세요' : '형식이 올바르지 않습니다',
+    invalid_type: () => '값이 없거나 올바르지 않습니다',
+    email_taken: () => '이미 이 이메일로 가입한 계정이 있습니다',
+    username_taken: () => '이미 쓰이는 핸들입니다. 다른 핸들을 고르세요',
+    bad_credentials: () => '이메일 또는 비밀번호가 올바르지 않습니다',
+    wrong_password: () => '비밀번호가 올바르지 않습니다',
+    not_found: () => '찾을 수 없습니다. 삭제되었을 수 있습니다',
+    unauthorized: () => '먼저 로그인하세요',
+    forbidden: () => '허용되지 않는 작업입니다',
+    too_many_requests: () => '요청이 너무 많습니다. 잠시 후 다시 시도하세요',
+    payload_too_large: () => '파일이 너무 큽니다',
+    unsupported_media_type: () => 'Miniter가 읽을 수 있는 이미지가 아닙니다 (PNG, JPEG, WebP, GIF)',
+    service_unavailable: () => '서비스가 바쁩니다. 잠시 후 다시 시도하세요',
+    internal_server_error: () => '서버에 문제가 생겼습니다',
+    refused: () => '서버가 요청을 거절했습니다',
+  },
 };
 
 export const languages = { en: { name: 'English', words: en }, ko: { name: '한국어', words: ko } } as const;

@@ -1,15 +1,28 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, useEffect, useState } from 'react';
+import { QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { lazy, StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
-import { api, onSessionEnded, queryClient } from './api.ts';
+import { api, me, onSessionEnded, profilePath, queryClient } from './api.ts';
 import { I18nProvider, LanguageSwitch, useI18n } from './i18n.tsx';
-import { Home } from './pages/Home.tsx';
-import { Login } from './pages/Login.tsx';
-import { Profile } from './pages/Profile.tsx';
-import { Settings } from './pages/Settings.tsx';
 import { currentSession, type Session, saveSession } from './session.ts';
 import './styles.css';
+
+/** Each page is its own chunk, loaded when first shown: the first load carries the shell and one page. */
+const Home = lazy(() => import('./pages/Home.tsx').then((m) => ({ default: m.Home })));
+const Explore = lazy(() => import('./pages/Explore.tsx').then((m) => ({ default: m.Explore })));
+const Search = lazy(() => import('./pages/Search.tsx').then((m) => ({ default: m.Search })));
+const Profile = lazy(() => import('./pages/Profile.tsx').then((m) => ({ default: m.Profile })));
+const ProfileById = lazy(() => import('./pages/Profile.tsx').then((m) => ({ default: m.ProfileById })));
+const Settings = lazy(() => import('./pages/Settings.tsx').then((m) => ({ default: m.Settings })));
+const Login = lazy(() => import('./pages/Login.tsx').then((m) => ({ default: m.Login })));
+const SearchBox = lazy(() => import('./components/SearchBox.tsx').then((m) => ({ default: m.SearchBox })));
+
+/** Your profile's link, once your handle is known. */
+function ProfileLink() {
+  const { t } = useI18n();
+  const account = useQuery(me()).data;
+  return account ? <Link href={profilePath(account)}>{t.profile}</Link> : null;
+}
 
 function App() {
   const { t } = useI18n();
@@ -47,8 +60,12 @@ function App() {
           {session && (
             <>
               <Link href="/">{t.home}</Link>
-              <Link href={`/u/${session.userId}`}>{t.profile}</Link>
+              <Link href="/explore">{t.explore}</Link>
+              <ProfileLink />
               <Link href="/settings">{t.settings}</Link>
+              <Suspense>
+                <SearchBox />
+              </Suspense>
             </>
           )}
           <LanguageSwitch />
@@ -60,29 +77,40 @@ function App() {
         </nav>
       </header>
       <main>
-        {session ? (
-          <Switch>
-            <Route path="/">
-              <Home session={session} />
-            </Route>
-            <Route path="/u/:id">{(params) => <Profile userId={Number(params.id)} session={session} />}</Route>
-            <Route path="/settings">
-              <Settings session={session} onSession={changeSession} />
-            </Route>
-            <Route>
-              <Redirect to="/" />
-            </Route>
-          </Switch>
-        ) : (
-          <Switch>
-            <Route path="/login">
-              <Login onSignedIn={signIn} notice={notice} />
-            </Route>
-            <Route>
-              <Redirect to="/login" />
-            </Route>
-          </Switch>
-        )}
+        <Suspense fallback={<p aria-busy="true">…</p>}>
+          {session ? (
+            <Switch>
+              <Route path="/">
+                <Home session={session} />
+              </Route>
+              <Route path="/explore">
+                <Explore session={session} />
+              </Route>
+              <Route path="/search">
+                <Search session={session} />
+              </Route>
+              <Route path={/^\/@(?<username>[^/]+)\/?$/}>
+                {(params: { username: string }) => <Profile username={params.username} session={session} />}
+              </Route>
+              <Route path="/u/:id">{(params) => <ProfileById id={params.id} />}</Route>
+              <Route path="/settings">
+                <Settings session={session} onSession={changeSession} />
+              </Route>
+              <Route>
+                <Redirect to="/" />
+              </Route>
+            </Switch>
+          ) : (
+            <Switch>
+              <Route path="/login">
+                <Login onSignedIn={signIn} notice={notice} />
+              </Route>
+              <Route>
+                <Redirect to="/login" />
+              </Route>
+            </Switch>
+          )}
+        </Suspense>
       </main>
     </>
   );

@@ -1,31 +1,42 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { api, messageOf } from '../api.ts';
+import { api } from '../api.ts';
+import { Alerts, Field, useFocusOnProblem, useRefusal } from '../components/Field.tsx';
 import { useI18n } from '../i18n.tsx';
 import type { Session } from '../session.ts';
 
-/** Log in, or sign up and then log in. */
+/** Log in, or sign up (name, handle, email, password) and then log in. */
 export function Login({ onSignedIn, notice }: { onSignedIn: (session: Session) => void; notice?: string | undefined }) {
   const { t } = useI18n();
   const [signingUp, setSigningUp] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
   // Asked to sign up, the focus goes to the field that appeared, not back to the top of the page.
-  const nameField = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (signingUp) nameField.current?.focus();
+    if (signingUp) (form.current?.elements.namedItem('name') as HTMLInputElement | null)?.focus();
   }, [signingUp]);
   const enter = useMutation({
-    mutationFn: async (form: FormData) => {
-      const field = (name: string) => String(form.get(name) ?? '');
-      const [name, email, password] = [field('name'), field('email'), field('password')];
-      if (signingUp) await api.auth.signUp.mutate({ name, email, password });
+    mutationFn: async (data: FormData) => {
+      const field = (name: string) => String(data.get(name) ?? '');
+      const [email, password] = [field('email'), field('password')];
+      if (signingUp)
+        await api.auth.signUp.mutate({ name: field('name'), username: field('username'), email, password });
       const { accessToken, user } = await api.auth.login.mutate({ email, password });
       return { token: accessToken, userId: user.id };
     },
     onSuccess: onSignedIn,
   });
+  const problem = useRefusal(
+    enter.error,
+    signingUp ? ['name', 'username', 'email', 'password'] : ['email', 'password'],
+  );
+  useFocusOnProblem(form, problem, enter.error);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     enter.mutate(new FormData(event.currentTarget));
+  };
+  const toggle = () => {
+    enter.reset();
+    setSigningUp(!signingUp);
   };
   return (
     <section aria-labelledby="login-title" className="card">
@@ -36,34 +47,35 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (session: Session) =
         </p>
       )}
       {/* The server's rules and messages decide what is valid, not the browser's. */}
-      <form onSubmit={submit} noValidate>
+      <form ref={form} onSubmit={submit} noValidate>
         {signingUp && (
-          <label>
-            {t.name} <input name="name" autoComplete="nickname" required ref={nameField} />
-          </label>
+          <>
+            <Field label={t.name} name="name" autoComplete="nickname" problem={problem.field('name')} />
+            <Field
+              label={t.username}
+              name="username"
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              hint={t.usernameHint}
+              problem={problem.field('username')}
+            />
+          </>
         )}
-        <label>
-          {t.email} <input name="email" type="email" autoComplete="email" required />
-        </label>
-        <label>
-          {t.password}{' '}
-          <input
-            name="password"
-            type="password"
-            autoComplete={signingUp ? 'new-password' : 'current-password'}
-            required
-          />
-        </label>
-        {enter.error && (
-          <p role="alert" className="error">
-            {messageOf(enter.error, t.unreachable)}
-          </p>
-        )}
+        <Field label={t.email} name="email" type="email" autoComplete="email" problem={problem.field('email')} />
+        <Field
+          label={t.password}
+          name="password"
+          type="password"
+          autoComplete={signingUp ? 'new-password' : 'current-password'}
+          problem={problem.field('password')}
+        />
+        <Alerts messages={problem.general} />
         <button type="submit" disabled={enter.isPending}>
           {signingUp ? t.signUp : t.logIn}
         </button>
       </form>
-      <button type="button" className="link" onClick={() => setSigningUp(!signingUp)}>
+      <button type="button" className="link" onClick={toggle}>
         {signingUp ? t.toLogIn : t.toSignUp}
       </button>
     </section>

@@ -1,156 +1,84 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, useEffect, useState } from 'react';
-import { Link } from 'wouter';
-import { api, messageOf, relationship, userList, userProfile, userTweets } from '../api.ts';
+import { useQuery } from '@tanstack/react-query';
+import { Link, Redirect } from 'wouter';
+import { profileById, profileByUsername, profilePath, userList, userTweets } from '../api.ts';
+import { Avatar } from '../components/Avatar.tsx';
+import { Alerts, useRefusal } from '../components/Field.tsx';
+import { FollowButton } from '../components/FollowButton.tsx';
+import { PeoplePagesList } from '../components/PeopleList.tsx';
 import { useI18n } from '../i18n.tsx';
+import { issuesOf } from '../problems.ts';
 import type { Session } from '../session.ts';
-import { followChanged, profileChanged } from '../writes.ts';
+import { PictureEditor } from './PictureEditor.tsx';
 import { TweetFeed } from './Tweets.tsx';
 
-/** Follow or unfollow, shown at once and put back if the server refuses. */
-function FollowButton({ userId }: { userId: number }) {
+/**
+ * What a profile that cannot be shown says: there is no such user (none has that id or handle, or
+ * the address holds no possible one), or the server's other reason (busy, unreachable).
+ */
+function Unavailable({ error }: { error: unknown }) {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
-  const state = relationship(userId);
-  const { data } = useQuery(state);
-  const change = useMutation({
-    mutationFn: (follow: boolean) =>
-      follow ? api.follow.follow.mutate({ userId }) : api.follow.unfollow.mutate({ userId }),
-    onMutate: (follow) => {
-      const before = queryClient.getQueryData(state.queryKey);
-      queryClient.setQueryData(state.queryKey, { userId, following: follow });
-      return { before };
-    },
-    onError: (_error, _follow, context) => queryClient.setQueryData(state.queryKey, context?.before),
-    onSuccess: ({ following }) => followChanged(queryClient, userId, following),
-  });
-  if (!data) return null;
-  return (
-    <>
-      <button type="button" aria-pressed={data.following} onClick={() => change.mutate(!data.following)}>
-        {data.following ? t.unfollow : t.follow}
-      </button>
-      {change.error && (
-        <p role="alert" className="error">
-          {messageOf(change.error, t.unreachable)}
-        </p>
-      )}
-    </>
-  );
+  const problem = useRefusal(error);
+  const missing = issuesOf(error)?.some((issue) => issue.code === 'not_found' || issue.path.length > 0);
+  return missing ? <h1>{t.noSuchUser}</h1> : <Alerts messages={problem.general} />;
 }
 
-/** Your picture: a preview of the chosen file before it is sent, and the server's refusals. */
-function PictureEditor() {
-  const { t } = useI18n();
-  const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<string | null>(null);
-  useEffect(() => {
-    if (!file) return setPreview(null);
-    const url = URL.createObjectURL(file);
-    setPreview(url);
-    return () => URL.revokeObjectURL(url);
-  }, [file]);
-  const done = () => {
-    setFile(null);
-    void profileChanged(queryClient);
-  };
-  const upload = useMutation({
-    mutationFn: (picture: File) => {
-      const form = new FormData();
-      form.set('file', picture);
-      return api.user.uploadProfilePicture.mutate(form);
-    },
-    onSuccess: done,
-  });
-  const remove = useMutation({ mutationFn: () => api.user.removeProfilePicture.mutate(), onSuccess: done });
-  const error = upload.error ?? remove.error;
-  return (
-    <div className="picture-editor">
-      <label>
-        {t.choosePicture}{' '}
-        <input
-          type="file"
-          accept="image/*"
-          onChange={(event: ChangeEvent<HTMLInputElement>) => setFile(event.target.files?.[0] ?? null)}
-        />
-      </label>
-      {preview && <img className="avatar big" src={preview} alt={t.preview} width={96} height={96} />}
-      <button type="button" disabled={!file || upload.isPending} onClick={() => file && upload.mutate(file)}>
-        {t.upload}
-      </button>{' '}
-      <button type="button" className="link" onClick={() => remove.mutate()} disabled={remove.isPending}>
-        {t.removePicture}
-      </button>
-      {error && (
-        <p role="alert" className="error">
-          {messageOf(error, t.unreachable)}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** Followers or following, a page at a time. */
-function People({ userId, direction }: { userId: number; direction: 'followers' | 'following' }) {
-  const { t } = useI18n();
-  const list = useInfiniteQuery(userList(userId, direction));
-  const people = list.data?.pages.flatMap((page) => page.items) ?? [];
-  return (
-    <section aria-labelledby={`${direction}-title`} className="card">
-      <h2 id={`${direction}-title`}>{t[direction]}</h2>
-      <ul className="people">
-        {people.map((person) => (
-          <li key={person.id}>
-            <Link href={`/u/${person.id}`}>{person.name}</Link>
-          </li>
-        ))}
-      </ul>
-      {list.hasNextPage && (
-        <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetching}>
-          {t.loadMore}
-        </button>
-      )}
-    </section>
-  );
-}
-
-/** A user's name, profile, counts, tweets, followers and following. */
-export function Profile({ userId, session }: { userId: number; session: Session }) {
+/** A user's picture, name, @handle, bio, counts, tweets, followers and following, at `/@handle`. */
+export function Profile({ username, session }: { username: string; session: Session }) {
   const { t, numbers } = useI18n();
-  const profile = useQuery(userProfile(userId));
-  if (profile.error) {
-    return (
-      <p role="alert" className="error">
-        {messageOf(profile.error, t.unreachable)}
-      </p>
-    );
-  }
+  const profile = useQuery(profileByUsername(username));
+  if (profile.error) return <Unavailable error={profile.error} />;
   const user = profile.data;
-  const own = userId === session.userId;
+  if (!user) return <p aria-busy="true">…</p>;
+  // `/@KIM` shows as `/@Kim`: one address per profile, in the case its owner chose.
+  if (user.username !== username) return <Redirect to={profilePath(user)} replace />;
+  const own = user.id === session.userId;
   return (
     <>
-      <section className="card" aria-labelledby="profile-name">
-        {user?.profilePictureUrl && (
-          <img className="avatar big" src={user.profilePictureUrl} alt={user.name} width={96} height={96} />
+      <section className="card profile" aria-labelledby="profile-name">
+        <Avatar person={user} big alt={user.name} />
+        <h1 id="profile-name">{user.name}</h1>
+        <p className="handle">@{user.username}</p>
+        {user.profile && <p className="bio">{user.profile}</p>}
+        <dl className="counts">
+          <dt>{t.tweets}</dt>
+          <dd>{numbers.format(user.tweetCount)}</dd>
+          <dt>{t.followers}</dt>
+          <dd>{numbers.format(user.followerCount)}</dd>
+          <dt>{t.following}</dt>
+          <dd>{numbers.format(user.followingCount)}</dd>
+        </dl>
+        {own ? (
+          <>
+            <Link href="/settings">{t.editProfile}</Link>
+            <PictureEditor />
+          </>
+        ) : (
+          <FollowButton person={user} />
         )}
-        <h1 id="profile-name">{user?.name ?? '…'}</h1>
-        {user?.profile && <p>{user.profile}</p>}
-        {user && (
-          <dl className="counts">
-            <dt>{t.tweets}</dt>
-            <dd>{numbers.format(user.tweetCount)}</dd>
-            <dt>{t.followers}</dt>
-            <dd>{numbers.format(user.followerCount)}</dd>
-            <dt>{t.following}</dt>
-            <dd>{numbers.format(user.followingCount)}</dd>
-          </dl>
-        )}
-        {own ? <PictureEditor /> : <FollowButton userId={userId} />}
       </section>
-      <TweetFeed label={t.tweetsOf(user?.name ?? '…')} pages={userTweets(userId)} myId={session.userId} />
-      <People userId={userId} direction="followers" />
-      <People userId={userId} direction="following" />
+      <TweetFeed label={t.tweetsOf(user.name)} pages={userTweets(user.id)} myId={session.userId} />
+      <PeoplePagesList
+        title={t.followers}
+        pages={userList(user.id, 'followers')}
+        myId={session.userId}
+        empty={t.nobodyYet}
+      />
+      <PeoplePagesList
+        title={t.following}
+        pages={userList(user.id, 'following')}
+        myId={session.userId}
+        empty={t.nobodyYet}
+      />
     </>
   );
+}
+
+/** The old address, `/u/42`: found by id, then sent to `/@handle`. An id that is no number asks nothing. */
+export function ProfileById({ id }: { id: string }) {
+  const { t } = useI18n();
+  const userId = /^[1-9][0-9]{0,9}$/.test(id) ? Number(id) : null;
+  const profile = useQuery({ ...profileById(userId ?? 0), enabled: userId !== null });
+  if (userId === null) return <h1>{t.noSuchUser}</h1>;
+  if (profile.error) return <Unavailable error={profile.error} />;
+  return profile.data ? <Redirect to={profilePath(profile.data)} replace /> : <p aria-busy="true">…</p>;
 }

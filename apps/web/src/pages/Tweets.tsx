@@ -1,7 +1,9 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { Link } from 'wouter';
-import { api, messageOf, type Tweet, type TweetPages } from '../api.ts';
+import { api, type Tweet, type TweetPages } from '../api.ts';
+import { Avatar } from '../components/Avatar.tsx';
+import { Alerts, useRefusal } from '../components/Field.tsx';
+import { PersonName } from '../components/PersonName.tsx';
 import { useI18n } from '../i18n.tsx';
 import { tweetDeleted } from '../writes.ts';
 
@@ -26,21 +28,13 @@ function TweetItem({ tweet, mine }: { tweet: Tweet; mine: boolean }) {
     mutationFn: () => api.tweet.delete.mutate({ tweetId: tweet.id }),
     onSuccess: () => tweetDeleted(queryClient, tweet.id),
   });
-  const { author } = tweet;
+  const problem = useRefusal(remove.error);
   return (
     <article aria-labelledby={`tweet-${tweet.id}-author`} className={tweet.id < 0 ? 'tweet pending' : 'tweet'}>
-      {author.profilePictureUrl ? (
-        <img className="avatar" src={author.profilePictureUrl} alt={author.name} width={48} height={48} />
-      ) : (
-        <span className="avatar" aria-hidden="true">
-          {[...author.name][0]}
-        </span>
-      )}
+      <Avatar person={tweet.author} />
       <div>
         <p className="meta">
-          <Link href={`/u/${author.id}`} id={`tweet-${tweet.id}-author`}>
-            {author.name}
-          </Link>{' '}
+          <PersonName person={tweet.author} id={`tweet-${tweet.id}-author`} />{' '}
           <time dateTime={tweet.createdAt} title={dates.format(new Date(tweet.createdAt))}>
             {ago(relative, tweet.createdAt)}
           </time>
@@ -52,11 +46,7 @@ function TweetItem({ tweet, mine }: { tweet: Tweet; mine: boolean }) {
             <span className="visually-hidden">{t.thisTweet}</span>
           </button>
         )}
-        {remove.error && (
-          <p role="alert" className="error">
-            {messageOf(remove.error, t.unreachable)}
-          </p>
-        )}
+        <Alerts messages={problem.general} />
       </div>
     </article>
   );
@@ -77,19 +67,20 @@ export function TweetFeed({ label, pages, myId }: { label: string; pages: TweetP
     return () => observer.disconnect();
   }, [hasNextPage, isFetching, fetchNextPage]);
   const tweets = data?.pages.flatMap((page) => page.items) ?? [];
+  const problem = useRefusal(error);
   return (
     <section aria-label={label}>
-      {error && (
-        <p role="alert" className="error">
-          {messageOf(error, t.unreachable)}
-        </p>
+      <Alerts messages={problem.general} />
+      {/* A feed holds articles: none, and it is no feed (axe's aria-required-children). */}
+      {tweets.length > 0 ? (
+        <div role="feed" aria-busy={isFetching}>
+          {tweets.map((tweet) => (
+            <TweetItem key={tweet.id} tweet={tweet} mine={tweet.author.id === myId} />
+          ))}
+        </div>
+      ) : (
+        data && <p>{t.noTweets}</p>
       )}
-      <div role="feed" aria-busy={isFetching}>
-        {tweets.map((tweet) => (
-          <TweetItem key={tweet.id} tweet={tweet} mine={tweet.author.id === myId} />
-        ))}
-      </div>
-      {data && !tweets.length && <p>{t.noTweets}</p>}
       <div ref={end} />
       {hasNextPage && (
         <button type="button" onClick={() => void fetchNextPage()} disabled={isFetching}>

@@ -3,19 +3,13 @@
  * to go stale: the pages are left and entered within the app (as its links do), so nothing is reloaded.
  */
 import type { Page } from '@playwright/test';
-import { compose, expect, feed, signUp, someone, test } from './helpers.ts';
-
-/** Client-side navigation, as a link within the app makes it: the page and its cache stay. */
-const visit = (page: Page, path: string) =>
-  page.evaluate((to) => {
-    history.pushState(null, '', to);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
+import { compose, expect, feed, signUp, someone, test, visit } from './helpers.ts';
 
 const count = (page: Page, label: string) =>
   page.locator('.counts dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+/** The names in a profile's people list. */
 const listed = (page: Page, list: 'Followers' | 'Following') =>
-  page.getByRole('region', { name: list }).getByRole('listitem');
+  page.getByRole('region', { name: list }).getByRole('listitem').getByRole('link');
 
 test('after a follow and an unfollow, both profiles’ counts and people lists are current', async ({
   page,
@@ -25,23 +19,23 @@ test('after a follow and an unfollow, both profiles’ counts and people lists a
   const me = await signUp(page, baseURL as string);
   const other = await someone(baseURL as string, 'Followed Person');
   // Both profiles seen first, so that the cache holds them when the follow happens.
-  await visit(page, `/u/${me.id}`);
+  await visit(page, `/@${me.username}`);
   await expect(count(page, 'Following')).toHaveText('0');
-  await visit(page, `/u/${other.id}`);
+  await visit(page, `/@${other.username}`);
   await expect(count(page, 'Followers')).toHaveText('0');
 
   await page.getByRole('button', { name: 'Follow' }).click();
   await expect(count(page, 'Followers')).toHaveText('1');
   await expect(listed(page, 'Followers')).toHaveText([me.name]);
-  await visit(page, `/u/${me.id}`);
+  await visit(page, `/@${me.username}`);
   await expect(count(page, 'Following')).toHaveText('1');
   await expect(listed(page, 'Following')).toHaveText([other.name]);
 
-  await visit(page, `/u/${other.id}`);
+  await visit(page, `/@${other.username}`);
   await page.getByRole('button', { name: 'Unfollow' }).click();
   await expect(count(page, 'Followers')).toHaveText('0');
   await expect(listed(page, 'Followers')).toHaveCount(0);
-  await visit(page, `/u/${me.id}`);
+  await visit(page, `/@${me.username}`);
   await expect(count(page, 'Following')).toHaveText('0');
   await expect(listed(page, 'Following')).toHaveCount(0);
   expect(problems).toEqual([]);
@@ -53,14 +47,14 @@ test('a tweet posted at home is on your profile at once, and one deleted there l
   problems,
 }) => {
   const me = await signUp(page, baseURL as string);
-  await visit(page, `/u/${me.id}`);
+  await visit(page, `/@${me.username}`);
   await expect(count(page, 'Tweets')).toHaveText('0');
   await visit(page, '/');
   await compose(page).fill('fresh from home');
   await page.getByRole('button', { name: 'Tweet' }).click();
   await expect(feed(page).first().locator('.text')).toHaveText('fresh from home');
 
-  await visit(page, `/u/${me.id}`);
+  await visit(page, `/@${me.username}`);
   await expect(feed(page).locator('.text')).toHaveText(['fresh from home']);
   await expect(count(page, 'Tweets')).toHaveText('1');
   await feed(page).first().getByRole('button', { name: 'Delete this tweet' }).click();
@@ -77,7 +71,7 @@ test('after following someone, home shows their tweets at once', async ({ page, 
   await other.api.tweet.create.mutate({ text: 'written before you followed' });
   await signUp(page, baseURL as string);
   await expect(page.getByText('No tweets yet.')).toBeVisible();
-  await visit(page, `/u/${other.id}`);
+  await visit(page, `/@${other.username}`);
   await page.getByRole('button', { name: 'Follow' }).click();
   await expect(page.getByRole('button', { name: 'Unfollow' })).toBeVisible();
   await visit(page, '/');

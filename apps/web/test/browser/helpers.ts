@@ -20,30 +20,51 @@ export const test = base.extend<{ problems: string[] }>({
 export { expect };
 
 let people = 0;
+/** A handle of its own for each person of the run (the database lives as long as the run). */
+export const freshHandle = (prefix = 'person') => `${prefix}${++people}_${Date.now().toString(36)}`;
+
+/** Logs `email` in through the API: a client acting as the same user as a page. */
+async function client(baseURL: string, email: string) {
+  const { accessToken, user } = await createMiniterClient({ url: `${baseURL}/trpc` }).auth.login.mutate({
+    email,
+    password: 'password123',
+  });
+  return { id: user.id, api: createMiniterClient({ url: `${baseURL}/trpc`, token: accessToken }) };
+}
+
 /** Signs up through the page; resolves once the home timeline shows, with an API client of the same user. */
-export async function signUp(page: Page, baseURL: string) {
-  const name = `Person ${++people}`;
-  const email = `person${people}-${Date.now()}@example.com`;
+export async function signUp(page: Page, baseURL: string, name = `Person ${people + 1}`) {
+  const username = freshHandle();
+  const email = `${username}@example.com`;
   await page.goto('/');
   await page.getByRole('button', { name: 'New here? Sign up' }).click();
   await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Handle').fill(username);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('password123');
   await page.getByRole('button', { name: 'Sign up', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Home' })).toBeVisible();
-  const api = createMiniterClient({ url: `${baseURL}/trpc` });
-  const { accessToken, user } = await api.auth.login.mutate({ email, password: 'password123' });
-  return { name, email, id: user.id, api: createMiniterClient({ url: `${baseURL}/trpc`, token: accessToken }) };
+  return { name, username, email, ...(await client(baseURL, email)) };
 }
 
 /** Someone else, signed up through the API. */
-export async function someone(baseURL: string, name: string) {
-  const email = `${name.toLowerCase().replaceAll(' ', '.')}-${Date.now()}-${++people}@example.com`;
-  const anonymous = createMiniterClient({ url: `${baseURL}/trpc` });
-  await anonymous.auth.signUp.mutate({ name, email, password: 'password123' });
-  const { accessToken, user } = await anonymous.auth.login.mutate({ email, password: 'password123' });
-  return { name, email, id: user.id, api: createMiniterClient({ url: `${baseURL}/trpc`, token: accessToken }) };
+export async function someone(baseURL: string, name: string, username = freshHandle()) {
+  const email = `${username}@example.com`;
+  await createMiniterClient({ url: `${baseURL}/trpc` }).auth.signUp.mutate({
+    name,
+    username,
+    email,
+    password: 'password123',
+  });
+  return { name, username, email, ...(await client(baseURL, email)) };
 }
+
+/** Client-side navigation, as a link within the app makes it: the page and its cache stay. */
+export const visit = (page: Page, path: string) =>
+  page.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
 
 export const feed = (page: Page) => page.getByRole('feed').getByRole('article');
 export const compose = (page: Page) => page.getByLabel('What is happening?');

@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import sharp from 'sharp';
-import { compose, expect, feed, signUp, test, watch } from './helpers.ts';
+import { compose, expect, feed, freshHandle, signUp, someone, test, watch } from './helpers.ts';
 
 test('signs up, posts Korean and emoji shown as text, and deletes it', async ({ page, baseURL, problems }) => {
   await signUp(page, baseURL as string);
@@ -141,8 +141,11 @@ test('works from the keyboard alone: sign up, tweet, delete', async ({ page }) =
   // The form's first field takes the focus.
   await expect(page.getByLabel('Name')).toBeFocused();
   await page.keyboard.type('Keys Only');
+  await tabTo(page, /^Handle/);
+  const username = freshHandle('keys');
+  await page.keyboard.type(username);
   await tabTo(page, /^Email/);
-  await page.keyboard.type(`keys-${Date.now()}@example.com`);
+  await page.keyboard.type(`${username}@example.com`);
   await tabTo(page, /^Password/);
   await page.keyboard.type('password123');
   await page.keyboard.press('Enter');
@@ -162,6 +165,7 @@ test('has no serious or critical accessibility violation on any page (axe-core),
   page,
   baseURL,
 }) => {
+  test.slow(); // Nine pages and states, each scanned.
   const scan = async (where: string) => {
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -173,11 +177,36 @@ test('has no serious or critical accessibility violation on any page (axe-core),
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Log in to Miniter' })).toBeVisible();
   await scan('login');
+  // The sign-up form with a refusal beside each field.
+  await page.getByRole('button', { name: 'New here? Sign up' }).click();
+  await page.getByRole('button', { name: 'Sign up', exact: true }).click();
+  await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
+  await scan('sign-up refused');
+  const other = await someone(baseURL as string, 'Someone To See');
+  await other.api.user.updateProfile.mutate({ profile: 'A bio to show in lists' });
   const me = await signUp(page, baseURL as string);
   await me.api.tweet.create.mutate({ text: 'something to look at' });
+  await me.api.follow.follow.mutate({ userId: other.id });
+  await other.api.follow.follow.mutate({ userId: me.id });
   await page.reload();
   await expect(feed(page)).toHaveCount(1);
   await scan('home');
+  // The search box's list, open, an option chosen.
+  await page.getByRole('combobox', { name: 'Search people' }).fill(other.username);
+  await expect(page.getByRole('listbox', { name: 'Search people' }).getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('ArrowDown');
+  await scan('search box');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Someone To See' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Followers' }).getByRole('listitem')).toHaveCount(1);
+  await scan('someone’s profile, with people lists');
+  await page.getByRole('combobox', { name: 'Search people' }).fill(other.username);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /^People matching/ })).toBeVisible();
+  await scan('search results');
+  await page.getByRole('link', { name: 'Explore' }).click();
+  await expect(feed(page).first()).toBeVisible();
+  await scan('explore');
   await page.getByRole('link', { name: 'Profile' }).click();
   await expect(page.getByRole('heading', { name: me.name })).toBeVisible();
   await scan('profile');
@@ -188,9 +217,11 @@ test('has no serious or critical accessibility violation on any page (axe-core),
   await page.evaluate(() => {
     document.documentElement.style.fontSize = '200%';
   });
-  await page.getByRole('link', { name: 'Home' }).click();
-  await expect(feed(page)).toHaveCount(1);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  for (const where of ['Home', 'Explore', 'Profile']) {
+    await page.getByRole('link', { name: where }).click();
+    await expect(feed(page).first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(320);
+  }
 });
 
 test('goes back to the login page, the draft kept, when the session ends elsewhere', async ({ page, baseURL }) => {
@@ -228,7 +259,7 @@ test('follows from a profile, and ends sessions from the settings: password, eve
   await page.getByLabel('Current password').fill('password123');
   await page.getByLabel('New password').fill('a new password');
   await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(page.getByRole('status')).toContainText('Password changed');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('Password changed');
   // This page carries on with its fresh token.
   await page.getByRole('link', { name: 'Home' }).click();
   await compose(page).fill('after the change');

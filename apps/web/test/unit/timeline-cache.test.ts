@@ -6,7 +6,7 @@ const tweet = (id: number): Tweet => ({
   id,
   text: `tweet ${id}`,
   createdAt: '2026-12-01T00:00:00.000Z',
-  author: { id: 1, name: 'A', profilePictureUrl: null },
+  author: { id: 1, name: 'A', username: 'a', profilePictureUrl: null },
 });
 const pages = (...ids: number[][]): Pages => ({
   pages: ids.map((page) => ({ items: page.map(tweet), nextCursor: null })),

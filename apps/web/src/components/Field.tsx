@@ -1,0 +1,64 @@
+/**
+ * Form fields with the server's refusal beside each, and the refusals tied to no field: the words
+ * come from `problems.ts`, in the interface's language.
+ */
+import { type InputHTMLAttributes, type RefObject, type TextareaHTMLAttributes, useEffect, useId } from 'react';
+import { useI18n } from '../i18n.tsx';
+import { type Refusal, refusal } from '../problems.ts';
+
+/** A failed call's messages for a form showing `fields` (the server's names for them). */
+export function useRefusal(error: unknown, fields: readonly string[] = []): Refusal {
+  return refusal(useI18n().t, error, fields);
+}
+
+/** After a refusal, the focus goes to the first field it is about, which then reads out its message. */
+export function useFocusOnProblem(form: RefObject<HTMLFormElement | null>, problem: Refusal, error: unknown) {
+  useEffect(() => {
+    if (!error || !problem.firstField) return;
+    const field = form.current?.elements.namedItem(problem.firstField);
+    if (field instanceof HTMLElement) field.focus();
+  }, [form, error, problem.firstField]);
+}
+
+type FieldProps = {
+  label: string;
+  name: string;
+  problem: string | undefined;
+  hint?: string;
+} & (
+  | ({ multiline?: false } & InputHTMLAttributes<HTMLInputElement>)
+  | ({ multiline: true } & TextareaHTMLAttributes<HTMLTextAreaElement>)
+);
+
+export function Field({ label, name, problem, hint, multiline, ...control }: FieldProps) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : '', `${id}-problem`].join(' ').trim();
+  const common = { id, name, 'aria-invalid': Boolean(problem), 'aria-describedby': described };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {multiline ? (
+        <textarea {...common} {...(control as TextareaHTMLAttributes<HTMLTextAreaElement>)} />
+      ) : (
+        <input {...common} {...(control as InputHTMLAttributes<HTMLInputElement>)} />
+      )}
+      <p id={`${id}-problem`} className="error field-problem">
+        {problem}
+      </p>
+    </div>
+  );
+}
+
+/** Messages tied to no field shown, announced as they appear. */
+export function Alerts({ messages }: { messages: readonly string[] }) {
+  return messages.map((message) => (
+    <p key={message} role="alert" className="error">
+      {message}
+    </p>
+  ));
+}
