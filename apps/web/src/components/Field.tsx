@@ -2,7 +2,15 @@
  * Form fields with the server's refusal beside each, and the refusals tied to no field: the words
  * come from `problems.ts`, in the interface's language.
  */
-import { type InputHTMLAttributes, type RefObject, type TextareaHTMLAttributes, useEffect, useId } from 'react';
+import {
+  type FormHTMLAttributes,
+  type InputHTMLAttributes,
+  type RefObject,
+  type TextareaHTMLAttributes,
+  useEffect,
+  useId,
+  useRef,
+} from 'react';
 import { useI18n } from '../i18n.tsx';
 import { type Refusal, refusal } from '../problems.ts';
 
@@ -11,13 +19,44 @@ export function useRefusal(error: unknown, fields: readonly string[] = []): Refu
   return refusal(useI18n().t, error, fields);
 }
 
-/** After a refusal, the focus goes to the first field it is about, which then reads out its message. */
-export function useFocusOnProblem(form: RefObject<HTMLFormElement | null>, problem: Refusal, error: unknown) {
+/**
+ * A form's refusal: the messages beside its `fields`, and the focus sent to the first field refused,
+ * which then reads out its message. Give `form` to the `ServerCheckedForm`.
+ */
+export function useFormRefusal(error: unknown, fields: readonly string[]) {
+  const form = useRef<HTMLFormElement>(null);
+  const problem = useRefusal(error, fields);
   useEffect(() => {
     if (!error || !problem.firstField) return;
     const field = form.current?.elements.namedItem(problem.firstField);
     if (field instanceof HTMLElement) field.focus();
-  }, [form, error, problem.firstField]);
+  }, [error, problem.firstField]);
+  return { form, problem };
+}
+
+/** A field's text in a submitted form. */
+export const textOf = (data: FormData, name: string) => String(data.get(name) ?? '');
+
+/** A form the server's rules judge (not the browser's): its values go to `onSubmit`. */
+export function ServerCheckedForm({
+  form,
+  onSubmit,
+  ...rest
+}: { form: RefObject<HTMLFormElement | null>; onSubmit: (data: FormData) => void } & Omit<
+  FormHTMLAttributes<HTMLFormElement>,
+  'onSubmit'
+>) {
+  return (
+    <form
+      ref={form}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit(new FormData(event.currentTarget));
+      }}
+      {...rest}
+    />
+  );
 }
 
 type FieldProps = {

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef } from 'react';
 import { type Account, api, me } from '../api.ts';
-import { Alerts, Field, useFocusOnProblem, useRefusal } from '../components/Field.tsx';
+import { Alerts, Field, ServerCheckedForm, textOf, useFormRefusal } from '../components/Field.tsx';
 import { useI18n } from '../i18n.tsx';
 import { profileChanged } from '../writes.ts';
 
@@ -11,24 +10,20 @@ const fields = ['name', 'username', 'profile'] as const;
 function ProfileForm({ account }: { account: Account }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const form = useRef<HTMLFormElement>(null);
   const save = useMutation({
     mutationFn: (changes: Partial<Record<(typeof fields)[number], string>>) => api.user.updateProfile.mutate(changes),
     onSuccess: () => profileChanged(queryClient),
   });
-  const problem = useRefusal(save.error, fields);
-  useFocusOnProblem(form, problem, save.error);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  const { form, problem } = useFormRefusal(save.error, fields);
+  const submit = (data: FormData) => {
     const changed = fields.flatMap((field) => {
-      const value = String(data.get(field) ?? '');
+      const value = textOf(data, field);
       return value === (account[field] ?? '') ? [] : [[field, value] as const];
     });
     save.mutate(Object.fromEntries(changed));
   };
   return (
-    <form ref={form} noValidate className="card" onSubmit={submit} aria-labelledby="edit-profile-title">
+    <ServerCheckedForm form={form} className="card" onSubmit={submit} aria-labelledby="edit-profile-title">
       <h2 id="edit-profile-title">{t.editProfile}</h2>
       <Field
         label={t.name}
@@ -60,7 +55,7 @@ function ProfileForm({ account }: { account: Account }) {
       <button type="submit" disabled={save.isPending}>
         {t.save}
       </button>
-    </form>
+    </ServerCheckedForm>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
-import { Alerts, Field, useFocusOnProblem, useRefusal } from '../components/Field.tsx';
+import { Alerts, Field, ServerCheckedForm, textOf, useFormRefusal } from '../components/Field.tsx';
 import { useI18n } from '../i18n.tsx';
 import type { Session } from '../session.ts';
 
@@ -9,31 +9,30 @@ import type { Session } from '../session.ts';
 export function Login({ onSignedIn, notice }: { onSignedIn: (session: Session) => void; notice?: string | undefined }) {
   const { t } = useI18n();
   const [signingUp, setSigningUp] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  // Asked to sign up, the focus goes to the field that appeared, not back to the top of the page.
-  useEffect(() => {
-    if (signingUp) (form.current?.elements.namedItem('name') as HTMLInputElement | null)?.focus();
-  }, [signingUp]);
   const enter = useMutation({
     mutationFn: async (data: FormData) => {
-      const field = (name: string) => String(data.get(name) ?? '');
-      const [email, password] = [field('email'), field('password')];
-      if (signingUp)
-        await api.auth.signUp.mutate({ name: field('name'), username: field('username'), email, password });
+      const [email, password] = [textOf(data, 'email'), textOf(data, 'password')];
+      if (signingUp) {
+        await api.auth.signUp.mutate({
+          name: textOf(data, 'name'),
+          username: textOf(data, 'username'),
+          email,
+          password,
+        });
+      }
       const { accessToken, user } = await api.auth.login.mutate({ email, password });
       return { token: accessToken, userId: user.id };
     },
     onSuccess: onSignedIn,
   });
-  const problem = useRefusal(
+  const { form, problem } = useFormRefusal(
     enter.error,
     signingUp ? ['name', 'username', 'email', 'password'] : ['email', 'password'],
   );
-  useFocusOnProblem(form, problem, enter.error);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    enter.mutate(new FormData(event.currentTarget));
-  };
+  // Asked to sign up, the focus goes to the field that appeared, not back to the top of the page.
+  useEffect(() => {
+    if (signingUp) (form.current?.elements.namedItem('name') as HTMLInputElement | null)?.focus();
+  }, [form, signingUp]);
   const toggle = () => {
     enter.reset();
     setSigningUp(!signingUp);
@@ -47,7 +46,7 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (session: Session) =
         </p>
       )}
       {/* The server's rules and messages decide what is valid, not the browser's. */}
-      <form ref={form} onSubmit={submit} noValidate>
+      <ServerCheckedForm form={form} onSubmit={(data) => enter.mutate(data)}>
         {signingUp && (
           <>
             <Field label={t.name} name="name" autoComplete="nickname" problem={problem.field('name')} />
@@ -74,7 +73,7 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (session: Session) =
         <button type="submit" disabled={enter.isPending}>
           {signingUp ? t.signUp : t.logIn}
         </button>
-      </form>
+      </ServerCheckedForm>
       <button type="button" className="link" onClick={toggle}>
         {signingUp ? t.toLogIn : t.toSignUp}
       </button>

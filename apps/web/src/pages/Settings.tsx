@@ -1,36 +1,29 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api.ts';
-import { Alerts, Field, useFocusOnProblem, useRefusal } from '../components/Field.tsx';
+import { Alerts, Field, ServerCheckedForm, textOf, useFormRefusal, useRefusal } from '../components/Field.tsx';
 import { useI18n } from '../i18n.tsx';
 import type { Session } from '../session.ts';
 import { EditProfile } from './EditProfile.tsx';
 
-const field = (event: FormEvent<HTMLFormElement>, name: string) =>
-  String(new FormData(event.currentTarget).get(name) ?? '');
-
 function ChangePassword({ session, onSession }: { session: Session; onSession: (next: Session | null) => void }) {
   const { t } = useI18n();
-  const form = useRef<HTMLFormElement>(null);
   const password = useMutation({
     mutationFn: (input: { currentPassword: string; newPassword: string }) => api.auth.changePassword.mutate(input),
     // This client carries on with the fresh token; every other session has ended.
     onSuccess: ({ accessToken }) => onSession({ ...session, token: accessToken }),
   });
-  const problem = useRefusal(password.error, ['currentPassword', 'newPassword']);
-  useFocusOnProblem(form, problem, password.error);
+  const { form, problem } = useFormRefusal(password.error, ['currentPassword', 'newPassword']);
   return (
-    <form
-      ref={form}
-      noValidate
+    <ServerCheckedForm
+      form={form}
       className="card"
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={(data) =>
         password.mutate({
-          currentPassword: field(event, 'currentPassword'),
-          newPassword: field(event, 'newPassword'),
-        });
-      }}
+          currentPassword: textOf(data, 'currentPassword'),
+          newPassword: textOf(data, 'newPassword'),
+        })
+      }
     >
       <h2>{t.changePassword}</h2>
       <Field
@@ -52,29 +45,23 @@ function ChangePassword({ session, onSession }: { session: Session; onSession: (
       <button type="submit" disabled={password.isPending}>
         {t.changePassword}
       </button>
-    </form>
+    </ServerCheckedForm>
   );
 }
 
 function DeleteAccount({ onSession }: { onSession: (next: Session | null) => void }) {
   const { t } = useI18n();
-  const form = useRef<HTMLFormElement>(null);
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: (input: { password: string }) => api.auth.deleteAccount.mutate(input),
     onSuccess: () => onSession(null),
   });
-  const problem = useRefusal(remove.error, ['password']);
-  useFocusOnProblem(form, problem, remove.error);
+  const { form, problem } = useFormRefusal(remove.error, ['password']);
   return (
-    <form
-      ref={form}
-      noValidate
+    <ServerCheckedForm
+      form={form}
       className="card"
-      onSubmit={(event) => {
-        event.preventDefault();
-        remove.mutate({ password: field(event, 'password') });
-      }}
+      onSubmit={(data) => remove.mutate({ password: textOf(data, 'password') })}
     >
       <h2>{t.deleteAccount}</h2>
       <label>
@@ -92,7 +79,7 @@ function DeleteAccount({ onSession }: { onSession: (next: Session | null) => voi
       <button type="submit" className="danger" disabled={!confirming || remove.isPending}>
         {t.deleteAccount}
       </button>
-    </form>
+    </ServerCheckedForm>
   );
 }
 

@@ -10,6 +10,13 @@ async function koreanPage(browser: Browser, problems: string[]) {
   return watch(await (await browser.newContext({ locale: 'ko-KR' })).newPage(), problems);
 }
 
+/** Signs up, switches to Korean and opens the settings. */
+async function koreanSettings(page: Page, baseURL: string) {
+  await signUp(page, baseURL);
+  await page.getByLabel('Language').selectOption('ko');
+  await page.getByRole('link', { name: '설정' }).click();
+}
+
 /** No English sentence and no input name of the server's on the page. */
 async function expectNoEnglish(page: Page) {
   const text = await page.locator('main').textContent();
@@ -53,9 +60,7 @@ test('settings refusals in Korean: a short new password, a wrong current one, an
   baseURL,
   problems,
 }) => {
-  await signUp(page, baseURL as string);
-  await page.getByLabel('Language').selectOption('ko');
-  await page.getByRole('link', { name: '설정' }).click();
+  await koreanSettings(page, baseURL as string);
   const current = page.getByLabel('현재 비밀번호');
   const next = page.getByLabel('새 비밀번호');
   const change = page.getByRole('button', { name: '비밀번호 변경' });
@@ -82,9 +87,7 @@ test('a refusal of a kind the app does not know, and a server out of reach, stil
   baseURL,
   problems,
 }) => {
-  await signUp(page, baseURL as string);
-  await page.getByLabel('Language').selectOption('ko');
-  await page.getByRole('link', { name: '설정' }).click();
+  await koreanSettings(page, baseURL as string);
   const issues = [{ path: ['username'], code: 'a_code_from_the_future', message: 'English', params: {} }];
   await page.route('**/trpc/user.updateProfile*', (route) =>
     route.fulfill({

@@ -136,6 +136,7 @@ async function tabTo(page: Page, name: RegExp) {
 
 test('works from the keyboard alone: sign up, tweet, delete', async ({ page }) => {
   await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Log in to Miniter' })).toBeVisible();
   await tabTo(page, /New here\? Sign up/);
   await page.keyboard.press('Enter');
   // The form's first field takes the focus.
