@@ -101,6 +101,7 @@ const en = {
         : `Must not contain ${rules[String(rule)] ?? 'this character'}${found ? ` (found ${found})` : ''}`,
     invalid_username: ({ max }: Params) => `Use 1–${max} letters (A–Z), digits or _`,
     reserved_username: () => 'This handle is reserved: choose another',
+    invalid_cursor: () => 'This list is out of date: reload the page',
     invalid_format: ({ format }: Params): string =>
       format === 'email' ? 'Enter a valid email address' : 'Invalid format',
     invalid_type: () => 'Missing or invalid value',
@@ -111,9 +112,15 @@ const en = {
     not_found: () => 'Not found: it may have been deleted',
     unauthorized: () => 'Log in first',
     forbidden: () => 'That is not allowed',
-    too_many_requests: () => 'Too many requests: wait a moment and try again',
-    payload_too_large: () => 'The file is too large',
+    too_many_requests: ({ seconds }: Params) =>
+      seconds ? `Too many requests: try again in ${seconds} seconds` : 'Too many requests: wait a moment and try again',
+    payload_too_large: ({ max }: Params) =>
+      max ? `The file is too large: at most ${Math.floor(Number(max) / 1024 ** 2)} MB` : 'The file is too large',
     unsupported_media_type: () => 'The file is not an image Miniter can read (PNG, JPEG, WebP or GIF)',
+    empty_file: () => 'The file is empty',
+    image_too_many_pixels: ({ max }: Params) =>
+      `The image is too large: at most ${Number(max).toLocaleString('en')} pixels`,
+    unreadable_image: () => 'The image could not be read: is the file complete?',
     service_unavailable: () => 'The service is busy: try again shortly',
     internal_server_error: () => 'Something went wrong on the server',
     refused: () => 'The server refused this',
@@ -211,6 +218,7 @@ const ko: Words = {
         : `${rules[String(rule)] ?? '이 문자'}는 쓸 수 없습니다${found ? ` (${found})` : ''}`,
     invalid_username: ({ max }) => `영문자(A–Z), 숫자, _로 1–${max}자여야 합니다`,
     reserved_username: () => '예약된 핸들입니다. 다른 핸들을 고르세요',
+    invalid_cursor: () => '목록이 오래되었습니다. 페이지를 새로고침하세요',
     invalid_format: ({ format }) =>
       format === 'email' ? '올바른 이메일 주소를 입력하세요' : '형식이 올바르지 않습니다',
     invalid_type: () => '값이 없거나 올바르지 않습니다',
@@ -221,9 +229,18 @@ const ko: Words = {
     not_found: () => '찾을 수 없습니다. 삭제되었을 수 있습니다',
     unauthorized: () => '먼저 로그인하세요',
     forbidden: () => '허용되지 않는 작업입니다',
-    too_many_requests: () => '요청이 너무 많습니다. 잠시 후 다시 시도하세요',
-    payload_too_large: () => '파일이 너무 큽니다',
+    too_many_requests: ({ seconds }) =>
+      seconds
+        ? `요청이 너무 많습니다. ${seconds}초 후 다시 시도하세요`
+        : '요청이 너무 많습니다. 잠시 후 다시 시도하세요',
+    payload_too_large: ({ max }) =>
+      max
+        ? `파일이 너무 큽니다. 최대 ${Math.floor(Number(max) / 1024 ** 2)}MB까지 올릴 수 있습니다`
+        : '파일이 너무 큽니다',
     unsupported_media_type: () => 'Miniter가 읽을 수 있는 이미지가 아닙니다 (PNG, JPEG, WebP, GIF)',
+    empty_file: () => '빈 파일입니다',
+    image_too_many_pixels: ({ max }) => `이미지가 너무 큽니다. 최대 ${Number(max).toLocaleString('ko')}픽셀까지 됩니다`,
+    unreadable_image: () => '이미지를 읽을 수 없습니다. 파일이 온전한가요?',
     service_unavailable: () => '서비스가 바쁩니다. 잠시 후 다시 시도하세요',
     internal_server_error: () => '서버에 문제가 생겼습니다',
     refused: () => '서버가 요청을 거절했습니다',

@@ -29,15 +29,6 @@ export function issuesOf(error: unknown): Issue[] | null {
     : [{ path: [], code, params: {} }];
 }
 
-/**
- * An issue of a rule checked in the browser (`@miniter/api/text-fields`, zod), as the server would
- * report it: our rules give their code in `params`.
- */
-export function localIssue(issue: { code: string; path: readonly PropertyKey[]; params?: object }): Issue {
-  const { code = issue.code, ...params } = (issue.params ?? {}) as { code?: string } & Params;
-  return { path: issue.path.map(String), code, params };
-}
-
 /** One issue in words, without the field's name (it is shown beside the field). */
 export function describe(t: Words, issue: Issue): string {
   const words = has(t.issues, issue.code) ? t.issues[issue.code] : t.issues.refused;

@@ -44,6 +44,7 @@ export const retrySafeMutations: ReadonlySet<string> = new Set([
   'follow.follow',
   'follow.unfollow',
   'user.removeProfilePicture',
+  'user.updateProfile',
 ]);
 
 /** 128 random bits as hex: `crypto.randomUUID` exists only in secure contexts, this everywhere. */

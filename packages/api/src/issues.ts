@@ -7,10 +7,48 @@
  *   `too_long` `{ max }`, `too_long_bytes` `{ max }`, `invalid_characters` `{ rule, found }`,
  *   `invalid_username` `{ max }`, `reserved_username`, `invalid_cursor`).
  * - A service's refusal: its `reason` (`email_taken`, `username_taken`, `bad_credentials`,
- *   `wrong_password`, `not_found`, …) or, without one, the error code in lower case, at its `field`.
+ *   `wrong_password`, `not_found`, `empty_file`, `image_too_many_pixels` `{ max }`, `unreadable_image`)
+ *   or, without one, the error code in lower case (`payload_too_large` `{ max }`,
+ *   `unsupported_media_type`, `too_many_requests` `{ seconds }`), at its `field`.
  */
 import type { z } from 'zod';
 import type { ServiceError } from './services/errors.ts';
+
+/**
+ * Every code an issue can carry that is ours or that a client should word (zod's own are listed
+ * after ours): clients word each of them (the web app's test holds its table to this list).
+ */
+export const issueCodes = [
+  'too_short',
+  'too_long',
+  'too_long_bytes',
+  'invalid_characters',
+  'invalid_username',
+  'reserved_username',
+  'invalid_cursor',
+  'email_taken',
+  'username_taken',
+  'bad_credentials',
+  'wrong_password',
+  'not_found',
+  'empty_file',
+  'image_too_many_pixels',
+  'unreadable_image',
+  'unauthorized',
+  'forbidden',
+  'payload_too_large',
+  'unsupported_media_type',
+  'too_many_requests',
+  'service_unavailable',
+  'internal_server_error',
+  'too_small',
+  'too_big',
+  'invalid_type',
+  'invalid_format',
+] as const;
+
+/** A refusal's own reason, where the error's kind alone does not say it. */
+export type IssueReason = (typeof issueCodes)[number];
 
 export interface Issue {
   path: string[];
@@ -43,7 +81,7 @@ export function serviceIssues(error: ServiceError): Issue[] {
       path: error.field ? [error.field] : [],
       code: error.reason ?? error.kind.toLowerCase(),
       message: error.message,
-      params: {},
+      params: error.params,
     },
   ];
 }

@@ -178,9 +178,8 @@ async function countCall(ctx: Context, name: RateLimitName, keyOf: () => string)
   ctx.setHeader?.('RateLimit', `limit=${result.limit}, remaining=${result.remaining}, reset=${result.resetSeconds}`);
   if (!result.allowed) {
     ctx.setHeader?.('Retry-After', String(result.resetSeconds));
-    throw new TRPCError({
-      code: 'TOO_MANY_REQUESTS',
-      message: `Too many requests: try again in ${result.resetSeconds} seconds`,
+    throw new ServiceError('TOO_MANY_REQUESTS', `Too many requests: try again in ${result.resetSeconds} seconds`, {
+      params: { seconds: result.resetSeconds },
     });
   }
 }

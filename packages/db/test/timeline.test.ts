@@ -111,7 +111,12 @@ describe.each(testDialects().flatMap((dialect) => idKinds.map((ids) => [dialect,
           id: stored.id,
           text: stored.text,
           createdAt: stored.createdAt,
-          author: { id: stored.author.id, name: stored.author.name, profilePicture: null },
+          author: {
+            id: stored.author.id,
+            name: stored.author.name,
+            username: stored.author.username,
+            profilePicture: null,
+          },
         });
       }
     });

@@ -1,9 +1,10 @@
+import { zodIssues } from '@miniter/api/issues';
 import { codePoints, tweetMaxLength, tweetText } from '@miniter/api/text-fields';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, homeTimeline, type Tweet } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { describe, localIssue, refusal } from '../problems.ts';
+import { describe, refusal } from '../problems.ts';
 import { drop, type Pages, prepend, replace } from '../timeline-cache.ts';
 import { tweeted } from '../writes.ts';
 
@@ -50,7 +51,7 @@ export function Compose({ author }: { author: Tweet['author'] | undefined }) {
   // What the server counts: code points of the trimmed text, checked by the server's own schema.
   const check = tweetText.safeParse(text);
   const length = codePoints(text.trim());
-  const local = text.trim() ? check.error?.issues[0] : undefined;
+  const local = text.trim() && check.error ? zodIssues(check.error)[0] : undefined;
   const refused = refusal(t, post.error, ['text']);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -71,7 +72,7 @@ export function Compose({ author }: { author: Tweet['author'] | undefined }) {
         {length} / {tweetMaxLength}
       </p>
       <p id="compose-problem" role="alert" className="error">
-        {local ? describe(t, localIssue(local)) : [refused.field('text'), ...refused.general].join(' ')}
+        {local ? describe(t, local) : [refused.field('text'), ...refused.general].join(' ')}
       </p>
       <button type="submit" disabled={!check.success}>
         {t.tweet}

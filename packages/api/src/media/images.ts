@@ -1,5 +1,7 @@
 /** Profile pictures: recognise the format by content, then re-encode square WebP without metadata. */
+
 import { createHash } from 'node:crypto';
+import type { IssueReason } from '../issues.ts';
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'gif';
 export const acceptedFormats = 'PNG, JPEG, WebP or GIF';
@@ -23,7 +25,17 @@ export interface ProcessedAvatar {
   hash: string;
 }
 
-export class ImageRejected extends Error {}
+/** An image refused for what it holds: `reason` and `params` as a ServiceError's (`issues.ts`). */
+export class ImageRejected extends Error {
+  readonly reason: IssueReason;
+  readonly params: Record<string, number>;
+
+  constructor(message: string, reason: IssueReason, params: Record<string, number> = {}) {
+    super(message);
+    this.reason = reason;
+    this.params = params;
+  }
+}
 
 /**
  * Decodes within `maxPixels` (a small file can claim 30000×30000: refused from its header, before
@@ -51,8 +63,12 @@ export async function processAvatar(bytes: Buffer, maxPixels: number): Promise<P
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     if (/pixel limit/i.test(message)) {
-      throw new ImageRejected(`The image is too large: at most ${maxPixels.toLocaleString('en')} pixels`);
+      throw new ImageRejected(
+        `The image is too large: at most ${maxPixels.toLocaleString('en')} pixels`,
+        'image_too_many_pixels',
+        { max: maxPixels },
+      );
     }
-    throw new ImageRejected('The image could not be read: is the file complete?');
+    throw new ImageRejected('The image could not be read: is the file complete?', 'unreadable_image');
   }
 }

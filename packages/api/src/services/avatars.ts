@@ -32,15 +32,19 @@ export async function setProfilePicture(
   user: AccountData,
   bytes: Buffer,
 ): Promise<AccountData> {
-  if (bytes.length === 0) throw new ServiceError('BAD_REQUEST', 'The file is empty');
+  if (bytes.length === 0) throw new ServiceError('BAD_REQUEST', 'The file is empty', { reason: 'empty_file' });
   if (bytes.length > limits.maxBytes) {
-    throw new ServiceError('PAYLOAD_TOO_LARGE', `The picture must be at most ${limits.maxBytes} bytes`);
+    throw new ServiceError('PAYLOAD_TOO_LARGE', `The picture must be at most ${limits.maxBytes} bytes`, {
+      params: { max: limits.maxBytes },
+    });
   }
   if (!detectImageFormat(bytes)) {
     throw new ServiceError('UNSUPPORTED_MEDIA_TYPE', `Upload a ${acceptedFormats} image`);
   }
   const avatar = await processAvatar(bytes, limits.maxPixels).catch((error: unknown) => {
-    throw error instanceof ImageRejected ? new ServiceError('BAD_REQUEST', error.message) : error;
+    throw error instanceof ImageRejected
+      ? new ServiceError('BAD_REQUEST', error.message, { reason: error.reason, params: error.params })
+      : error;
   });
 
   // Keyed by user and content, never by the uploaded name: no two users can collide.
@@ -74,6 +78,6 @@ export async function removeProfilePicture(em: EntityManager, media: MediaStorag
 export async function getProfilePictureUrl(em: EntityManager, media: MediaStorage, userId: number) {
   const user = await getUser(em, userId);
   const url = pictureUrl(media, user);
-  if (!url) throw new ServiceError('NOT_FOUND', `User ${userId} has no profile picture`);
+  if (!url) throw new ServiceError('NOT_FOUND', `User ${userId} has no profile picture`, { reason: 'not_found' });
   return { url, thumbnailUrl: pictureUrl(media, user, 96) as string };
 }

@@ -1,3 +1,5 @@
+import type { IssueReason } from '../issues.ts';
+
 /**
  * What a business rule can refuse. The kinds match tRPC's error codes so the presentation layer
  * maps them one to one, but nothing here knows about tRPC or HTTP.
@@ -18,13 +20,16 @@ export interface ServiceErrorDetail {
   /** The input field the refusal is about (a taken handle: `username`), for clients to show beside it. */
   field?: string;
   /** A stable identifier of the refusal, for clients to word in their language (`issues.ts`). */
-  reason?: string;
+  reason?: IssueReason;
+  /** What a client needs to word it (`{ max }`, `{ seconds }`). */
+  params?: Record<string, string | number>;
 }
 
 export class ServiceError extends Error {
   readonly kind: ServiceErrorKind;
   readonly field: string | undefined;
-  readonly reason: string | undefined;
+  readonly reason: IssueReason | undefined;
+  readonly params: Record<string, string | number>;
 
   constructor(kind: ServiceErrorKind, message: string, detail: ServiceErrorDetail = {}) {
     super(message);
@@ -32,5 +37,6 @@ export class ServiceError extends Error {
     this.kind = kind;
     this.field = detail.field;
     this.reason = detail.reason;
+    this.params = detail.params ?? {};
   }
 }

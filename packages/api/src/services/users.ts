@@ -99,7 +99,8 @@ const popular = new WeakMap<object, { ids: Promise<number[]>; until: number }>()
 
 /**
  * The most followed accounts, counted at most every few minutes per database (a scan of the
- * followers index is too much for every new user's home page); a failed count is asked again.
+ * followers index is too much for every new user's home page). A short list, on a young network
+ * whose scan is cheap, or a failed count, is not kept: the next call counts again.
  */
 function mostFollowed(em: EntityManager): Promise<number[]> {
   const key = em.getDriver();
@@ -107,7 +108,10 @@ function mostFollowed(em: EntityManager): Promise<number[]> {
   if (kept && kept.until > Date.now()) return kept.ids;
   const ids = findMostFollowedIds(em, popularCount);
   popular.set(key, { ids, until: Date.now() + popularTtlMs });
-  ids.catch(() => popular.delete(key));
+  ids.then(
+    (found) => found.length < popularCount && popular.delete(key),
+    () => popular.delete(key),
+  );
   return ids;
 }
 
