@@ -83,33 +83,29 @@ export async function findUserSearchRows(
   }
   const term = startsWith(dialect, 't.term', q);
   const earlier = startsWith(dialect, 'e.term', q);
+  // A later page of names: after the pair (term, user) of the user last shown, whose term is the
+  // first of theirs that matches (looked up once, joined in).
   const resume =
     afterRank === rank.namePrefix
       ? {
-          // The user last shown matched by their first matching term: continue after that pair.
-          sql: ` and (t.term > a.term or (t.term = a.term and t.user_id > ?))`,
-          params: [afterUser],
+          join: ` join (select min(term) as term from user_search_terms e where e.user_id = ? and ${earlier.sql}) a on 1 = 1`,
+          joinParams: [afterUser, ...earlier.params],
+          where: ' and (t.term > a.term or (t.term = a.term and t.user_id > ?))',
+          whereParams: [afterUser],
         }
-      : null;
-  const anchor = resume
-    ? {
-        sql: ` join (select min(term) as term from user_search_terms e where e.user_id = ? and ${earlier.sql}) a on 1 = 1`,
-        params: [afterUser, ...earlier.params],
-      }
-    : { sql: '', params: [] };
+      : { join: '', joinParams: [], where: '', whereParams: [] };
   branches.push({
     sql:
-      `select ${rank.namePrefix} as r, t.term as k, ${userColumns} from user_search_terms t${anchor.sql} ` +
-      'join users u on u.id = t.user_id ' +
-      `where ${term.sql}${resume?.sql ?? ''}` +
+      `select ${rank.namePrefix} as r, t.term as k, ${userColumns} from user_search_terms t${resume.join} ` +
+      `join users u on u.id = t.user_id where ${term.sql}${resume.where}` +
       // Once per user: at the first of their terms that matches, and not when their handle did.
       ` and not exists (select 1 from user_search_terms e where e.user_id = t.user_id and ${earlier.sql} and e.term < t.term)` +
       (handles ? ` and not (${handle.sql})` : '') +
       ' order by t.term, t.user_id limit ?',
     params: [
-      ...anchor.params,
+      ...resume.joinParams,
       ...term.params,
-      ...(resume?.params ?? []),
+      ...resume.whereParams,
       ...earlier.params,
       ...(handles ? handle.params : []),
       want,
