@@ -46,7 +46,7 @@ const positive = (value: string) => {
 
 const program = new Command('bench')
   .description('Load benchmark of the Miniter server: seeds, starts it in production mode, measures, reports')
-  .option('--quick', 'small profiles and short runs (about 4.5 minutes, for CI and reviewers)', false)
+  .option('--quick', 'small profiles and short runs (about 6 minutes, for CI and reviewers)', false)
   .addOption(
     new Option(
       '--db <list>',
