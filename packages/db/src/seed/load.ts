@@ -3,10 +3,12 @@
  * batch generated while the previous one is on its way. Refuses a database that holds data unless
  * told to empty it first.
  */
+import type { QueryResult } from '@mikro-orm/sql';
 import bcrypt from 'bcrypt';
 import { TimelineEvent } from '../entities/index.ts';
 import { usernameKey } from '../handles.ts';
 import { dialectOf, type EntityManager, type Orm, sqlEm } from '../orm.ts';
+import { insertIgnore } from '../queries/dialect.ts';
 import {
   type FollowRow,
   generateFollows,
@@ -108,6 +110,8 @@ export async function seedDatabase(orm: Orm, options: SeedOptions): Promise<Seed
         table: 'user_search_terms',
         columns: ['user_id', 'term'],
         values: ([user, term]: SearchTermRow) => [user, term],
+        // Terms a MySQL `ci` collation holds equal (café, cafe) are one row, as `writeSearchTerms` writes them.
+        ignoreRepeats: true,
       },
     ),
     users_follow_list: await insertAll(
@@ -157,6 +161,8 @@ interface TableWriter<R> {
   columns: string[];
   /** The row's values in column order; times (epoch ms) through `time`. */
   values: (row: R, time: (ms: number) => string | number) => readonly (string | number)[];
+  /** Rows that would repeat a key are skipped, as the app writes them (counted: only rows stored are). */
+  ignoreRepeats?: true;
 }
 
 async function insertAll<R>(
@@ -167,12 +173,13 @@ async function insertAll<R>(
   writer: TableWriter<R>,
 ): Promise<number> {
   const platform = em.getPlatform();
-  const head = `insert into ${quote(writer.table)} (${writer.columns.map(quote).join(', ')}) values `;
+  const { insert, onConflict } = writer.ignoreRepeats ? insertIgnore(em) : { insert: 'insert', onConflict: '' };
+  const head = `${insert} into ${quote(writer.table)} (${writer.columns.map(quote).join(', ')}) values `;
   // Literal SQL built here: the generic `?` formatting costs more than the database's work.
   const literal = (v: string | number) => (typeof v === 'number' ? String(v) : (platform.quoteValue(v) as string));
   const time = mysql ? mysqlDatetime : (ms: number) => ms;
   const sql = (batch: R[]) =>
-    head + batch.map((row) => `(${writer.values(row, time).map(literal).join(', ')})`).join(', ');
+    head + batch.map((row) => `(${writer.values(row, time).map(literal).join(', ')})`).join(', ') + onConflict;
   let done = 0;
   let more = true;
   // On MySQL two statements run while a third is generated; SQLite has a single writer.
@@ -187,8 +194,9 @@ async function insertAll<R>(
             more = false;
             break;
           }
-          await tx.execute(sql(next.value), [], 'run');
-          done += next.value.length;
+          // Added after the statement: `done +=` around the await would lose the other lanes' rows.
+          const stored = await tx.execute<QueryResult>(sql(next.value), [], 'run');
+          done += stored.affectedRows;
           onProgress(done);
         }
         if (mysql) await tx.execute('set foreign_key_checks = 1');
