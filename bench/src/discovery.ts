@@ -28,8 +28,8 @@ export interface SearchTarget {
   fresh: boolean;
 }
 
-/** Results per search, as a type-ahead list shows them. */
-export const searchLimit = 10;
+/** Results per search, as the web app's type-ahead asks for them (every keystroke is one). */
+export const searchLimit = 8;
 /** Users the queries are drawn from (each gives one query of each kind it can). */
 const sampledUsers = 200;
 
