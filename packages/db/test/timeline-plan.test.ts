@@ -1,5 +1,5 @@
 /**
- * EXPLAIN the statements the home timeline runs, for readers on each side of the plan's switch. On
+ * EXPLAIN the statements the home and public timelines run, for readers on each side of the plan's switch. On
  * MySQL/MariaDB `tweets` must always be read through an index (a range or a lookup by key), never
  * scanned whole (skipped when the run has no MySQL server); on SQLite a reader following hundreds
  * must have the window read along the primary key, not one index seek per followee.
@@ -8,7 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dialect } from '../src/config.ts';
 import { sqlEm } from '../src/orm.ts';
-import { findTimelineRows, type TimelineQuery } from '../src/queries/timeline.ts';
+import { findPublicTimelineRows, findTimelineRows, type RunSql, type TimelineQuery } from '../src/queries/timeline.ts';
+
+/** The public timeline's page: no reader. */
+type PublicQuery = { limit: number; after?: number };
+
 import { seedDatabase } from '../src/seed/load.ts';
 import { createTestDatabase, type TestDatabase, testDialects } from '../src/testing/index.ts';
 
@@ -33,14 +37,15 @@ function useSeededDatabase(dialect: Dialect, tweets: number) {
   afterAll(() => db?.close());
 
   /** The statements `findTimeline` runs for `query`, formatted as sent, with what `explain` says of each. */
-  return async function plans<Row>(query: TimelineQuery, explain: string) {
+  return async function plans<Row>(query: TimelineQuery | PublicQuery, explain: string) {
     const em = sqlEm(db.orm).fork();
     const platform = em.getPlatform();
     const statements: string[] = [];
-    await findTimelineRows((sql, params) => {
+    const run: RunSql = (sql, params) => {
       statements.push(platform.formatQuery(sql, [...params]));
       return em.execute(sql, [...params]);
-    }, query);
+    };
+    await ('userId' in query ? findTimelineRows(run, query) : findPublicTimelineRows(run, query));
     return Promise.all(
       statements.map(async (sql) => ({ sql, plan: (await em.execute(`${explain} ${sql}`)) as Row[] })),
     );
@@ -90,4 +95,30 @@ describe.skipIf(!testDialects().includes('mysql'))('the timeline query plan on M
       expect(['range', 'ref', 'eq_ref', 'const'], `${read.sql}: ${read.type}`).toContain(read.type);
     }
   });
+
+  it.each([
+    ['first', { limit: 20 }],
+    ['later', { limit: 20, after: 15_000 }],
+  ] as const)(
+    "the public timeline's %s page: a walk down tweets' primary key that LIMIT stops, rows by key",
+    async (_, query) => {
+      const [explained] = await plans<PlanRow & { Extra: string | null }>(query, 'explain');
+      const { sql, plan } = explained as NonNullable<typeof explained>;
+      // The ids: the primary key read from the newest (`index` or `range`), never sorted.
+      expect(
+        plan.find((row) => row.table === 'tweets'),
+        sql,
+      ).toMatchObject({
+        type: expect.stringMatching(/^(index|range)$/),
+        key: 'PRIMARY',
+        Extra: expect.not.stringMatching(/filesort/),
+      });
+      for (const table of ['t', 'u']) {
+        expect(
+          plan.find((row) => row.table === table),
+          sql,
+        ).toMatchObject({ type: 'eq_ref', key: 'PRIMARY' });
+      }
+    },
+  );
 });

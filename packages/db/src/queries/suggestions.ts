@@ -8,7 +8,7 @@ import type { RunSql } from './timeline.ts';
  * Friends of friends are counted over this many of the reader's most recent follows: enough to
  * reflect their taste, and a bound on the work for someone who follows thousands.
  */
-const recentFolloweesMax = 200;
+const recentFolloweesMax = 50;
 
 export interface SuggestionQuery {
   userId: number;
