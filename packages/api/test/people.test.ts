@@ -184,6 +184,10 @@ describe.each(testDialects())('people on %s', (dialect) => {
       expect(await ids('kim')).toEqual(['kim', 'kim2', 'kimberly', 'zed', 'lee', 'lover']);
       expect(await ids('@KIM')).toEqual(await ids('kim'));
       expect(await ids('soo')).toEqual(['lee']);
+      // Several words: each starts a word of the name, in any order.
+      expect(await ids('kim lee')).toEqual(['lee']);
+      expect(await ids('  LOVER  kimc ')).toEqual(['lover']);
+      expect(await ids('kim nobody')).toEqual([]);
     });
 
     it('finds a user once, at their best rank, and pages without repeats or gaps', async () => {

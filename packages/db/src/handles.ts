@@ -113,14 +113,12 @@ export function nameSearchTerms(name: string): string[] {
   for (const word of name.toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u)) {
     if (!word) continue;
     terms.add(word);
+    if (initialConsonants(word) === null) continue;
     const chars = [...word];
-    const hangul = initialConsonants(word) !== null;
     for (let i = 0; i < chars.length; i++) {
       const suffix = chars.slice(i).join('');
-      if (hangul) {
-        terms.add(suffix);
-        terms.add(initialConsonants(suffix) as string);
-      }
+      terms.add(suffix);
+      terms.add(initialConsonants(suffix) as string);
     }
   }
   // Lower case can lengthen a word (İ → i̇): cut to what the column holds.

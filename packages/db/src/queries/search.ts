@@ -18,6 +18,9 @@ export interface UserSearchQuery extends PageRequest<SearchCursor> {
   query: string;
 }
 
+/** The most words of a query that must each start a word of the name. */
+const maxWords = 4;
+
 /** Handles hold only these: a query with anything else cannot match one. */
 const handleAlphabet = /^[a-z0-9_]+$/;
 
@@ -34,8 +37,9 @@ function startsWith(dialect: Dialect, column: string, prefix: string): { sql: st
 
 /**
  * People whose handle is the query, then whose handle starts with it (by handle), then who have a
- * word of their name starting with it (by that word): each a range of an index, read no further
- * than the page, in one statement. A user appears once, at their best rank.
+ * word of their name starting with it (by that word; a query of several words: each starts a word
+ * of the name): each a range of an index, read no further than the page, in one statement. A user
+ * appears once, at their best rank.
  */
 export async function searchUsers(em: EntityManager, query: UserSearchQuery): Promise<Page<UserData>> {
   const connectionType = readConnection(em);
@@ -81,8 +85,12 @@ export async function findUserSearchRows(
       params: [...handle.params, afterRank === rank.handlePrefix ? afterUser : q, want],
     });
   }
-  const term = startsWith(dialect, 't.term', q);
-  const earlier = startsWith(dialect, 'e.term', q);
+  // Names: the query's first word picks the range; each further word (`kim min`) must start a
+  // word of the same name too.
+  const [first = q, ...more] = q.split(/\s+/).slice(0, maxWords);
+  const term = startsWith(dialect, 't.term', first);
+  const earlier = startsWith(dialect, 'e.term', first);
+  const also = more.map((word) => startsWith(dialect, 'x.term', word));
   // A later page of names: after the pair (term, user) of the user last shown, whose term is the
   // first of theirs that matches (looked up once, joined in).
   const resume =
@@ -100,6 +108,9 @@ export async function findUserSearchRows(
       `join users u on u.id = t.user_id where ${term.sql}${resume.where}` +
       // Once per user: at the first of their terms that matches, and not when their handle did.
       ` and not exists (select 1 from user_search_terms e where e.user_id = t.user_id and ${earlier.sql} and e.term < t.term)` +
+      also
+        .map((word) => ` and exists (select 1 from user_search_terms x where x.user_id = t.user_id and ${word.sql})`)
+        .join('') +
       (handles ? ` and not (${handle.sql})` : '') +
       ' order by t.term, t.user_id limit ?',
     params: [
@@ -107,6 +118,7 @@ export async function findUserSearchRows(
       ...term.params,
       ...resume.whereParams,
       ...earlier.params,
+      ...also.flatMap((word) => word.params),
       ...(handles ? handle.params : []),
       want,
     ],
