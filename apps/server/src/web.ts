@@ -9,8 +9,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import express, { type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import helmet from 'helmet';
+import Negotiator from 'negotiator';
 
 /** Where `pnpm --filter @miniter/web build` writes, from this file in `src/` or in `dist/`. */
 export const defaultWebRoot = join(import.meta.dirname, '../../web/dist');
@@ -66,15 +67,9 @@ type Encoding = keyof typeof encoders;
  * Brotli whenever `Accept-Encoding` allows it (a seventh smaller than gzip on the app's bundle), else
  * gzip, else neither. (A browser lists gzip first; the order says nothing, only `q` would.)
  */
-function chooseEncoding(acceptEncoding: string | undefined): Encoding | null {
-  const weights = new Map<string, number>();
-  for (const item of (acceptEncoding ?? '').toLowerCase().split(',')) {
-    const [name = '', ...params] = item.split(';').map((part) => part.trim());
-    const q = params.find((param) => param.startsWith('q='));
-    weights.set(name, q ? Number(q.slice(2)) : 1);
-  }
-  const takes = (name: string) => (weights.get(name) ?? weights.get('*') ?? 0) > 0;
-  return takes('br') ? 'br' : takes('gzip') ? 'gzip' : null;
+function chooseEncoding(req: Request): Encoding | null {
+  const accepted = new Negotiator(req).encodings(['br', 'gzip']);
+  return accepted.includes('br') ? 'br' : accepted.includes('gzip') ? 'gzip' : null;
 }
 
 /**
@@ -111,7 +106,7 @@ function compressedAssets(dir: string): RequestHandler {
       return next();
     }
     res.vary('Accept-Encoding');
-    const encoding = chooseEncoding(req.get('accept-encoding'));
+    const encoding = chooseEncoding(req);
     const body = encoding && (await compressed(name, encoding));
     if (!body) return next();
     res.type(name);
