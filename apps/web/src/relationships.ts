@@ -3,12 +3,11 @@
  * renders (a people list's Follow buttons) are gathered into one `follow.relationships` call of at
  * most 100 ids, rather than one call per button.
  */
-export interface Relationship {
-  userId: number;
-  following: boolean;
-}
+import type { RouterOutputs } from '@miniter/api/client';
 
-/** The most ids one `follow.relationships` call takes. */
+export type Relationship = RouterOutputs['follow']['relationship'];
+
+/** The most ids one `follow.relationships` call takes (its input schema's bound, `userIdsInput`). */
 export const maxIdsPerCall = 100;
 
 type Waiting = { resolve: (relationship: Relationship) => void; reject: (error: unknown) => void };
