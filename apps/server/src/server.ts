@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LiveHub } from '@miniter/api';
+import { LiveHub, SessionCache } from '@miniter/api';
 import { dialectOf, type Orm, openOrm } from '@miniter/db';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
@@ -58,6 +58,14 @@ export async function startServer(
     onError: (error) => logger.warn({ err: error }, 'live timeline: reading the event log failed; retrying'),
   });
   metrics?.watchLive(live);
+  // With read replicas a check also tells where the call reads, which changes by the second: not remembered.
+  const sessions = config.databaseReplicas
+    ? null
+    : new SessionCache({
+        orm,
+        onChange: () => void live.checkSessions().catch(() => {}),
+        onError: (error) => logger.warn({ err: error }, 'sessions: reading the session epoch failed; retrying'),
+      });
   // While stopping, every answer not yet started closes its connection after it: a client that
   // keeps one alive would otherwise keep this process answering (and waiting) until the deadline.
   let stopping = false;
@@ -77,12 +85,13 @@ export async function startServer(
       media,
       limiter,
       live,
+      sessions,
       metrics,
       webRoot: defaultWebRoot,
       draining: () => draining,
     }),
   );
-  await live.start();
+  await Promise.all([live.start(), sessions?.start()]);
   // A cluster worker's metrics are served by the primary (cluster.ts).
   let metricsListener: MetricsListener | null = null;
   if (metrics && config.metricsPort !== undefined && !cluster.isWorker) {
@@ -100,7 +109,7 @@ export async function startServer(
       // Stop accepting; idle keep-alive sockets go now, busy ones after their response. Live streams
       // end now: their clients resume on another instance.
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      await live.close();
+      await Promise.all([live.close(), sessions?.close()]);
       // Ended streams leave their connections idle a moment later: close those as they come.
       const idle = setInterval(() => server.closeIdleConnections(), 100);
       server.closeIdleConnections();

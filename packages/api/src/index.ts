@@ -1,4 +1,5 @@
 export { defaultLiveLimits, type LiveBus, type LiveData, LiveHub, type LiveLimits } from './live/hub.ts';
+export { SessionCache } from './live/sessions.ts';
 export { LocalStorage } from './media/local-storage.ts';
 export { S3Storage, type S3StorageOptions } from './media/s3-storage.ts';
 export { immutableCacheControl, type MediaStorage } from './media/storage.ts';

@@ -7,6 +7,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { fieldError, serviceIssues, zodIssues } from './issues.ts';
 import type { LiveHub } from './live/hub.ts';
+import { type SessionCache, settleSessionChange } from './live/sessions.ts';
 import type { MediaStorage } from './media/storage.ts';
 import type { RateLimiter, RateLimitName } from './rate-limits.ts';
 import { type AuthConfig, authenticate, authenticateTicket, verifyToken } from './services/auth.ts';
@@ -25,6 +26,8 @@ export interface ApiDependencies {
   limiter?: RateLimiter | null;
   /** The live timeline; without it, `timeline.live` is unavailable. */
   live?: LiveHub | null;
+  /** Session checks this process remembers; without it, every signed-in call checks in the database. */
+  sessions?: SessionCache | null;
 }
 
 /** The request-specific part, from the HTTP adapter (or a test). */
@@ -63,6 +66,11 @@ export interface Meta {
    * document and the typed client's retries follow it.
    */
   retrySafe?: 'key' | 'repeat';
+  /**
+   * Ends sessions or changes what a session's check gives (the account): it answers only once no
+   * process may still trust a check from before it (`live/sessions.ts`).
+   */
+  changesSession?: true;
 }
 
 const t = initTRPC
@@ -220,15 +228,23 @@ export const publicProcedure = t.procedure.use(({ ctx, type, next }) =>
  * narrows `ctx.user` and gives the session's id. The session is checked on the primary; then a
  * query reads a replica, unless its caller wrote in the last seconds and must see that write.
  */
-export const protectedProcedure = t.procedure.use(({ ctx, type, next }) =>
+export const protectedProcedure = t.procedure.use(({ ctx, type, meta, next }) =>
   inCall(ctx, async (em) => {
     await countCall(ctx, 'callsPerClient', () => byCaller(ctx));
     // A stream ticket, which travels in a URL, opens a stream and does nothing else.
     const { user, sessionId, wroteRecently } =
       !ctx.token && ctx.streamTicket && type === 'subscription'
         ? await authenticateTicket(em, ctx.streamTicket)
-        : await authenticate(em, ctx.auth, ctx.token);
+        : await authenticate(em, ctx.auth, ctx.token, ctx.sessions);
     if (type === 'query' && !wroteRecently) readFromReplicas(em);
-    return next({ ctx: { em, user, sessionId } });
+    if (!meta?.changesSession) return next({ ctx: { em, user, sessionId } });
+    // Even when it failed, as part of it may have committed; on an EntityManager of its own, which no
+    // failed change of the call's is left in.
+    try {
+      return await next({ ctx: { em, user, sessionId } });
+    } finally {
+      const settling = sqlEm(ctx.orm).fork();
+      await (ctx.sessions ? ctx.sessions.changed(settling) : settleSessionChange(settling));
+    }
   }),
 );

@@ -5,7 +5,7 @@ import type { Orm } from '@miniter/db';
 import { LocalStorage } from '../src/media/local-storage.ts';
 import { appRouter } from '../src/root.ts';
 import type { AuthConfig } from '../src/services/auth.ts';
-import { createCallerFactory, createContextInner, type RequestInfo } from '../src/trpc.ts';
+import { type ContextOptions, createCallerFactory, createContextInner } from '../src/trpc.ts';
 
 /** Cheap bcrypt so the suite stays fast; production refuses a cost below 10. */
 export const testAuth: AuthConfig = {
@@ -21,7 +21,7 @@ export const testMedia = () => new LocalStorage(mkdtempSync(join(tmpdir(), 'mini
 const createCaller = createCallerFactory(appRouter);
 const media = testMedia();
 
-export function callerFor(orm: Orm, token?: string, request: Partial<RequestInfo> = {}) {
+export function callerFor(orm: Orm, token?: string, request: Partial<ContextOptions> = {}) {
   return createCaller(
     createContextInner({
       orm,

@@ -56,6 +56,12 @@ export {
 export type { AccountData, TweetData, UserData, UserSummaryData } from './queries/read-models.ts';
 export { findUserSearchRows, type SearchCursor, searchUsers, type UserSearchQuery } from './queries/search.ts';
 export {
+  countLaggingInstances,
+  raiseSessionEpoch,
+  removeInstance,
+  tickInstance,
+} from './queries/sessions.ts';
+export {
   findMostFollowedIds,
   findSuggestionRows,
   findSuggestions,

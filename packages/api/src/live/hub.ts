@@ -444,8 +444,11 @@ export class LiveHub {
     }
   }
 
-  /** Ends the streams whose session was ended (logout, password change, deleted account). */
-  private async checkSessions(): Promise<void> {
+  /**
+   * Ends the streams whose session was ended (logout, password change, deleted account): on a timer,
+   * and at once when the session epoch moves.
+   */
+  async checkSessions(): Promise<void> {
     const ids = new Set<string>();
     for (const streams of this.byUser.values()) for (const stream of streams) ids.add(stream.sessionId);
     if (!ids.size) return;

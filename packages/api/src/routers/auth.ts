@@ -28,25 +28,31 @@ export const authRouter = {
   streamTicket: protectedProcedure.mutation(({ ctx }) => issueStreamTicket(ctx.em, ctx.sessionId)),
 
   /** Ends this token's session. */
-  logout: protectedProcedure.mutation(async ({ ctx }) => {
+  logout: protectedProcedure.meta({ changesSession: true }).mutation(async ({ ctx }) => {
     await logout(ctx.em, ctx.sessionId);
     return { loggedOut: true as const };
   }),
 
   /** Ends every session of the user, this one included. */
-  logoutAll: protectedProcedure.mutation(async ({ ctx }) => {
+  logoutAll: protectedProcedure.meta({ changesSession: true }).mutation(async ({ ctx }) => {
     await logoutEverywhere(ctx.em, ctx.user);
     return { loggedOut: true as const };
   }),
 
   /** Ends every session and returns a fresh token for this client. */
-  changePassword: protectedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
-    const session = await changePassword(ctx.em, ctx.auth, ctx.user, input);
-    return { ...session, user: publicUser(session.user, ctx.media) };
-  }),
+  changePassword: protectedProcedure
+    .meta({ changesSession: true })
+    .input(changePasswordInput)
+    .mutation(async ({ ctx, input }) => {
+      const session = await changePassword(ctx.em, ctx.auth, ctx.user, input);
+      return { ...session, user: publicUser(session.user, ctx.media) };
+    }),
 
-  deleteAccount: protectedProcedure.input(passwordInput).mutation(async ({ ctx, input }) => {
-    await deleteAccount(ctx.em, ctx.auth, ctx.media, ctx.user, input.password);
-    return { deleted: true as const };
-  }),
+  deleteAccount: protectedProcedure
+    .meta({ changesSession: true })
+    .input(passwordInput)
+    .mutation(async ({ ctx, input }) => {
+      await deleteAccount(ctx.em, ctx.auth, ctx.media, ctx.user, input.password);
+      return { deleted: true as const };
+    }),
 } satisfies TRPCRouterRecord;

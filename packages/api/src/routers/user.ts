@@ -34,7 +34,7 @@ export const userRouter = {
 
   /** Changes your name, handle or bio (each optional); a taken handle is CONFLICT on `username`. */
   updateProfile: protectedProcedure
-    .meta({ retrySafe: 'repeat' })
+    .meta({ retrySafe: 'repeat', changesSession: true })
     .input(updateProfileInput)
     .mutation(async ({ ctx, input }) => account(await updateProfile(ctx.em, ctx.user, input), ctx.media)),
 
@@ -60,14 +60,19 @@ export const userRouter = {
     .input(userIdInput)
     .query(({ ctx, input }) => getProfilePictureUrl(ctx.em, ctx.media, input.userId)),
 
-  uploadProfilePicture: protectedProcedure.input(pictureUploadInput).mutation(async ({ ctx, input }) => {
-    const bytes = Buffer.from(await input.arrayBuffer());
-    const user = await setProfilePicture(ctx.em, ctx.media, ctx.uploads, ctx.user, bytes);
-    return { profilePictureUrl: pictureUrl(ctx.media, user) as string };
-  }),
+  uploadProfilePicture: protectedProcedure
+    .meta({ changesSession: true })
+    .input(pictureUploadInput)
+    .mutation(async ({ ctx, input }) => {
+      const bytes = Buffer.from(await input.arrayBuffer());
+      const user = await setProfilePicture(ctx.em, ctx.media, ctx.uploads, ctx.user, bytes);
+      return { profilePictureUrl: pictureUrl(ctx.media, user) as string };
+    }),
 
-  removeProfilePicture: protectedProcedure.meta({ retrySafe: 'repeat' }).mutation(async ({ ctx }) => {
-    await removeProfilePicture(ctx.em, ctx.media, ctx.user);
-    return { profilePictureUrl: null };
-  }),
+  removeProfilePicture: protectedProcedure
+    .meta({ retrySafe: 'repeat', changesSession: true })
+    .mutation(async ({ ctx }) => {
+      await removeProfilePicture(ctx.em, ctx.media, ctx.user);
+      return { profilePictureUrl: null };
+    }),
 } satisfies TRPCRouterRecord;

@@ -19,6 +19,7 @@ import {
 import bcrypt from 'bcrypt';
 import jwt from 'jsonwebtoken';
 import { LRUCache } from 'lru-cache';
+import type { SessionCache } from '../live/sessions.ts';
 import { ServiceError } from './errors.ts';
 
 export interface AuthConfig {
@@ -220,18 +221,26 @@ export interface Authenticated extends LiveSession {
 }
 
 /**
- * The user and session behind a bearer token (checked on the primary, whatever replicas there are): UNAUTHORIZED when the token is bad or expired, or
- * its session was ended (logout, password change, account deletion).
+ * The user and session behind a bearer token (checked on the primary, whatever replicas there are),
+ * or as this process remembers its check (`remembered`): UNAUTHORIZED when the token is bad or
+ * expired, or its session was ended (logout, password change, account deletion).
  */
 export async function authenticate(
   em: EntityManager,
   config: AuthConfig,
   token: string | null,
+  remembered?: SessionCache | null,
 ): Promise<Authenticated> {
   const claims = token ? verifyToken(config, token) : null;
-  const session = claims ? await findLiveSessionUser(em, claims.sessionId, claims.userId) : null;
-  if (!claims || !session) throw new ServiceError('UNAUTHORIZED', 'A valid access token is required');
-  return { ...session, sessionId: claims.sessionId };
+  if (!claims) throw new ServiceError('UNAUTHORIZED', 'A valid access token is required');
+  const { sessionId, userId } = claims;
+  let session = remembered?.get(sessionId, userId) ?? null;
+  if (!session) {
+    session = await findLiveSessionUser(em, sessionId, userId);
+    if (session) remembered?.remember(sessionId, userId, session);
+  }
+  if (!session) throw new ServiceError('UNAUTHORIZED', 'A valid access token is required');
+  return { ...session, sessionId };
 }
 
 /** How long a stream ticket can wait to be used. */

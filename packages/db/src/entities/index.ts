@@ -2,6 +2,7 @@ export { Follow } from './follow.ts';
 export { IdempotencyKey } from './idempotency-key.ts';
 export { ReplicationHeartbeat } from './replication-heartbeat.ts';
 export { Session } from './session.ts';
+export { ServerInstance, SessionEpoch } from './session-epoch.ts';
 export { StreamTicket } from './stream-ticket.ts';
 export { TimelineEvent, TimelineSequence } from './timeline-event.ts';
 export { Tweet } from './tweet.ts';
@@ -12,6 +13,7 @@ import { FollowSchema } from './follow.ts';
 import { IdempotencyKeySchema } from './idempotency-key.ts';
 import { ReplicationHeartbeatSchema } from './replication-heartbeat.ts';
 import { SessionSchema } from './session.ts';
+import { ServerInstanceSchema, SessionEpochSchema } from './session-epoch.ts';
 import { StreamTicketSchema } from './stream-ticket.ts';
 import { TimelineEventSchema, TimelineSequenceSchema } from './timeline-event.ts';
 import { TweetSchema } from './tweet.ts';
@@ -29,4 +31,6 @@ export const entities = [
   IdempotencyKeySchema,
   ReplicationHeartbeatSchema,
   UserSearchTermSchema,
+  SessionEpochSchema,
+  ServerInstanceSchema,
 ];

@@ -90,6 +90,10 @@ export interface LiveSession {
    * without read replicas.
    */
   wroteRecently: boolean;
+  /** When the session expires, ms. */
+  expiresAtMs: number;
+  /** The session epoch as this statement saw it (`queries/sessions.ts`): what a remembered check is valid for. */
+  epoch: number;
 }
 
 /**
@@ -106,7 +110,7 @@ export async function findLiveSessionUser(
 ): Promise<LiveSession | null> {
   const stickySeconds = writerStickinessSeconds(em);
   const [row] = await em.execute(
-    `select ${userColumns}` +
+    `select ${userColumns}, s.expires_at, (select epoch from session_epoch where id = 1) as session_epoch` +
       (stickySeconds === null
         ? ''
         : ', exists (select 1 from timeline_events e where e.user_id = s.user_id ' +
@@ -118,6 +122,8 @@ export async function findLiveSessionUser(
   return {
     user: mapColumns(em, User, userRow(row)) as AccountData,
     wroteRecently: Boolean(Number(row.wrote_recently)),
+    expiresAtMs: new Date(row.expires_at as string | number | Date).getTime(),
+    epoch: Number(row.session_epoch ?? 0),
   };
 }
 

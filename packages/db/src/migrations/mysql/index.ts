@@ -5,6 +5,7 @@ import { Migration20261201151709_live_timeline } from './Migration20261201151709
 import { Migration20261201153402_stream_tickets } from './Migration20261201153402_stream_tickets.ts';
 import { Migration20261201210303_replicas_idempotency } from './Migration20261201210303_replicas_idempotency.ts';
 import { Migration20261207020758_handles_search } from './Migration20261207020758_handles_search.ts';
+import { Migration20261207044646_session_epoch } from './Migration20261207044646_session_epoch.ts';
 
 export const mysqlMigrations = [
   { name: 'Migration20261126133524_initial', class: Migration20261126133524_initial },
@@ -13,4 +14,5 @@ export const mysqlMigrations = [
   { name: 'Migration20261201153402_stream_tickets', class: Migration20261201153402_stream_tickets },
   { name: 'Migration20261201210303_replicas_idempotency', class: Migration20261201210303_replicas_idempotency },
   { name: 'Migration20261207020758_handles_search', class: Migration20261207020758_handles_search },
+  { name: 'Migration20261207044646_session_epoch', class: Migration20261207044646_session_epoch },
 ];
