@@ -177,6 +177,8 @@ function toConfig(env: z.output<typeof schema>) {
       jwtSecret: env.JWT_SECRET || developmentSecret(),
       jwtExpiresIn: env.JWT_EXPIRES_IN,
       bcryptCost: env.BCRYPT_COST,
+      // The cores shared by the workers: each runs its share of bcrypt at once, the rest in order.
+      bcryptConcurrency: Math.max(1, Math.floor(availableParallelism() / env.WORKERS)),
       clockToleranceSeconds: env.JWT_CLOCK_TOLERANCE,
     },
     rateLimits: env.RATE_LIMIT_ENABLED

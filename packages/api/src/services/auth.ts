@@ -1,4 +1,5 @@
 import { createHash, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { type FilterQuery, UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
   type AccountData,
@@ -19,6 +20,7 @@ import {
 import bcrypt from 'bcrypt';
 import jwt from 'jsonwebtoken';
 import { LRUCache } from 'lru-cache';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { SessionCache } from '../live/sessions.ts';
 import { ServiceError } from './errors.ts';
 
@@ -29,7 +31,28 @@ export interface AuthConfig {
   bcryptCost: number;
   /** Clock difference tolerated when checking a token's times, in seconds (default 5). */
   clockToleranceSeconds?: number;
+  /** bcrypt hashes and comparisons run at once by this process, the rest queued in order (default: its cores). */
+  bcryptConcurrency?: number;
 }
+
+/**
+ * bcrypt's work in arrival order, as many at a time as the process's share of the cores: more at
+ * once would only share the cores, finishing every login later and in no order (a login's p99 was
+ * 4.2 s against 3.7 s in order, at the same throughput, in the book's side-by-side).
+ */
+const bcryptQueues = new Map<number, LimitFunction>();
+function inBcryptQueue<T>(config: AuthConfig, work: () => Promise<T>): Promise<T> {
+  const concurrency = config.bcryptConcurrency ?? availableParallelism();
+  let queue = bcryptQueues.get(concurrency);
+  if (!queue) {
+    queue = pLimit(concurrency);
+    bcryptQueues.set(concurrency, queue);
+  }
+  return queue(work);
+}
+
+const hashPassword = (config: AuthConfig, password: string) =>
+  inBcryptQueue(config, () => bcrypt.hash(password, config.bcryptCost));
 
 interface Verifier {
   /** jsonwebtoken turns a string secret into a key on every call: made once per secret. */
@@ -71,7 +94,7 @@ export interface SignUpInput {
  */
 export async function signUp(em: EntityManager, config: AuthConfig, input: SignUpInput): Promise<User> {
   if (await em.count(User, { email: input.email })) throw emailTaken();
-  const hashedPassword = await bcrypt.hash(input.password, config.bcryptCost);
+  const hashedPassword = await hashPassword(config, input.password);
   for (let attempt = 1; ; attempt++) {
     const username = input.username ?? (await freeHandle(em, handleBase(input.email), attempt));
     try {
@@ -124,18 +147,19 @@ export function usernameTaken() {
 // Compared against when the email is unknown, at the configured cost, so that a login for an
 // unknown email costs the same bcrypt work as one for a known email (no enumeration by timing).
 const unknownUserHashes = new Map<number, Promise<string>>();
-function unknownUserHash(cost: number): Promise<string> {
-  let hash = unknownUserHashes.get(cost);
+function unknownUserHash(config: AuthConfig): Promise<string> {
+  let hash = unknownUserHashes.get(config.bcryptCost);
   if (!hash) {
-    hash = bcrypt.hash(randomBytes(16).toString('hex'), cost);
-    unknownUserHashes.set(cost, hash);
+    hash = hashPassword(config, randomBytes(16).toString('hex'));
+    unknownUserHashes.set(config.bcryptCost, hash);
   }
   return hash;
 }
 
 /** Whether `password` is the user's; bcrypt's full cost is paid even when there is no user. */
 async function passwordMatches(config: AuthConfig, user: User | null, password: string): Promise<boolean> {
-  const matches = await bcrypt.compare(password, user?.hashedPassword ?? (await unknownUserHash(config.bcryptCost)));
+  const hash = user?.hashedPassword ?? (await unknownUserHash(config));
+  const matches = await inBcryptQueue(config, () => bcrypt.compare(password, hash));
   return Boolean(user) && matches;
 }
 
@@ -316,7 +340,7 @@ export async function changePassword(
 ): Promise<SessionToken> {
   const account = em.merge(User, user);
   await confirmPassword(em, config, account, input.currentPassword, 'currentPassword');
-  account.hashedPassword = await bcrypt.hash(input.newPassword, config.bcryptCost);
+  account.hashedPassword = await hashPassword(config, input.newPassword);
   await em.flush();
   await logoutEverywhere(em, account);
   return openSession(em, config, account);
