@@ -22,27 +22,35 @@ const nowMs = (dialect: Dialect) =>
     ? "cast((julianday('now') - 2440587.5) * 86400000 as integer)"
     : 'cast(unix_timestamp(current_timestamp(3)) * 1000 as signed)';
 
-/** The row's lock, taken first (it is added back should an emptied database have lost it). */
-async function lockEpoch(em: EntityManager, raise: boolean): Promise<number> {
+/**
+ * Runs `then` in a transaction that first takes the epoch row's lock (raising the epoch with
+ * `raise`), given the epoch. An emptied database (tests) lost the row: it is added back outside any
+ * transaction, where racing callers cannot deadlock on it, and the work runs again.
+ */
+async function withEpoch<T>(
+  em: EntityManager,
+  raise: boolean,
+  then: (tx: EntityManager, epoch: number) => Promise<T>,
+): Promise<T> {
+  const done = await em.transactional(async (tx) => {
+    await tx.execute(`update session_epoch set epoch = epoch + ${raise ? 1 : 0} where id = 1`, [], 'run');
+    const [row] = await tx.execute('select epoch from session_epoch where id = 1');
+    return row ? { result: await then(tx, Number(row.epoch)) } : null;
+  });
+  if (done) return done.result;
   const { insert, onConflict } = insertIgnore(em);
-  const bump = `update session_epoch set epoch = epoch + ${raise ? 1 : 0} where id = 1`;
-  if (!(await em.execute<QueryResult>(bump, [], 'run')).affectedRows) {
-    await em.execute(`${insert} into session_epoch (id, epoch) values (1, 0)${onConflict}`, [], 'run');
-    await em.execute(bump, [], 'run');
-  }
-  const [row] = await em.execute('select epoch from session_epoch where id = 1');
-  return Number(row?.epoch ?? 0);
+  await em.execute(`${insert} into session_epoch (id, epoch) values (1, 0)${onConflict}`, [], 'run');
+  return withEpoch(em, raise, then);
 }
 
 /** Raises the session epoch (autocommitted, once the change it follows has committed); returns it. */
 export function raiseSessionEpoch(em: EntityManager): Promise<number> {
-  return em.transactional((tx) => lockEpoch(tx, true));
+  return withEpoch(em, true, async (_tx, epoch) => epoch);
 }
 
 /** Reads the epoch and reports it for process `instanceId`; returns it. */
 export function tickInstance(em: EntityManager, instanceId: string): Promise<number> {
-  return em.transactional(async (tx) => {
-    const epoch = await lockEpoch(tx, false);
+  return withEpoch(em, false, async (tx, epoch) => {
     const now = nowMs(dialectOfEm(tx));
     const seen = await tx.execute<QueryResult>(
       `update server_instances set seen_epoch = ?, seen_at_ms = ${now} where id = ?`,
