@@ -80,7 +80,7 @@ export class SessionCache {
     this.ticking ??= (async () => {
       try {
         const started = performance.now();
-        this.adopt(await tickInstance(this.em(), this.instanceId));
+        await tickInstance(this.em(), this.instanceId, (epoch) => this.adopt(epoch));
         // A tick that took most of the window grants no trust: its report may have landed too late.
         if (performance.now() - started < trustMs / 2) this.tickStarted = started;
       } finally {

@@ -48,9 +48,13 @@ export function raiseSessionEpoch(em: EntityManager): Promise<number> {
   return withEpoch(em, true, async (_tx, epoch) => epoch);
 }
 
-/** Reads the epoch and reports it for process `instanceId`; returns it. */
-export function tickInstance(em: EntityManager, instanceId: string): Promise<number> {
+/**
+ * Reads the epoch, hands it to `apply` (which must have dropped whatever is older before it returns:
+ * the report is visible to others once committed), and reports it for process `instanceId`.
+ */
+export function tickInstance(em: EntityManager, instanceId: string, apply: (epoch: number) => void): Promise<void> {
   return withEpoch(em, false, async (tx, epoch) => {
+    apply(epoch);
     const now = nowMs(dialectOfEm(tx));
     const seen = await tx.execute<QueryResult>(
       `update server_instances set seen_epoch = ?, seen_at_ms = ${now} where id = ?`,
@@ -64,7 +68,6 @@ export function tickInstance(em: EntityManager, instanceId: string): Promise<num
         'run',
       );
     }
-    return epoch;
   });
 }
 

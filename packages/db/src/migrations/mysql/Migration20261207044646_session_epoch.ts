@@ -11,7 +11,6 @@ export class Migration20261207044646_session_epoch extends Migration {
     this.addSql(
       'create table `session_epoch` (`id` int unsigned not null, `epoch` bigint not null, primary key (`id`)) default character set utf8mb4 engine = InnoDB;',
     );
-    this.addSql('insert into `session_epoch` (`id`, `epoch`) values (1, 0);');
   }
 
   override down(): void {

@@ -9,7 +9,6 @@ export class Migration20261207044642_session_epoch extends Migration {
       'create table `server_instances` (`id` text not null primary key, `seen_epoch` bigint not null, `seen_at_ms` bigint not null);',
     );
     this.addSql('create table `session_epoch` (`id` integer not null primary key, `epoch` bigint not null);');
-    this.addSql('insert into `session_epoch` (`id`, `epoch`) values (1, 0);');
   }
 
   override down(): void {
