@@ -72,6 +72,7 @@ export {
   findPublicTimelineRows,
   findTimeline,
   findTimelineRows,
+  findUserTimeline,
   type RunSql,
 } from './queries/timeline.ts';
 export { deleteOwnTweet, insertTweet } from './queries/tweets.ts';

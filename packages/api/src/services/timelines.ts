@@ -4,12 +4,13 @@ import {
   findFollowList,
   findPublicTimeline,
   findTimeline,
+  findUserTimeline,
   type Page,
   type TweetData,
   type UserData,
   type UserSummaryData,
 } from '@miniter/db';
-import { getUser } from './users.ts';
+import { getUser, userNotFound } from './users.ts';
 
 export interface PageParams<K> {
   after?: K | undefined;
@@ -32,8 +33,9 @@ export async function userTimeline(
   includeFollowed: boolean,
   page: PageParams<number>,
 ): Promise<Page<TweetData>> {
-  await getUser(em, userId);
-  return findTimeline(em, { userId, includeFollowed, ...page });
+  const found = await findUserTimeline(em, { userId, includeFollowed, ...page });
+  if (!found) throw userNotFound(userId);
+  return found;
 }
 
 export async function followList(

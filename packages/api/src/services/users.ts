@@ -25,9 +25,11 @@ import type { PageParams } from './timelines.ts';
 
 export async function getUser(em: EntityManager, userId: number): Promise<User> {
   const user = await em.findOne(User, userId, { connectionType: readConnection(em) });
-  if (!user) throw notFound(`User ${userId} does not exist`);
+  if (!user) throw userNotFound(userId);
   return user;
 }
+
+export const userNotFound = (userId: number) => notFound(`User ${userId} does not exist`);
 
 export type ProfileLoader = DataLoader<number, UserProfileData | null>;
 
