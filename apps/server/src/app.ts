@@ -42,7 +42,7 @@ export interface AppOptions extends ApiDependencies {
  * the TLS terminator's to send, and the page headers will be the web app's (a ping's answer went
  * from 974 to 412 bytes of headers).
  */
-const apiHeaders = helmet({
+const apiHelmet = helmet({
   contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
   crossOriginOpenerPolicy: false,
   crossOriginResourcePolicy: false,
@@ -55,6 +55,24 @@ const apiHeaders = helmet({
   xPermittedCrossDomainPolicies: false,
   xXssProtection: false,
 });
+
+/**
+ * helmet's headers for the API, taken once: its options above are all fixed, so every answer gets
+ * the same few headers, set in a loop rather than through helmet's chain of middleware per request
+ * (about 4% of a light call's server CPU).
+ */
+const apiHeaders: express.RequestHandler = (() => {
+  const headers: Array<[string, string]> = [];
+  const recorder = {
+    setHeader: (name: string, value: string) => headers.push([name, value]),
+    removeHeader: () => {},
+  };
+  apiHelmet({} as express.Request, recorder as unknown as express.Response, () => {});
+  return (_req, res, next) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    next();
+  };
+})();
 
 /** Multipart framing around an uploaded file: the transport cap is the file limit plus this. */
 const multipartOverhead = 64 * 1024;
@@ -93,8 +111,8 @@ export function createApp({
   app.use(requestLog(logger, { quiet: (path) => path === '/healthz' }));
   if (metrics) app.use(observeRequests(metrics, procedurePaths));
   app.use(apiHeaders);
-  // Browsers may call only from the configured origins; no origins, no CORS headers.
-  app.use(cors({ origin: corsOrigins.length ? corsOrigins : false }));
+  // Browsers may call only from the configured origins; no origins, no CORS headers (nor middleware).
+  if (corsOrigins.length) app.use(cors({ origin: corsOrigins }));
 
   // Liveness: stays 200 while draining, so that nothing restarts a process that is stopping well.
   app.get('/healthz', (_req, res) => {
