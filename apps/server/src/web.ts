@@ -4,11 +4,9 @@
  * load), and the page for every other browser navigation (the client's own routes, `/u/42`), after
  * the API's routes so that none of them is shadowed. Without a build the server serves the API alone.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
 import express, { type Request, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import Negotiator from 'negotiator';
@@ -43,25 +41,10 @@ const pageHeaders = helmet({
 
 const assetsCacheControl = 'public, max-age=31536000, immutable';
 
-/** The build's files that are text: they compress (pictures and fonts already are compressed). */
+/** The build's files that are text, with brotli and gzip siblings where smaller (apps/web/compress.ts). */
 const compressible = /\.(?:js|css|svg|json|txt)$/;
-
-const brotli = promisify(brotliCompress);
-const gzipped = promisify(gzip);
-
-/** At the best ratio, whatever it costs: an asset is compressed once per process. */
-const encoders = {
-  br: (data: Buffer) =>
-    brotli(data, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-      },
-    }),
-  gzip: (data: Buffer) => gzipped(data, { level: constants.Z_BEST_COMPRESSION }),
-};
-type Encoding = keyof typeof encoders;
+const extensions = { br: 'br', gzip: 'gz' } as const;
+type Encoding = keyof typeof extensions;
 
 /**
  * Brotli whenever `Accept-Encoding` allows it (a seventh smaller than gzip on the app's bundle), else
@@ -73,32 +56,24 @@ function chooseEncoding(req: Request): Encoding | null {
 }
 
 /**
- * The hashed assets under `dir` compressed for the client, from memory: a name's content never
- * changes, so each is compressed once per encoding, brotli from the start (the first visitor does not
- * wait for it), gzip when first asked. Anything else (a missing file, a client that takes neither)
- * falls through to the files as they are.
+ * The hashed assets under `dir` as the build compressed them, read once and kept (a name's content
+ * never changes). Anything else (a missing file, a client that takes neither) falls through to the
+ * files as they are.
  */
 function compressedAssets(dir: string): RequestHandler {
   const cache = new Map<string, Promise<Buffer | null>>();
-  /** The compressed file; null when that is no smaller, or the file cannot be read. */
   const compressed = (name: string, encoding: Encoding) => {
-    const key = `${encoding}:${name}`;
-    let entry = cache.get(key);
+    const file = `${name}.${extensions[encoding]}`;
+    let entry = cache.get(file);
     if (!entry) {
-      entry = readFile(join(dir, name))
-        .then(async (data) => {
-          const encoded = await encoders[encoding](data);
-          return encoded.length < data.length ? encoded : null;
-        })
-        .catch(() => {
-          cache.delete(key);
-          return null;
-        });
-      cache.set(key, entry);
+      entry = readFile(join(dir, file)).catch(() => {
+        cache.delete(file);
+        return null;
+      });
+      cache.set(file, entry);
     }
     return entry;
   };
-  for (const name of readdirSync(dir)) if (compressible.test(name)) void compressed(name, 'br');
 
   return async (req, res, next) => {
     const name = req.path.slice(1);

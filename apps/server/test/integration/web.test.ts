@@ -1,6 +1,6 @@
 /**
  * The web client's build served beside the API (web.ts): a stand-in build of a page and a hashed
- * asset, the real app on SQLite.
+ * asset (compressed by the build's own `compressAssets`), the real app on SQLite.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { type IncomingHttpHeaders, request } from 'node:http';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { useTestDatabase } from '@miniter/db/testing';
 import { describe, expect, it } from 'vitest';
+import { compressAssets } from '../../../web/compress.ts';
 import { useHttpServer } from '../helpers.ts';
 
 const build = mkdtempSync(join(tmpdir(), 'miniter-web-'));
@@ -23,6 +24,8 @@ const script = Array.from(
   (_, i) => `export function render${i}(props) { return createElement("div", { key: ${i}, ...props }); }`,
 ).join('\n');
 writeFileSync(join(build, 'assets', 'app-1a2b.js'), script);
+// Compressed as the web app's build compresses its assets.
+await compressAssets(join(build, 'assets'));
 
 /** A GET (or HEAD) as the bytes on the wire: no client here decodes what the server sent. */
 function onTheWire(url: string, headers: Record<string, string>, method = 'GET') {
