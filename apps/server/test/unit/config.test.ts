@@ -115,8 +115,8 @@ describe('configuration', () => {
   });
 
   it('sizes the heap `pnpm start` gives for the default number of live streams', async () => {
-    const { scripts } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
-    const sized = /\$\{LIVE_MAX_STREAMS:-(\d+)\}/.exec(scripts.start);
+    const start = await readFile(new URL('../../bin/start.sh', import.meta.url), 'utf8');
+    const sized = /\$\{LIVE_MAX_STREAMS:-(\d+)\}/.exec(start);
     expect(Number(sized?.[1])).toBe(loadConfig({ JWT_SECRET: secret }).live.maxStreams);
   });
 });
