@@ -13,9 +13,15 @@ import { defaultAdmission } from './admission.ts';
 /** `.data/` at the repository root, beside the embedded database. */
 const dataDirectory = dirname(defaultSqlitePath);
 
-/** Server processes: one per core by default, within a cap that keeps database connections sane. */
+/**
+ * Server processes: by default one per core but one, within a cap that keeps database connections
+ * sane. The core left over is the database's and the other services' on the same machine: on the
+ * 2-core machine of bench/results, one process wrote more and read about as much as two (in the
+ * book's side-by-side, `tweet.create` 2,660 against 1,780 a second), as a second competes with the
+ * database for the cores; and each process costs 130 MiB or more at peak.
+ */
 const maxWorkers = 16;
-const defaultWorkers = Math.min(availableParallelism(), 8);
+const defaultWorkers = Math.max(1, Math.min(availableParallelism() - 1, 8));
 
 const durationUnits = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 
