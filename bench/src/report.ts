@@ -52,6 +52,8 @@ export function gitCommit(cwd: string): string {
 }
 
 const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
+/** A figure, or a dash where a case has none (no load of its own). */
+const orDash = (value: number) => (Number.isNaN(value) ? '–' : fixed(value));
 const formatMeasured = (t: TargetResult) => `${fixed(t.measured, t.unit ? 1 : 2)}${t.unit ? ` ${t.unit}` : ''}`;
 
 export function toMarkdown(report: Report, commit: string): string {
@@ -72,7 +74,7 @@ export function toMarkdown(report: Report, commit: string): string {
       const l = r.load;
       const errors = l.non2xx || l.errors ? ` ${l.non2xx} non-2xx (${l.status5xx} 5xx), ${l.errors} errors` : '';
       lines.push(
-        `| ${s.id} | ${s.title} | ${r.case} | ${Number.isNaN(l.rps) ? '–' : fixed(l.rps)} | ${fixed(l.p50)} | ${fixed(l.p90)} | ${fixed(l.p99)} | ` +
+        `| ${s.id} | ${s.title} | ${r.case} | ${orDash(l.rps)} | ${orDash(l.p50)} | ${orDash(l.p90)} | ${orDash(l.p99)} | ` +
           `${r.peakRssMiB ? fixed(r.peakRssMiB, 0) : '–'} | ${[r.note ?? '', errors].filter(Boolean).join(';')} |`,
       );
     }

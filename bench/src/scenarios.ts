@@ -43,8 +43,9 @@ export interface BenchContext {
   auth: AuthSettings;
   large: Target;
   small: Target;
-  /** A server on the large profile's database with WORKERS=1. */
+  /** Servers on the large profile's database with one process and with several (one is the default). */
   single: ServerProcess;
+  multi: ServerProcess;
   /** How many processes the default server runs. */
   workers: number;
   /** The SQL ceiling, on MySQL only. */
@@ -131,7 +132,9 @@ export async function warmUpServers(ctx: BenchContext): Promise<void> {
   const servers = [
     [ctx.large.server, ctx.large],
     [ctx.small.server, ctx.small],
-    [ctx.single, ctx.large],
+    ...[ctx.single, ctx.multi]
+      .filter((server) => server !== ctx.large.server)
+      .map((server) => [server, ctx.large] as const),
   ] as const;
   for (const [server, target] of servers) {
     const load = await http({
@@ -352,34 +355,39 @@ export async function overheadScenario(ctx: BenchContext): Promise<ScenarioResul
   };
 }
 
-/** 3: tweet.create from many users; then every acknowledged tweet must be stored exactly once. */
+/**
+ * 3: tweet.create from many users over 8 connections, and over 32 as the book's side-by-side sends
+ * them (`../shared/peers/book-side-by-side`), to the server as `pnpm start` runs it: every row written
+ * through the API, sequenced into the live timeline's log. Then every acknowledged tweet must be
+ * stored exactly once.
+ */
 export async function tweetCreateScenario(ctx: BenchContext): Promise<ScenarioResult> {
   ctx.log('  tweet.create from many users');
   const { large } = ctx;
   const tag = `bench-${Date.now().toString(36)}`;
   const acknowledged = new Map<number, string>();
   let sent = 0;
+  const creating = (connections: number) =>
+    http({
+      baseUrl: large.server.url,
+      connections,
+      method: 'POST',
+      next: () => {
+        const session = large.random[sent % large.random.length] as Session;
+        return {
+          path: '/trpc/tweet.create',
+          headers: { authorization: `Bearer ${session.token}` },
+          body: JSON.stringify({ text: `${tag} #${sent++} 벤치마크 🚀` }),
+        };
+      },
+      onResponse: (status, body) => {
+        if (status !== 200) return;
+        const tweet = (JSON.parse(body) as { result: { data: { id: number; text: string } } }).result.data;
+        acknowledged.set(tweet.id, tweet.text);
+      },
+    });
   const [measured, rss] = await withPeakRss([large.server], () =>
-    measureTogether(ctx.timing, {
-      create: http({
-        baseUrl: large.server.url,
-        connections: 8,
-        method: 'POST',
-        next: () => {
-          const session = large.random[sent % large.random.length] as Session;
-          return {
-            path: '/trpc/tweet.create',
-            headers: { authorization: `Bearer ${session.token}` },
-            body: JSON.stringify({ text: `${tag} #${sent++} 벤치마크 🚀` }),
-          };
-        },
-        onResponse: (status, body) => {
-          if (status !== 200) return;
-          const tweet = (JSON.parse(body) as { result: { data: { id: number; text: string } } }).result.data;
-          acknowledged.set(tweet.id, tweet.text);
-        },
-      }),
-    }),
+    measureTogether(ctx.timing, { eight: creating(8), thirtyTwo: creating(32) }),
   );
   const stored = await query(large.orm, 'select id, tweet from tweets where tweet like ?', [`${tag} #%`]);
   const storedIds = new Map(stored.map((r) => [Number(r.id), String(r.tweet)]));
@@ -389,11 +397,12 @@ export async function tweetCreateScenario(ctx: BenchContext): Promise<ScenarioRe
   const unacknowledged = [...storedIds.keys()].filter((id) => !acknowledged.has(id)).length;
   return {
     id: 3,
-    title: 'tweet.create from many users (8 connections), then a check of the database',
+    title: `tweet.create from many users on WORKERS' default (${ctx.workers} here), then a check of the database`,
     rows: [
+      row('tweet.create, 8 connections', measured.eight, rss),
       row(
-        'tweet.create',
-        measured.create,
+        'tweet.create, 32 connections (the side-by-side’s)',
+        measured.thirtyTwo,
         rss,
         `${acknowledged.size} acknowledged, ${stored.length} stored, ${unacknowledged} stored but unacknowledged`,
       ),
@@ -403,14 +412,49 @@ export async function tweetCreateScenario(ctx: BenchContext): Promise<ScenarioRe
   };
 }
 
+/** The most `pnpm start` may hold at its peak, every process it leaves running together (pnpm included). */
+const treePeakRssMax = 250;
+
 /**
- * 8: one server process against the default number (one per core), in turns, for the fixed cost of
- * a call (health.ping, user.byId), writes (tweet.create, follow.follow, follow.unfollow) and reads
- * (timeline.home), at 32 connections. Afterwards every acknowledged follow and unfollow must hold.
+ * 15: the peak resident memory of everything `pnpm start` left running for the default server
+ * (pnpm, the server's processes), each and summed, once every other scenario has loaded it.
+ */
+export function processTreeScenario(ctx: BenchContext): ScenarioResult {
+  const { total, processes } = ctx.large.server.treePeakRss();
+  ctx.log(`  pnpm start's process tree: ${total.toFixed(1)} MiB at its peak`);
+  const none = {
+    rps: Number.NaN,
+    p50: Number.NaN,
+    p90: Number.NaN,
+    p99: Number.NaN,
+    requests: 0,
+    non2xx: 0,
+    status5xx: 0,
+    errors: 0,
+  };
+  return {
+    id: 15,
+    title: `\`pnpm start\`'s whole process tree (WORKERS' default: ${ctx.workers} here), peak RSS after every other scenario`,
+    rows: processes.map((p) => ({
+      case: p.command.replace(/^\S*\//, '').slice(0, 80),
+      load: none,
+      runs: [],
+      peakRssMiB: p.peakMiB,
+    })),
+    figures: { 'process tree peak RSS (MiB)': total },
+    targets: [check('pnpm start process tree peak RSS', total, '≤', treePeakRssMax, 'MiB')],
+  };
+}
+
+/**
+ * 8: one server process against several (whichever is not the default is started for it), in turns,
+ * for the fixed cost of a call (health.ping, user.byId), writes (tweet.create, follow.follow,
+ * follow.unfollow) and reads (timeline.home), at 32 connections. Afterwards every acknowledged
+ * follow and unfollow must hold.
  */
 export async function processesScenario(ctx: BenchContext): Promise<ScenarioResult> {
-  ctx.log(`  processes: 1 against ${ctx.workers}`);
-  const { large, single } = ctx;
+  const { large, single, multi } = ctx;
+  ctx.log(`  processes: 1 against ${multi.workers}`);
   const connections = 32;
   let n = 0;
   const nextUser = () => large.random[n++ % large.random.length] as Session;
@@ -477,19 +521,19 @@ export async function processesScenario(ctx: BenchContext): Promise<ScenarioResu
   };
   const result: ScenarioResult = {
     id: 8,
-    title: `One server process against WORKERS' default (${ctx.workers} here), ${connections} connections`,
+    title: `One server process against ${multi.workers} (WORKERS' default: ${ctx.workers} here), ${connections} connections`,
     rows: [],
     figures: {},
     targets: [],
   };
   for (const [label, runner] of Object.entries(cases)) {
-    const [measured, rss] = await withPeakRss([single, large.server], () =>
-      measureTogether(ctx.timing, { one: runner(single.url), many: runner(large.server.url) }),
+    const [measured, rss] = await withPeakRss([single, multi], () =>
+      measureTogether(ctx.timing, { one: runner(single.url), many: runner(multi.url) }),
     );
     const speedUp = medianRatio(measured.many, measured.one);
     result.rows.push(row(`${label}, 1 process`, measured.one, rss));
-    result.rows.push(row(`${label}, ${ctx.workers} processes`, measured.many, rss, `× ${speedUp.toFixed(2)}`));
-    result.figures[`${label}: ${ctx.workers} processes / 1`] = speedUp;
+    result.rows.push(row(`${label}, ${multi.workers} processes`, measured.many, rss, `× ${speedUp.toFixed(2)}`));
+    result.figures[`${label}: ${multi.workers} processes / 1`] = speedUp;
   }
   const stored = await query(
     large.orm,

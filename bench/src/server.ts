@@ -2,7 +2,8 @@
  * The server under test, started as a user starts it: `pnpm start` at the repository root, in
  * production mode, in its own process group. Its resident memory is sampled from /proc, of each
  * Node process that runs `dist/main.js` (found among pnpm's descendants: the cluster's primary and
- * its workers, or the one process with WORKERS=1), not of the pnpm wrapper.
+ * its workers, or the one process with WORKERS=1), not of the pnpm wrapper; `treePeakRss` adds up
+ * the peaks of the whole tree, pnpm included.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -38,6 +39,11 @@ export interface ServerProcess {
   resetPeak(): void;
   /** The resident set size (MiB) of the largest server process now. */
   rss(): number;
+  /**
+   * The peak resident set size (VmHWM, MiB) of every process `pnpm start` left running (pnpm, any
+   * shell, the server's processes), and their sum: what the machine gives the server.
+   */
+  treePeakRss(): { total: number; processes: { command: string; peakMiB: number }[] };
   /** The soft limit of open files of the serving process(es) (the lowest if several). */
   fileLimit(): number;
   /** `pnpm start`'s exit code once it has exited (the server crashed or stopped), else null. */
@@ -115,6 +121,13 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
       sinceReset = current();
     },
     rss: current,
+    treePeakRss() {
+      const processes = [child.pid as number, ...descendants(child.pid as number)].map((p) => ({
+        command: commandOf(p),
+        peakMiB: statusMiB(p, 'VmHWM'),
+      }));
+      return { total: processes.reduce((sum, p) => sum + p.peakMiB, 0), processes };
+    },
     fileLimit: () => Math.min(...pids.map((p) => openFilesLimit(p).soft)),
     exitCode: () => child.exitCode,
     output: () => output,
@@ -140,21 +153,30 @@ function parentOf(pid: number): number {
   }
 }
 
-/** The descendants of `root` that run the server's entry point. */
-function serverPids(root: number): number[] {
+/** Every process under `root`. */
+function descendants(root: number): number[] {
   const processes = readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
     .map(Number);
   const parents = new Map(processes.map((pid) => [pid, parentOf(pid)]));
   const descends = (pid: number): boolean => pid === root || (pid > 1 && descends(parents.get(pid) ?? 0));
-  const found = processes.filter((pid) => {
-    if (pid === root || !descends(pid)) return false;
-    try {
-      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      return /(^|\/)node$/.test(argv[0] ?? '') && argv.some((arg) => arg.endsWith('dist/main.js'));
-    } catch {
-      return false; // gone meanwhile
-    }
+  return processes.filter((pid) => pid !== root && descends(pid));
+}
+
+/** A process's command line, its words joined; empty once it is gone. */
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** The descendants of `root` that run the server's entry point. */
+function serverPids(root: number): number[] {
+  const found = descendants(root).filter((pid) => {
+    const argv = commandOf(pid).split(' ');
+    return /(^|\/)node$/.test(argv[0] ?? '') && argv.some((arg) => arg.endsWith('dist/main.js'));
   });
   if (!found.length) throw new Error(`no Node process running dist/main.js under pnpm (pid ${root})`);
   return found;
@@ -190,16 +212,18 @@ export function raiseFileLimit(wanted: number): { soft: number; hard: number } {
   return openFilesLimit('self');
 }
 
-/** VmRSS of a process, in MiB; 0 once it is gone. */
-function residentMiB(pid: number): number {
+/** A size of a process's `/proc/<pid>/status` (VmRSS: resident now; VmHWM: its peak), in MiB; 0 once it is gone. */
+function statusMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kib = Number(/^VmRSS:\s+(\d+)\s+kB$/m.exec(status)?.[1] ?? 0);
+    const kib = Number(new RegExp(`^${field}:\\s+(\\d+)\\s+kB$`, 'm').exec(status)?.[1] ?? 0);
     return kib / 1024;
   } catch {
     return 0;
   }
 }
+
+const residentMiB = (pid: number) => statusMiB(pid, 'VmRSS');
 
 async function waitUntilUp(child: ChildProcess, url: string, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
