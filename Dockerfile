@@ -38,7 +38,7 @@ RUN cd /src && find . -name node_modules -prune -o -name package.json -print \
       | tar -c -T - -f - | tar -x -C /app
 
 # Everything the server and the web client need to build (their dev dependencies too), then both
-# builds: apps/server/dist/main.js (bundled; it imports its dependencies by their path under
+# builds: apps/server/dist/ (main.js and the app's bundle; they import dependencies by their path under
 # node_modules/.pnpm, so the production install below must be at the same place, /app) and
 # apps/web/dist.
 FROM pnpm AS build
@@ -65,16 +65,17 @@ COPY --from=build /app/apps/web/dist apps/web/dist
 # Fail the build, not the first request, if the bundle imports a file this install lacks (such as
 # a dev dependency used at run time).
 RUN node -e ' \
-      const { readFileSync, existsSync } = require("node:fs"); \
+      const { readFileSync, readdirSync, existsSync } = require("node:fs"); \
       const { resolve } = require("node:path"); \
       const dir = "apps/server/dist"; \
-      const found = [...readFileSync(`${dir}/main.js`, "utf8").matchAll(/\b(?:from|import)\s*\(?\s*"(\.\.?\/[^"]+)"/g)]; \
+      const files = readdirSync(dir).filter((f) => f.endsWith(".js")); \
+      const found = files.flatMap((f) => [...readFileSync(`${dir}/${f}`, "utf8").matchAll(/\b(?:from|import)\s*\(?\s*"(\.\.?\/[^"]+)"/g)]); \
       const missing = found.map((m) => m[1]).filter((p) => !existsSync(resolve(dir, p))); \
       if (!found.length || missing.length) { console.error("missing:", missing, "of", found.length); process.exit(1); } \
-      console.log(`all ${found.length} imports of dist/main.js are installed`);'
+      console.log(`all ${found.length} imports of the ${files.length} files of dist/ are installed`);'
 
 FROM ${BASE_IMAGE}
-# The start script's settings (apps/server/package.json "start"): glibc arenas capped, and the heap
+# The start script's settings (apps/server/bin/start.sh): glibc arenas capped, and the heap
 # sized for LIVE_MAX_STREAMS=5000: 96 + 5000 / 40 = 221 MiB per process. With another
 # LIVE_MAX_STREAMS, override the command with the matching --max-old-space-size.
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 MALLOC_ARENA_MAX=2
