@@ -109,6 +109,19 @@ export function rotate(sessions: Session[], path: (s: Session) => string = () =>
   };
 }
 
+/** `tweet.create` requests from `sessions` in turn, the n-th with `text(n)`. */
+function tweetRequests(sessions: Session[], text: (n: number) => string) {
+  let n = 0;
+  return () => {
+    const session = sessions[n % sessions.length] as Session;
+    return {
+      path: '/trpc/tweet.create',
+      headers: { authorization: `Bearer ${session.token}` },
+      body: JSON.stringify({ text: text(n++) }),
+    };
+  };
+}
+
 export async function withPeakRss<T>(servers: ServerProcess[], run: () => Promise<T>): Promise<[T, number]> {
   for (const server of servers) server.resetPeak();
   const result = await run();
@@ -366,20 +379,14 @@ export async function tweetCreateScenario(ctx: BenchContext): Promise<ScenarioRe
   const { large } = ctx;
   const tag = `bench-${Date.now().toString(36)}`;
   const acknowledged = new Map<number, string>();
-  let sent = 0;
+  // One sequence for both cases: every text is another.
+  const next = tweetRequests(large.random, (n) => `${tag} #${n} 벤치마크 🚀`);
   const creating = (connections: number) =>
     http({
       baseUrl: large.server.url,
       connections,
       method: 'POST',
-      next: () => {
-        const session = large.random[sent % large.random.length] as Session;
-        return {
-          path: '/trpc/tweet.create',
-          headers: { authorization: `Bearer ${session.token}` },
-          body: JSON.stringify({ text: `${tag} #${sent++} 벤치마크 🚀` }),
-        };
-      },
+      next,
       onResponse: (status, body) => {
         if (status !== 200) return;
         const tweet = (JSON.parse(body) as { result: { data: { id: number; text: string } } }).result.data;
@@ -457,7 +464,6 @@ export async function processesScenario(ctx: BenchContext): Promise<ScenarioResu
   ctx.log(`  processes: 1 against ${multi.workers}`);
   const connections = 32;
   let n = 0;
-  const nextUser = () => large.random[n++ % large.random.length] as Session;
   const signedIn = (session: Session) => ({ authorization: `Bearer ${session.token}` });
   // Follows go to pairs never used before, so that each acknowledgement can be checked alone.
   let pairs = 0;
@@ -509,11 +515,7 @@ export async function processesScenario(ctx: BenchContext): Promise<ScenarioResu
         baseUrl,
         connections,
         method: 'POST',
-        next: () => ({
-          path: '/trpc/tweet.create',
-          headers: signedIn(nextUser()),
-          body: JSON.stringify({ text: `processes #${n} 🚀` }),
-        }),
+        next: tweetRequests(large.random, (k) => `processes #${k} 🚀`),
       }),
     'follow.follow': follows(true),
     'follow.unfollow': follows(false),
@@ -578,7 +580,6 @@ export async function writeCeilingScenario(ctx: BenchContext, ceiling: SqlCeilin
     (caller) => caller.tweet.create({ text: 'the SQL ceiling of a write ✍️' }),
     (s) => s.token,
   );
-  let n = 0;
   const [measured, rss] = await withPeakRss([single], () =>
     measureTogether(ctx.timing, {
       api: sequencedAfter(
@@ -587,14 +588,7 @@ export async function writeCeilingScenario(ctx: BenchContext, ceiling: SqlCeilin
           baseUrl: single.url,
           connections,
           method: 'POST',
-          next: () => {
-            const session = large.random[n % large.random.length] as Session;
-            return {
-              path: '/trpc/tweet.create',
-              headers: { authorization: `Bearer ${session.token}` },
-              body: JSON.stringify({ text: `ceiling #${n++} ✍️` }),
-            };
-          },
+          next: tweetRequests(large.random, (n) => `ceiling #${n} ✍️`),
         }),
       ),
       sql: sequencedAfter(large.orm, ceiling.runner(statements, connections)),
