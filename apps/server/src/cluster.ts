@@ -1,7 +1,7 @@
 /**
- * One server process per core (`WORKERS`): this primary process holds the in-memory rate-limit counts
- * that all workers share, starts the workers (node:cluster: they share the one port), starts a new
- * one when one dies, and stops them all on SIGTERM or SIGINT. It serves no API request itself and
+ * Several server processes (`WORKERS` above 1): this primary process holds the in-memory rate-limit
+ * counts that all workers share, starts the workers (node:cluster: they share the one port), starts
+ * a new one when one dies, and stops them all on SIGTERM or SIGINT. It serves no API request itself and
  * never loads the app (main.ts imports this module alone); with METRICS_PORT it serves `/metrics`,
  * the sum of its workers'.
  *

@@ -378,7 +378,7 @@ export function createInstance({ name, port, bundle, env }: InstanceOptions): In
       if (isRunning()) throw new Error(`instance ${name} is already running`);
       const started = spawnGuarded(
         process.execPath,
-        // pnpm start's flags (apps/server/package.json), for the default LIVE_MAX_STREAMS.
+        // pnpm start's flags (apps/server/bin/start.sh), for the default LIVE_MAX_STREAMS.
         ['--max-semi-space-size=4', '--max-old-space-size=221', bundle],
         {
           cwd: serverRoot,
