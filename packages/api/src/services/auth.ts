@@ -256,15 +256,13 @@ export async function authenticate(
   remembered?: SessionCache | null,
 ): Promise<Authenticated> {
   const claims = token ? verifyToken(config, token) : null;
-  if (!claims) throw new ServiceError('UNAUTHORIZED', 'A valid access token is required');
-  const { sessionId, userId } = claims;
-  let session = remembered?.get(sessionId, userId) ?? null;
-  if (!session) {
-    session = await findLiveSessionUser(em, sessionId, userId);
-    if (session) remembered?.remember(sessionId, userId, session);
+  let session = claims && (remembered?.get(claims.sessionId, claims.userId) ?? null);
+  if (claims && !session) {
+    session = await findLiveSessionUser(em, claims.sessionId, claims.userId);
+    if (session) remembered?.remember(claims.sessionId, claims.userId, session);
   }
-  if (!session) throw new ServiceError('UNAUTHORIZED', 'A valid access token is required');
-  return { ...session, sessionId };
+  if (!claims || !session) throw new ServiceError('UNAUTHORIZED', 'A valid access token is required');
+  return { ...session, sessionId: claims.sessionId };
 }
 
 /** How long a stream ticket can wait to be used. */
