@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
 /** The build's files that are text: they compress (pictures and fonts already are compressed). */
-const compressible = /\.(?:js|css|svg|json|txt)$/;
+export const compressible = /\.(?:js|css|svg|json|txt)$/;
 
 const encoders = {
   br: (data: Buffer) =>

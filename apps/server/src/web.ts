@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import express, { type Request, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import Negotiator from 'negotiator';
+import { compressible } from '../../web/compress.ts';
 
 /** Where `pnpm --filter @miniter/web build` writes, from this file in `src/` or in `dist/`. */
 export const defaultWebRoot = join(import.meta.dirname, '../../web/dist');
@@ -41,8 +42,7 @@ const pageHeaders = helmet({
 
 const assetsCacheControl = 'public, max-age=31536000, immutable';
 
-/** The build's files that are text, with brotli and gzip siblings where smaller (apps/web/compress.ts). */
-const compressible = /\.(?:js|css|svg|json|txt)$/;
+/** Brotli and gzip siblings of the build's text files (`compressible`), where smaller. */
 const extensions = { br: 'br', gzip: 'gz' } as const;
 type Encoding = keyof typeof extensions;
 
