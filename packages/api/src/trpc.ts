@@ -52,10 +52,32 @@ export interface Context extends ApiDependencies, Omit<RequestInfo, 'authorizati
   profiles: ProfileLoader;
 }
 
-/** Builds a context without HTTP, so tests can call procedures through `createCaller`. */
-export function createContextInner({ authorization, ...rest }: ContextOptions): Context {
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-  return { ...rest, token: match?.[1] ?? null, profiles: profileLoader(rest.orm) };
+/**
+ * Builds a context without HTTP, so tests can call procedures through `createCaller`. It holds what
+ * the procedures use and nothing else, named one by one: callers pass wider objects (the server's
+ * whole configuration), and tRPC copies the context, key by key, at every step of a call's chain.
+ */
+export function createContextInner(options: ContextOptions): Context {
+  const { orm, auth, media, uploads, limiter, live, sessions } = options;
+  const { streamTicket, clientIp, requestId, idempotencyKey, setHeader, authorization } = options;
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? null;
+  const profiles = profileLoader(orm);
+  return {
+    orm,
+    auth,
+    media,
+    uploads,
+    limiter,
+    live,
+    sessions,
+    streamTicket,
+    clientIp,
+    requestId,
+    idempotencyKey,
+    setHeader,
+    token,
+    profiles,
+  };
 }
 
 /** What a procedure declares of itself, for the entry points built from the procedures. */
