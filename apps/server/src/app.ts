@@ -9,6 +9,7 @@ import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { type AdmissionLimits, admission, defaultAdmission } from './admission.ts';
+import { mastodonApi } from './mastodon/index.ts';
 import { callFailed, type Metrics, markUnmatched, observeRequests } from './metrics.ts';
 import { requestIdOf, requestLog } from './request-log.ts';
 import { bookAuthorization, bookRoutes } from './rest/book.ts';
@@ -220,6 +221,17 @@ export function createApp({
     res.type('application/json').send(openApi);
   });
   app.use('/api/docs', docsRouter(), restErrors(logger));
+
+  // Mastodon's client API: before the procedure routes of /api/v1, which share a few of its paths.
+  app.use(
+    mastodonApi({
+      contextFor,
+      logger,
+      admit,
+      maxBodySize: maxBodySize ?? defaultMaxBodySize,
+      maxUploadBodySize,
+    }),
+  );
 
   // Every procedure as a resource under /api/v1, the same procedures again.
   app.use(
