@@ -79,7 +79,7 @@ export const outputs = {
     uploadProfilePicture: z.object({ profilePictureUrl: z.url() }),
     removeProfilePicture: z.object({ profilePictureUrl: z.null() }),
   },
-  tweet: { create: tweet, delete: z.object({ id }), byAuthor: tweetPage },
+  tweet: { create: tweet, byId: tweet, delete: z.object({ id }), byAuthor: tweetPage },
   follow: {
     follow: relationship,
     unfollow: relationship,

@@ -86,8 +86,14 @@ function page<K extends number[]>(arity: K['length']) {
   };
 }
 
-export const timelinePageInput = z.object(page<[number]>(1));
-export const userTimelinePageInput = z.object({ userId: id, ...page<[number]>(1) });
+/**
+ * A timeline's bounds besides its cursor, Mastodon's: ids below `maxId`, above `sinceId` (newest
+ * first), or the page just above `minId` (oldest first: what came after a marker). Each exclusive.
+ */
+const idBounds = { maxId: id.optional(), sinceId: id.optional(), minId: id.optional() };
+
+export const timelinePageInput = z.object({ ...page<[number]>(1), ...idBounds });
+export const userTimelinePageInput = z.object({ userId: id, ...page<[number]>(1), ...idBounds });
 export const followListInput = z.object({ userId: id, ...page<[number, number]>(2) });
 export const userSearchInput = z.object({
   query: z.string().trim().min(1, 'Query must not be empty').max(100).superRefine(checkText('Query', 'name')),

@@ -99,6 +99,41 @@ describe.each(testDialects().flatMap((dialect) => idKinds.map((ids) => [dialect,
       }
     });
 
+    it.each([1, 2, 3, 10])(
+      'user %i reads between bounds: newest first page by page, or oldest first',
+      async (userId) => {
+        const all = expected(userId);
+        // Bounds inside the history, a tweet's id each, as Mastodon's max_id, since_id and min_id are.
+        const after = all[Math.floor(all.length / 5)] as number;
+        const since = all[Math.floor((all.length * 4) / 5)] as number;
+        const within = all.filter((id) => id < after && id > since);
+        const seen: number[] = [];
+        let cursor = after;
+        for (let pages = 0; pages < 5_000; pages++) {
+          const page = await findTimeline(sqlEm(db.orm).fork(), {
+            userId,
+            includeFollowed: true,
+            after: cursor,
+            since,
+            limit: 7,
+          });
+          seen.push(...page.items.map((t) => t.id));
+          if (!page.nextCursor) break;
+          cursor = decodeCursor(page.nextCursor, 1)?.[0] as number;
+        }
+        expect(seen).toEqual(within);
+        const oldest = await findTimeline(sqlEm(db.orm).fork(), {
+          userId,
+          includeFollowed: true,
+          since,
+          oldestFirst: true,
+          limit: 3,
+        });
+        expect(oldest.items.map((t) => t.id)).toEqual(all.filter((id) => id > since).slice(-3));
+        expect(oldest.nextCursor).toBeNull();
+      },
+    );
+
     it('gives tweets and their authors exactly as the ORM loads them, dates included', async () => {
       const page = await findTimeline(sqlEm(db.orm).fork(), { userId: 2, includeFollowed: true, limit: 3 });
       // User 2's own tweet and the quiet followees' one each: the three highest of those four ids.

@@ -1,27 +1,37 @@
 import { TRPCError, type TRPCRouterRecord, tracked } from '@trpc/server';
+import type { z } from 'zod';
 import { liveInput, timelinePageInput, userTimelinePageInput } from '../schemas.ts';
-import { homeTimeline, publicTimeline, userTimeline } from '../services/timelines.ts';
+import { homeTimeline, publicTimeline, type TimelinePageParams, userTimeline } from '../services/timelines.ts';
 import { tweetPage } from '../shape.ts';
 import { mappedEvents, protectedProcedure, publicProcedure } from '../trpc.ts';
+
+/**
+ * A timeline input's page: below both the cursor and `maxId`; above `minId` (oldest first) or
+ * `sinceId`. `minId` wins over `sinceId`, as in Mastodon.
+ */
+function pageOf(input: z.output<typeof timelinePageInput>): TimelinePageParams {
+  const upper = [input.cursor?.[0], input.maxId].filter((bound) => bound !== undefined);
+  return {
+    after: upper.length ? Math.min(...upper) : undefined,
+    since: input.minId ?? input.sinceId,
+    oldestFirst: input.minId !== undefined,
+    limit: input.limit,
+  };
+}
 
 /** Any user's tweets, newest first; with `includeFollowed`, also those of the users they follow. */
 export const userTweetsQuery = (includeFollowed: boolean) =>
   publicProcedure
     .input(userTimelinePageInput)
     .query(async ({ ctx, input }) =>
-      tweetPage(
-        await userTimeline(ctx.em, input.userId, includeFollowed, { after: input.cursor?.[0], limit: input.limit }),
-        ctx.media,
-      ),
+      tweetPage(await userTimeline(ctx.em, input.userId, includeFollowed, pageOf(input)), ctx.media),
     );
 
 export const timelineRouter = {
   /** Your tweets and those of everyone you follow, newest first. */
   home: protectedProcedure
     .input(timelinePageInput)
-    .query(async ({ ctx, input }) =>
-      tweetPage(await homeTimeline(ctx.em, ctx.user, { after: input.cursor?.[0], limit: input.limit }), ctx.media),
-    ),
+    .query(async ({ ctx, input }) => tweetPage(await homeTimeline(ctx.em, ctx.user, pageOf(input)), ctx.media)),
 
   /**
    * Your home timeline as it happens, over server-sent events: each new tweet (yours or a followee's)
@@ -45,9 +55,7 @@ export const timelineRouter = {
   /** Everyone's tweets, newest first, signed in or not (Mastodon's local timeline). */
   public: publicProcedure
     .input(timelinePageInput)
-    .query(async ({ ctx, input }) =>
-      tweetPage(await publicTimeline(ctx.em, { after: input.cursor?.[0], limit: input.limit }), ctx.media),
-    ),
+    .query(async ({ ctx, input }) => tweetPage(await publicTimeline(ctx.em, pageOf(input)), ctx.media)),
 
   /** The book's `/timeline/<user_id>`: that user's tweets and those of the users they follow. */
   user: userTweetsQuery(true),

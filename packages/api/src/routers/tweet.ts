@@ -1,8 +1,8 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { tweetIdInput, tweetInput } from '../schemas.ts';
-import { createTweet, deleteTweet } from '../services/tweets.ts';
+import { createTweet, deleteTweet, getTweet } from '../services/tweets.ts';
 import { tweet } from '../shape.ts';
-import { idempotent, protectedProcedure } from '../trpc.ts';
+import { idempotent, protectedProcedure, publicProcedure } from '../trpc.ts';
 import { userTweetsQuery } from './timeline.ts';
 
 export const tweetRouter = {
@@ -30,6 +30,11 @@ export const tweetRouter = {
       ctx.live?.written();
       return deleted;
     }),
+
+  /** One tweet, by id. */
+  byId: publicProcedure
+    .input(tweetIdInput)
+    .query(async ({ ctx, input }) => tweet(await getTweet(ctx.em, input.tweetId), ctx.media)),
 
   /** One author's tweets only, newest first. */
   byAuthor: userTweetsQuery(false),

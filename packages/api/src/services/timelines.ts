@@ -17,11 +17,17 @@ export interface PageParams<K> {
   limit: number;
 }
 
+/** A timeline's page: also a lower bound, and whether to take the page just above it (`TimelinePage`). */
+export interface TimelinePageParams extends PageParams<number> {
+  since?: number | undefined;
+  oldestFirst?: boolean | undefined;
+}
+
 /** The signed-in user's tweets and those of everyone they follow. */
 export function homeTimeline(
   em: EntityManager,
   user: UserSummaryData,
-  page: PageParams<number>,
+  page: TimelinePageParams,
 ): Promise<Page<TweetData>> {
   return findTimeline(em, { userId: user.id, includeFollowed: true, ...page });
 }
@@ -31,7 +37,7 @@ export async function userTimeline(
   em: EntityManager,
   userId: number,
   includeFollowed: boolean,
-  page: PageParams<number>,
+  page: TimelinePageParams,
 ): Promise<Page<TweetData>> {
   const found = await findUserTimeline(em, { userId, includeFollowed, ...page });
   if (!found) throw userNotFound(userId);
@@ -50,6 +56,6 @@ export async function followList(
 }
 
 /** Everyone's tweets, newest first. */
-export function publicTimeline(em: EntityManager, page: PageParams<number>): Promise<Page<TweetData>> {
+export function publicTimeline(em: EntityManager, page: TimelinePageParams): Promise<Page<TweetData>> {
   return findPublicTimeline(em, page);
 }

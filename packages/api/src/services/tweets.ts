@@ -1,6 +1,7 @@
 import {
   deleteOwnTweet,
   type EntityManager,
+  findPublicTimeline,
   insertTweet,
   Tweet,
   type TweetData,
@@ -23,4 +24,11 @@ export async function deleteTweet(em: EntityManager, user: UserSummaryData, twee
     throw new ServiceError('FORBIDDEN', 'You can only delete your own tweets');
   }
   throw new ServiceError('NOT_FOUND', `Tweet ${tweetId} does not exist`);
+}
+
+/** One tweet: the public timeline's page bounded to its id, the timeline's own read of a tweet and author. */
+export async function getTweet(em: EntityManager, tweetId: number): Promise<TweetData> {
+  const [found] = (await findPublicTimeline(em, { after: tweetId + 1, since: tweetId - 1, limit: 1 })).items;
+  if (!found) throw new ServiceError('NOT_FOUND', `Tweet ${tweetId} does not exist`);
+  return found;
 }

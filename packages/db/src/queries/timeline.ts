@@ -3,7 +3,19 @@ import { type Page, type PageRequest, toPage } from '../pagination.ts';
 import { readConnection } from '../replicas.ts';
 import { type TweetData, tweetAuthor, tweetAuthorColumns, tweetData, type UserSummaryData } from './read-models.ts';
 
-export interface TimelineQuery extends PageRequest<number> {
+/**
+ * A timeline's page: ids below `after` (the cursor, or Mastodon's `max_id`) and above `since`
+ * (`since_id`, `min_id`), each bound exclusive. `oldestFirst` takes the page just above `since`
+ * (Mastodon's `min_id`: what came after a marker) rather than just below `after`; either way the
+ * page is answered newest first, and its next cursor leads to older tweets within the bounds, of
+ * which an oldest-first page leaves none.
+ */
+export interface TimelinePage extends PageRequest<number> {
+  since?: number | undefined;
+  oldestFirst?: boolean | undefined;
+}
+
+export interface TimelineQuery extends TimelinePage {
   userId: number;
   /** Also the tweets of everyone `userId` follows (the book's timeline), not only their own. */
   includeFollowed: boolean;
@@ -50,34 +62,47 @@ async function findTimelineOf(em: EntityManager, query: TimelineQuery, found?: {
   const run: RunSql = (sql, params) => em.execute(sql, [...params], { connectionType });
   const rows = await findTimelineRows(run, query, found);
   if (found && !found.user) return null;
-  return tweetPageOf(
-    em,
-    toPage(rows, query.limit, (row) => [Number(row.id)]),
-  );
+  return tweetPageOf(em, timelinePage(rows, query));
 }
 
 /** Everyone's tweets, newest first (the public timeline: Mastodon's local one). */
-export async function findPublicTimeline(em: EntityManager, query: PageRequest<number>): Promise<Page<TweetData>> {
+export async function findPublicTimeline(em: EntityManager, query: TimelinePage): Promise<Page<TweetData>> {
   const connectionType = readConnection(em);
   const rows = await findPublicTimelineRows((sql, params) => em.execute(sql, [...params], { connectionType }), query);
-  return tweetPageOf(
-    em,
-    toPage(rows, query.limit, (row) => [Number(row.id)]),
-  );
+  return tweetPageOf(em, timelinePage(rows, query));
 }
+
+/** `limit + 1` rows as a page, newest first: the rows of an oldest-first page turned round, no next cursor. */
+function timelinePage(rows: Record<string, unknown>[], query: TimelinePage): Page<Record<string, unknown>> {
+  if (query.oldestFirst) return { items: rows.slice(0, query.limit).reverse(), nextCursor: null };
+  return toPage(rows, query.limit, (row) => [Number(row.id)]);
+}
+
+/** The `where` conditions on `id` that keep a page within its bounds, and their parameters. */
+function idBounds(query: TimelinePage): { sql: string[]; params: number[] } {
+  const bounds: Array<[string, number]> = [];
+  if (query.since !== undefined) bounds.push(['id > ?', query.since]);
+  if (query.after !== undefined) bounds.push(['id < ?', query.after]);
+  return { sql: bounds.map(([sql]) => sql), params: bounds.map(([, value]) => value) };
+}
+
+/** The order a page's ids are read in: from its newest, or from just above `since`. */
+const readOrder = (query: TimelinePage) => (query.oldestFirst ? 'asc' : 'desc');
 
 /**
  * The public timeline's next `limit + 1` tweets with their authors: the page's ids from a walk down
  * the primary key, then their rows. (Joined directly, MariaDB would rather read every user, then
  * sort all their tweets.)
  */
-export function findPublicTimelineRows(run: RunSql, query: PageRequest<number>): Promise<Record<string, unknown>[]> {
-  const before = query.after === undefined ? '' : 'where id < ? ';
+export function findPublicTimelineRows(run: RunSql, query: TimelinePage): Promise<Record<string, unknown>[]> {
+  const bounds = idBounds(query);
+  const where = bounds.sql.length ? `where ${bounds.sql.join(' and ')} ` : '';
+  const order = readOrder(query);
   return run(
     `select t.id, t.user_id, t.tweet, t.created_at, ${tweetAuthorColumns} ` +
-      `from (select id from tweets ${before}order by id desc limit ?) as w ` +
-      'join tweets as t on t.id = w.id join users as u on u.id = t.user_id order by t.id desc',
-    [...(query.after === undefined ? [] : [query.after]), query.limit + 1],
+      `from (select id from tweets ${where}order by id ${order} limit ?) as w ` +
+      `join tweets as t on t.id = w.id join users as u on u.id = t.user_id order by t.id ${order}`,
+    [...bounds.params, query.limit + 1],
   );
 }
 
@@ -148,20 +173,37 @@ export async function findTimelineRows(
           params: [query.userId, query.userId],
         };
 
-  const rows: Record<string, unknown>[] = [];
-  for (;;) {
-    const low = high === undefined ? 1 : Math.max(1, high - size);
-    const bounds = [...(low > 1 ? [['id >= ?', low]] : []), ...(high === undefined ? [] : [['id < ?', high]])];
-    const found = await run(
+  const pageRows = (conditions: string[], params: readonly unknown[], order: 'asc' | 'desc', limit: number) =>
+    run(
       // The window's ids alone come from the index; only the page's rows are read, by primary key.
       `select t.id, t.user_id, t.tweet, t.created_at, ${tweetAuthorColumns} ` +
-        `from (select id from tweets where ${[authors.sql, ...bounds.map(([sql]) => sql)].join(' and ')} ` +
-        'order by id desc limit ?) as w ' +
-        'join tweets as t on t.id = w.id join users as u on u.id = t.user_id order by t.id desc',
-      [...authors.params, ...bounds.map(([, value]) => value), want - rows.length],
+        `from (select id from tweets where ${[authors.sql, ...conditions].join(' and ')} ` +
+        `order by id ${order} limit ?) as w ` +
+        `join tweets as t on t.id = w.id join users as u on u.id = t.user_id order by t.id ${order}`,
+      [...authors.params, ...params, limit],
+    );
+  // Oldest first from a marker, which is recent as a rule: one read up from it, no windows.
+  if (query.oldestFirst) {
+    const bounds = idBounds(query);
+    return pageRows(bounds.sql, bounds.params, 'asc', want);
+  }
+
+  // Windows go down to the lowest id the page may hold.
+  const floor = (query.since ?? 0) + 1;
+  const rows: Record<string, unknown>[] = [];
+  for (;;) {
+    const low = high === undefined ? floor : Math.max(floor, high - size);
+    const bounds: Array<[string, number]> = [];
+    if (low > 1) bounds.push(['id >= ?', low]);
+    if (high !== undefined) bounds.push(['id < ?', high]);
+    const found = await pageRows(
+      bounds.map(([sql]) => sql),
+      bounds.map(([, value]) => value),
+      'desc',
+      want - rows.length,
     );
     rows.push(...found);
-    if (rows.length >= want || low <= 1) return rows;
+    if (rows.length >= want || low <= floor) return rows;
     // Size the next window from the density just seen, for twice what is still missing.
     const factor = found.length ? (windowMargin * (want - rows.length)) / found.length : growth.max;
     size = Math.ceil(size * Math.min(growth.max, Math.max(growth.min, factor)));
