@@ -100,4 +100,39 @@ export const outputs = {
       ])
       .meta({ id: 'LiveEvent' }),
   },
+  oauth: {
+    registerApp: z
+      .object({
+        id,
+        name: z.string(),
+        website: z.string().nullable(),
+        redirectUris: z.array(z.string()),
+        scopes: z.array(z.string()),
+        clientId: z.string(),
+        clientSecret: z.string(),
+        createdAt: isoTime,
+      })
+      .meta({ id: 'OAuthApplication' }),
+    client: z.object({
+      name: z.string(),
+      website: z.string().nullable(),
+      scopes: z.array(z.string()),
+      denyTo: z.url().nullable(),
+    }),
+    authorize: z.object({ code: z.string(), redirectTo: z.url().nullable() }),
+    revoke: z.object({}),
+    authorizedApps: z.array(
+      z
+        .object({
+          id,
+          name: z.string(),
+          website: z.string().nullable(),
+          scopes: z.array(z.string()),
+          authorizedAt: isoTime,
+          lastUsedAt: isoTime.nullable(),
+        })
+        .meta({ id: 'AuthorizedApplication' }),
+    ),
+    revokeApp: z.object({ revoked: z.literal(true) }),
+  },
 } satisfies Outputs;

@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { authRouter } from './routers/auth.ts';
 import { followRouter } from './routers/follow.ts';
 import { healthRouter } from './routers/health.ts';
+import { oauthRouter } from './routers/oauth.ts';
 import { timelineRouter } from './routers/timeline.ts';
 import { tweetRouter } from './routers/tweet.ts';
 import { userRouter } from './routers/user.ts';
@@ -14,6 +15,7 @@ export const appRouter = router({
   tweet: tweetRouter,
   follow: followRouter,
   timeline: timelineRouter,
+  oauth: oauthRouter,
 });
 
 export type AppRouter = typeof appRouter;

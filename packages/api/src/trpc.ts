@@ -10,10 +10,12 @@ import type { LiveHub } from './live/hub.ts';
 import { type SessionCache, settleSessionChange } from './live/sessions.ts';
 import type { MediaStorage } from './media/storage.ts';
 import type { RateLimiter, RateLimitName } from './rate-limits.ts';
+import type { RequiredScope } from './scopes.ts';
 import { type AuthConfig, authenticate, authenticateTicket, verifyToken } from './services/auth.ts';
 import type { UploadLimits } from './services/avatars.ts';
 import { ServiceError } from './services/errors.ts';
 import { once } from './services/idempotency.ts';
+import { allows } from './services/oauth.ts';
 import { type ProfileLoader, profileLoader } from './services/users.ts';
 
 /** What the procedures need from the composition root. */
@@ -93,6 +95,11 @@ export interface Meta {
    * process may still trust a check from before it (`live/sessions.ts`).
    */
   changesSession?: true;
+  /**
+   * What an OAuth token (a Mastodon app's) needs to call this signed-in procedure (`scopes.ts`);
+   * without it, only Miniter's own clients may.
+   */
+  scope?: RequiredScope;
 }
 
 const t = initTRPC
@@ -254,19 +261,30 @@ export const protectedProcedure = t.procedure.use(({ ctx, type, meta, next }) =>
   inCall(ctx, async (em) => {
     await countCall(ctx, 'callsPerClient', () => byCaller(ctx));
     // A stream ticket, which travels in a URL, opens a stream and does nothing else.
-    const { user, sessionId, wroteRecently } =
+    const { user, sessionId, wroteRecently, scopes } =
       !ctx.token && ctx.streamTicket && type === 'subscription'
         ? await authenticateTicket(em, ctx.streamTicket)
         : await authenticate(em, ctx.auth, ctx.token, ctx.sessions);
+    if (!allows(scopes, meta?.scope)) {
+      throw new ServiceError('FORBIDDEN', 'This action is outside the authorized scopes');
+    }
     if (type === 'query' && !wroteRecently) readFromReplicas(em);
     if (!meta?.changesSession) return next({ ctx: { em, user, sessionId } });
-    // Even when it failed, as part of it may have committed; on an EntityManager of its own, which no
-    // failed change of the call's is left in.
+    // Even when it failed, as part of it may have committed.
     try {
       return await next({ ctx: { em, user, sessionId } });
     } finally {
-      const settling = sqlEm(ctx.orm).fork();
-      await (ctx.sessions ? ctx.sessions.changed(settling) : settleSessionChange(settling));
+      await settleSessions(ctx);
     }
   }),
 );
+
+/**
+ * Answers once no process may still trust a session check from before now (`live/sessions.ts`): after
+ * whatever ended sessions or changed an account. On an EntityManager of its own, which no failed
+ * change of the call's is left in.
+ */
+export async function settleSessions(ctx: Context): Promise<void> {
+  const settling = sqlEm(ctx.orm).fork();
+  await (ctx.sessions ? ctx.sessions.changed(settling) : settleSessionChange(settling));
+}

@@ -53,6 +53,24 @@ export {
   pruneEvents,
   sequenceEvents,
 } from './queries/live.ts';
+export {
+  type AuthorizationCodeData,
+  type AuthorizedApplication,
+  deleteApplicationSessions,
+  deleteAuthorizationCode,
+  deleteOAuthToken,
+  findApplication,
+  findAppToken,
+  findAuthorizationCode,
+  findAuthorizedApplications,
+  insertApplication,
+  insertAppToken,
+  insertAuthorizationCode,
+  insertOAuthSession,
+  neverExpires,
+  type OAuthApplicationData,
+  touchOAuthSession,
+} from './queries/oauth.ts';
 export type { AccountData, TweetData, UserData, UserSummaryData } from './queries/read-models.ts';
 export { findUserSearchRows, type SearchCursor, searchUsers, type UserSearchQuery } from './queries/search.ts';
 export {

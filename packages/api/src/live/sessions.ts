@@ -102,13 +102,13 @@ export class SessionCache {
     return performance.now() - this.tickStarted < trustMs;
   }
 
-  /** The remembered check of `sessionId` for `userId`, if still trusted and not expired. */
-  get(sessionId: string, userId: number): LiveSession | null {
+  /** The remembered check of `sessionId` for `userId` (null: any user), if still trusted and not expired. */
+  get(sessionId: string, userId: number | null): LiveSession | null {
     const entry = this.entries.get(sessionId);
     if (!entry || !this.trusted()) return null;
     const now = Date.now();
     if (
-      entry.userId !== userId ||
+      (userId !== null && entry.userId !== userId) ||
       entry.session.expiresAtMs <= now ||
       now - entry.rememberedAt > this.options.maxAgeMs
     ) {

@@ -25,7 +25,9 @@ export const authRouter = {
    * where the token cannot be sent as a header (a browser's EventSource): pass it as tRPC's
    * `connectionParams` `{ ticket }`.
    */
-  streamTicket: protectedProcedure.mutation(({ ctx }) => issueStreamTicket(ctx.em, ctx.sessionId)),
+  streamTicket: protectedProcedure
+    .meta({ scope: 'read:statuses' })
+    .mutation(({ ctx }) => issueStreamTicket(ctx.em, ctx.sessionId)),
 
   /** Ends this token's session. */
   logout: protectedProcedure.meta({ changesSession: true }).mutation(async ({ ctx }) => {

@@ -18,7 +18,7 @@ const listOf = (direction: 'followers' | 'following') =>
 /** Follows or unfollows (idempotent, so safe to repeat); the live timeline hears of the change. */
 const relationshipChange = (change: typeof follow) =>
   protectedProcedure
-    .meta({ retrySafe: 'repeat' })
+    .meta({ retrySafe: 'repeat', scope: 'write:follows' })
     .input(userIdInput)
     .mutation(async ({ ctx, input }) => {
       const result = await change(ctx.em, ctx.user, input.userId);
@@ -31,10 +31,12 @@ export const followRouter = {
   unfollow: relationshipChange(unfollow),
   /** Whether you follow a user: what a profile's follow button starts from. */
   relationship: protectedProcedure
+    .meta({ scope: 'read:follows' })
     .input(userIdInput)
     .query(({ ctx, input }) => relationship(ctx.em, ctx.user, input.userId)),
   /** Whether you follow each of a list of users, in its order: a people list's buttons in one call. */
   relationships: protectedProcedure
+    .meta({ scope: 'read:follows' })
     .input(userIdsInput)
     .query(({ ctx, input }) => relationships(ctx.em, ctx.user, input.userIds)),
   followers: listOf('followers'),

@@ -30,6 +30,7 @@ export const userTweetsQuery = (includeFollowed: boolean) =>
 export const timelineRouter = {
   /** Your tweets and those of everyone you follow, newest first. */
   home: protectedProcedure
+    .meta({ scope: 'read:statuses' })
     .input(timelinePageInput)
     .query(async ({ ctx, input }) => tweetPage(await homeTimeline(ctx.em, ctx.user, pageOf(input)), ctx.media)),
 
@@ -38,19 +39,23 @@ export const timelineRouter = {
    * and each deletion, with an id to resume from (`Last-Event-ID`, which tRPC passes as
    * `lastEventId`). See `LiveData` for what an event carries.
    */
-  live: protectedProcedure.input(liveInput).subscription(({ ctx, input, signal }) => {
-    if (!ctx.live) throw new TRPCError({ code: 'NOT_IMPLEMENTED', message: 'The live timeline is off on this server' });
-    // Opened here, not in the generator, so that a refusal (caps, shutdown) is the call's error.
-    const events = ctx.live.open({
-      userId: ctx.user.id,
-      sessionId: ctx.sessionId,
-      lastEventId: input?.lastEventId,
-      // Pictures linked at the origin the stream was opened at.
-      media: ctx.media,
-      signal,
-    });
-    return mappedEvents(events, (event) => tracked(event.id, event.data));
-  }),
+  live: protectedProcedure
+    .meta({ scope: 'read:statuses' })
+    .input(liveInput)
+    .subscription(({ ctx, input, signal }) => {
+      if (!ctx.live)
+        throw new TRPCError({ code: 'NOT_IMPLEMENTED', message: 'The live timeline is off on this server' });
+      // Opened here, not in the generator, so that a refusal (caps, shutdown) is the call's error.
+      const events = ctx.live.open({
+        userId: ctx.user.id,
+        sessionId: ctx.sessionId,
+        lastEventId: input?.lastEventId,
+        // Pictures linked at the origin the stream was opened at.
+        media: ctx.media,
+        signal,
+      });
+      return mappedEvents(events, (event) => tracked(event.id, event.data));
+    }),
 
   /** Everyone's tweets, newest first, signed in or not (Mastodon's local timeline). */
   public: publicProcedure

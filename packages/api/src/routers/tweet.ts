@@ -8,7 +8,7 @@ import { userTweetsQuery } from './timeline.ts';
 export const tweetRouter = {
   /** Honours `Idempotency-Key`: a retried post is written once. */
   create: protectedProcedure
-    .meta({ retrySafe: 'key' })
+    .meta({ retrySafe: 'key', scope: 'write:statuses' })
     .input(tweetInput)
     .mutation(async ({ ctx, input, path }) => {
       const created = await idempotent(ctx, { path, input }, async (em) =>
@@ -20,7 +20,7 @@ export const tweetRouter = {
 
   /** Honours `Idempotency-Key`: a retried deletion answers as the first did, not NOT_FOUND. */
   delete: protectedProcedure
-    .meta({ retrySafe: 'key' })
+    .meta({ retrySafe: 'key', scope: 'write:statuses' })
     .input(tweetIdInput)
     .mutation(async ({ ctx, input, path }) => {
       const deleted = await idempotent(ctx, { path, input }, async (em) => {

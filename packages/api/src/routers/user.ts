@@ -19,7 +19,7 @@ import { account, publicUser, userPage } from '../shape.ts';
 import { protectedProcedure, publicProcedure } from '../trpc.ts';
 
 export const userRouter = {
-  me: protectedProcedure.query(({ ctx }) => account(ctx.user, ctx.media)),
+  me: protectedProcedure.meta({ scope: 'profile' }).query(({ ctx }) => account(ctx.user, ctx.media)),
 
   byId: publicProcedure.input(userIdInput).query(async ({ ctx, input }) => {
     const { user, ...counts } = await getUserProfile(ctx.profiles, input.userId);
@@ -34,7 +34,7 @@ export const userRouter = {
 
   /** Changes your name, handle or bio (each optional); a taken handle is CONFLICT on `username`. */
   updateProfile: protectedProcedure
-    .meta({ retrySafe: 'repeat', changesSession: true })
+    .meta({ retrySafe: 'repeat', changesSession: true, scope: 'write:accounts' })
     .input(updateProfileInput)
     .mutation(async ({ ctx, input }) => account(await updateProfile(ctx.em, ctx.user, input), ctx.media)),
 
@@ -50,6 +50,7 @@ export const userRouter = {
 
   /** People you might follow: those your followees follow most, then the most followed. */
   suggestions: protectedProcedure
+    .meta({ scope: 'read:accounts' })
     .input(suggestionsInput)
     .query(async ({ ctx, input }) =>
       (await suggestPeople(ctx.em, ctx.user, input.limit)).map((user) => publicUser(user, ctx.media)),
@@ -61,7 +62,7 @@ export const userRouter = {
     .query(({ ctx, input }) => getProfilePictureUrl(ctx.em, ctx.media, input.userId)),
 
   uploadProfilePicture: protectedProcedure
-    .meta({ changesSession: true })
+    .meta({ changesSession: true, scope: 'write:accounts' })
     .input(pictureUploadInput)
     .mutation(async ({ ctx, input }) => {
       const bytes = Buffer.from(await input.arrayBuffer());
@@ -70,7 +71,7 @@ export const userRouter = {
     }),
 
   removeProfilePicture: protectedProcedure
-    .meta({ retrySafe: 'repeat', changesSession: true })
+    .meta({ retrySafe: 'repeat', changesSession: true, scope: 'write:accounts' })
     .mutation(async ({ ctx }) => {
       await removeProfilePicture(ctx.em, ctx.media, ctx.user);
       return { profilePictureUrl: null };

@@ -13,6 +13,7 @@ import {
   redeemStreamTicket,
   Session,
   StreamTicket,
+  touchOAuthSession,
   User,
   usernameKey,
   writeSearchTerms,
@@ -23,6 +24,7 @@ import { LRUCache } from 'lru-cache';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { SessionCache } from '../live/sessions.ts';
 import { ServiceError } from './errors.ts';
+import { isOAuthToken, oauthSessionId } from './oauth.ts';
 
 export interface AuthConfig {
   jwtSecret: string;
@@ -255,6 +257,7 @@ export async function authenticate(
   token: string | null,
   remembered?: SessionCache | null,
 ): Promise<Authenticated> {
+  if (token && isOAuthToken(token)) return authenticateOAuthSession(em, oauthSessionId(token), remembered);
   const claims = token ? verifyToken(config, token) : null;
   let session = claims && (remembered?.get(claims.sessionId, claims.userId) ?? null);
   if (claims && !session) {
@@ -263,6 +266,22 @@ export async function authenticate(
   }
   if (!claims || !session) throw new ServiceError('UNAUTHORIZED', 'A valid access token is required');
   return { ...session, sessionId: claims.sessionId };
+}
+
+/** An OAuth token's session (`oauth.ts`), noting its use when checked in the database. */
+async function authenticateOAuthSession(
+  em: EntityManager,
+  sessionId: string,
+  remembered?: SessionCache | null,
+): Promise<Authenticated> {
+  let session = remembered?.get(sessionId, null) ?? null;
+  if (!session) {
+    session = await findLiveSessionUser(em, sessionId, null);
+    if (!session) throw new ServiceError('UNAUTHORIZED', 'A valid access token is required');
+    remembered?.remember(sessionId, session.user.id, session);
+    await touchOAuthSession(em, sessionId);
+  }
+  return { ...session, sessionId };
 }
 
 /** How long a stream ticket can wait to be used. */

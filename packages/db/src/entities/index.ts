@@ -1,5 +1,6 @@
 export { Follow } from './follow.ts';
 export { IdempotencyKey } from './idempotency-key.ts';
+export { OAuthApplication, OAuthAppToken, OAuthAuthorizationCode } from './oauth.ts';
 export { ReplicationHeartbeat } from './replication-heartbeat.ts';
 export { Session } from './session.ts';
 export { ServerInstance, SessionEpoch } from './session-epoch.ts';
@@ -11,6 +12,7 @@ export { UserSearchTerm } from './user-search-term.ts';
 
 import { FollowSchema } from './follow.ts';
 import { IdempotencyKeySchema } from './idempotency-key.ts';
+import { OAuthApplicationSchema, OAuthAppTokenSchema, OAuthAuthorizationCodeSchema } from './oauth.ts';
 import { ReplicationHeartbeatSchema } from './replication-heartbeat.ts';
 import { SessionSchema } from './session.ts';
 import { ServerInstanceSchema, SessionEpochSchema } from './session-epoch.ts';
@@ -33,4 +35,7 @@ export const entities = [
   UserSearchTermSchema,
   SessionEpochSchema,
   ServerInstanceSchema,
+  OAuthApplicationSchema,
+  OAuthAuthorizationCodeSchema,
+  OAuthAppTokenSchema,
 ];

@@ -94,10 +94,13 @@ export interface LiveSession {
   expiresAtMs: number;
   /** The session epoch as this statement saw it (`queries/sessions.ts`): what a remembered check is valid for. */
   epoch: number;
+  /** An OAuth session's scopes, space-separated; null for Miniter's own clients (everything). */
+  scopes: string | null;
 }
 
 /**
- * The account of session `sessionId` when it is user `userId`'s and has not expired, in one statement
+ * The account of session `sessionId` when it is user `userId`'s (any user's, for an OAuth token, which
+ * names no user) and has not expired, in one statement
  * (every signed-in call makes it), as plain data; null otherwise. Most calls only read it; the few
  * that change the account make it an entity (`em.merge`), which would cost more than the query here.
  * With read replicas the same statement tells whether the user wrote lately, from the live
@@ -106,17 +109,18 @@ export interface LiveSession {
 export async function findLiveSessionUser(
   em: EntityManager,
   sessionId: string,
-  userId: number,
+  userId: number | null,
 ): Promise<LiveSession | null> {
   const stickySeconds = writerStickinessSeconds(em);
   const [row] = await em.execute(
-    `select ${userColumns}, s.expires_at, (select epoch from session_epoch where id = 1) as session_epoch` +
+    `select ${userColumns}, s.expires_at, s.scopes, (select epoch from session_epoch where id = 1) as session_epoch` +
       (stickySeconds === null
         ? ''
         : ', exists (select 1 from timeline_events e where e.user_id = s.user_id ' +
           'and e.logged_at > current_timestamp - interval ? second) as wrote_recently') +
-      ' from auth_sessions s join users u on u.id = s.user_id where s.id = ? and s.user_id = ? and s.expires_at > ?',
-    [...(stickySeconds === null ? [] : [stickySeconds]), sessionId, userId, new Date()],
+      ` from auth_sessions s join users u on u.id = s.user_id where s.id = ?${userId === null ? '' : ' and s.user_id = ?'}` +
+      ' and s.expires_at > ?',
+    [...(stickySeconds === null ? [] : [stickySeconds]), sessionId, ...(userId === null ? [] : [userId]), new Date()],
   );
   if (!row) return null;
   return {
@@ -124,6 +128,7 @@ export async function findLiveSessionUser(
     wroteRecently: Boolean(Number(row.wrote_recently)),
     expiresAtMs: new Date(row.expires_at as string | number | Date).getTime(),
     epoch: Number(row.session_epoch ?? 0),
+    scopes: row.scopes === null || row.scopes === undefined ? null : String(row.scopes),
   };
 }
 

@@ -6,6 +6,7 @@ import { Migration20261201153401_stream_tickets } from './Migration2026120115340
 import { Migration20261201210303_replicas_idempotency } from './Migration20261201210303_replicas_idempotency.ts';
 import { Migration20261207020756_handles_search } from './Migration20261207020756_handles_search.ts';
 import { Migration20261207044642_session_epoch } from './Migration20261207044642_session_epoch.ts';
+import { Migration20261207143255_oauth } from './Migration20261207143255_oauth.ts';
 
 export const sqliteMigrations = [
   { name: 'Migration20261126133523_initial', class: Migration20261126133523_initial },
@@ -15,4 +16,5 @@ export const sqliteMigrations = [
   { name: 'Migration20261201210303_replicas_idempotency', class: Migration20261201210303_replicas_idempotency },
   { name: 'Migration20261207020756_handles_search', class: Migration20261207020756_handles_search },
   { name: 'Migration20261207044642_session_epoch', class: Migration20261207044642_session_epoch },
+  { name: 'Migration20261207143255_oauth', class: Migration20261207143255_oauth },
 ];

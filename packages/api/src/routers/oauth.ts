@@ -1,0 +1,84 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { id } from '../schemas.ts';
+import { ServiceError } from '../services/errors.ts';
+import {
+  authenticateClient,
+  authorizedApplications,
+  checkAuthorizationRequest,
+  issueAuthorizationCode,
+  registerApplication,
+  revokeAccessToken,
+  revokeApplication,
+} from '../services/oauth.ts';
+import { text } from '../text-fields.ts';
+import { protectedProcedure, publicProcedure, settleSessions } from '../trpc.ts';
+
+const opaque = (max: number) => z.string().min(1).max(max);
+
+const authorizationInput = z.object({
+  clientId: opaque(64),
+  redirectUri: opaque(2000),
+  scope: z.string().max(1000).optional(),
+  state: z.string().max(2000).optional(),
+});
+
+/**
+ * OAuth 2 for other applications (Mastodon's apps among them: `apps/server/src/mastodon/oauth.ts`
+ * serves these at Mastodon's paths; the token endpoint itself is there, on the same services).
+ */
+export const oauthRouter = {
+  /** Registers an application; its secret is in this answer only. */
+  registerApp: publicProcedure
+    .input(
+      z.object({
+        name: text('Application name', 'name', 1, 255),
+        redirectUris: z.array(opaque(2000)).min(1).max(20),
+        scopes: z.string().max(1000).optional(),
+        website: z.union([z.url().max(2000), z.literal('')]).nullish(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { application, clientSecret } = await registerApplication(ctx.em, input);
+      const { clientSecretHash: _hash, ...shown } = application;
+      return { ...shown, clientSecret };
+    }),
+
+  /** What an authorization request asks, for the page where a person decides; refused if malformed. */
+  client: publicProcedure.input(authorizationInput).query(async ({ ctx, input }) => {
+    const { application, scopes, denyTo } = await checkAuthorizationRequest(ctx.em, input);
+    return { name: application.name, website: application.website, scopes, denyTo };
+  }),
+
+  /** The signed-in person authorizes the application: the code, and where to send them with it. */
+  authorize: protectedProcedure
+    .input(
+      authorizationInput.extend({
+        codeChallenge: z.string().max(128).optional(),
+        codeChallengeMethod: z.string().max(16).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => issueAuthorizationCode(ctx.em, ctx.user.id, input)),
+
+  /** Ends an access token the application holds (RFC 7009: the same answer whether it existed). */
+  revoke: publicProcedure
+    .input(z.object({ clientId: opaque(64), clientSecret: opaque(200), token: opaque(200) }))
+    .mutation(async ({ ctx, input }) => {
+      const application = await authenticateClient(ctx.em, input.clientId, input.clientSecret);
+      if (!application) throw new ServiceError('UNAUTHORIZED', 'Client authentication failed');
+      if (await revokeAccessToken(ctx.em, application, input.token)) await settleSessions(ctx);
+      return {};
+    }),
+
+  /** The applications you have authorized, with their scopes and last use. */
+  authorizedApps: protectedProcedure.query(({ ctx }) => authorizedApplications(ctx.em, ctx.user.id)),
+
+  /** Ends every token you gave an application. */
+  revokeApp: protectedProcedure
+    .meta({ changesSession: true })
+    .input(z.object({ appId: id }))
+    .mutation(async ({ ctx, input }) => {
+      await revokeApplication(ctx.em, ctx.user.id, input.appId);
+      return { revoked: true as const };
+    }),
+} satisfies TRPCRouterRecord;
