@@ -1,0 +1,60 @@
+/**
+ * How a Mastodon route runs: the same procedures as /trpc through a server-side caller with the
+ * request's context (session, rate limits, idempotency key), its answer sent as JSON, any refusal in
+ * Mastodon's shape (`errors.ts`).
+ */
+import { appRouter, createCallerFactory } from '@miniter/api';
+import type { Request, RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+import type { Caller, RestCallsOptions } from '../rest/calls.ts';
+import { type FieldNames, sendMastodonError } from './errors.ts';
+import { bodyParsers, originOf, type Params, paramsOf } from './params.ts';
+
+const createCaller = createCallerFactory(appRouter);
+
+/** What a route works with: the caller, the request's parameters, the origin for absolute URLs. */
+export interface Call {
+  caller: Caller;
+  params: Params;
+  origin: string;
+  req: Request;
+  res: Response;
+}
+
+/** A route's work: its answer, as JSON. */
+export type MastodonRoute = (call: Call) => Promise<unknown>;
+
+export interface MastodonCallsOptions {
+  contextFor: RestCallsOptions['contextFor'];
+  logger: Logger;
+  /** Admission control, as for /trpc: a request waits for it before its body is read. */
+  admit: RequestHandler;
+  maxBodySize: number;
+}
+
+export interface RouteOptions {
+  /** The procedures' input names as this route's parameters, for refusals. */
+  names?: FieldNames;
+  /** Whether the route reads a body (JSON or a form). */
+  body?: boolean;
+}
+
+/** A route's handlers: admission, the body if it takes one, then the route. */
+export function mastodonCalls({ contextFor, logger, admit, maxBodySize }: MastodonCallsOptions) {
+  const parsers = bodyParsers(maxBodySize);
+  return (route: MastodonRoute, { names, body = false }: RouteOptions = {}): RequestHandler[] => [
+    admit,
+    ...(body ? parsers : []),
+    async (req, res) => {
+      try {
+        const caller = createCaller(contextFor(req, res, req.headers.authorization));
+        const answer = await route({ caller, params: paramsOf(req), origin: originOf(req), req, res });
+        res.json(answer);
+      } catch (cause) {
+        sendMastodonError(req, res, cause, logger, names);
+      }
+    },
+  ];
+}
+
+export type Calls = ReturnType<typeof mastodonCalls>;

@@ -1,0 +1,31 @@
+/** The instance, v2 and v1. */
+import type { Router } from 'express';
+import type { Call, Calls } from '../calls.ts';
+import { type Account, accountOf } from '../entities/account.ts';
+import { instanceV1, instanceV2 } from '../entities/instance.ts';
+
+/** How many of the first ids are tried for the contact account. */
+const firstIds = 10;
+
+/**
+ * The contact account: the oldest account among the first few ids (on a new server, whoever set it
+ * up), read as one statement; none when those are all gone.
+ */
+async function contactAccount({ caller, origin }: Call): Promise<Account | null> {
+  const tried = await Promise.allSettled(
+    Array.from({ length: firstIds }, (_, i) => caller.user.byId({ userId: i + 1 })),
+  );
+  const found = tried.find((result) => result.status === 'fulfilled');
+  return found ? accountOf(caller, origin, found.value) : null;
+}
+
+export function instanceRoutes(router: Router, call: Calls) {
+  router.get(
+    '/api/v2/instance',
+    ...call(async (c) => instanceV2({ origin: c.origin, host: c.req.host, contact: await contactAccount(c) })),
+  );
+  router.get(
+    '/api/v1/instance',
+    ...call(async (c) => instanceV1({ origin: c.origin, host: c.req.host, contact: await contactAccount(c) })),
+  );
+}
