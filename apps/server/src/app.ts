@@ -10,6 +10,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { type AdmissionLimits, admission, defaultAdmission } from './admission.ts';
 import { mastodonApi } from './mastodon/index.ts';
+import { oauthRoutes } from './mastodon/oauth.ts';
 import { callFailed, type Metrics, markUnmatched, observeRequests } from './metrics.ts';
 import { requestIdOf, requestLog } from './request-log.ts';
 import { bookAuthorization, bookRoutes } from './rest/book.ts';
@@ -222,7 +223,9 @@ export function createApp({
   });
   app.use('/api/docs', docsRouter(), restErrors(logger));
 
-  // Mastodon's client API: before the procedure routes of /api/v1, which share a few of its paths.
+  // Mastodon's client API and its OAuth 2: before the procedure routes of /api/v1, which share a few
+  // of its paths. The page that asks a person to authorize an application is the web app's.
+  app.use(oauthRoutes({ orm, contextFor, logger, admit, maxBodySize: maxBodySize ?? defaultMaxBodySize }));
   app.use(
     mastodonApi({
       contextFor,

@@ -14,8 +14,11 @@ export {
 export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from './root.ts';
 /** The procedures' input schemas, for entry points that translate other shapes onto them (REST). */
 export * as schemas from './schemas.ts';
+export { type RequiredScope, type Scope, scopes } from './scopes.ts';
 export type { AuthConfig } from './services/auth.ts';
 export type { UploadLimits } from './services/avatars.ts';
+/** OAuth 2's services, for the token endpoint (the HTTP layer's, on a library that speaks the protocol). */
+export * as oauth from './services/oauth.ts';
 export type { PublicUser, TweetView, UserSummary } from './shape.ts';
 export {
   type ApiDependencies,

@@ -63,6 +63,7 @@ export {
   findAppToken,
   findAuthorizationCode,
   findAuthorizedApplications,
+  findSessionApplication,
   insertApplication,
   insertAppToken,
   insertAuthorizationCode,

@@ -19,6 +19,7 @@ import {
   findAppToken,
   findAuthorizationCode,
   findAuthorizedApplications,
+  findSessionApplication,
   insertApplication,
   insertAppToken,
   insertAuthorizationCode,
@@ -62,7 +63,10 @@ function checkRedirectUri(uri: string): void {
 function checkScopes(words: readonly string[], allowed?: readonly string[]): void {
   const unknown = words.find((word) => !isScope(word));
   if (unknown !== undefined) throw invalid(`Unknown scope ${JSON.stringify(unknown)}`, 'scopes');
-  const beyond = allowed && words.find((word) => !allowed.includes(word));
+  // A granular scope is within a registered one that stands for it (`write` holds `write:statuses`).
+  const beyond =
+    allowed &&
+    words.find((word) => !allowed.includes(word) && !(word.includes(':') && covers(allowed, word as RequiredScope)));
   if (beyond) throw invalid(`The application did not register the scope ${JSON.stringify(beyond)}`, 'scopes');
 }
 
@@ -222,9 +226,11 @@ export async function revokeAccessToken(em: EntityManager, application: OAuthApp
   return deleteOAuthToken(em, oauthSessionId(token), application.id);
 }
 
-/** The application an application's own token acts for, and its scopes; null for any other token. */
-export async function authenticateAppToken(em: EntityManager, token: string) {
-  return isOAuthToken(token) ? findAppToken(em, oauthSessionId(token)) : null;
+/** The application an OAuth token acts for: an application's own token, or one a person granted it. */
+export async function applicationOfToken(em: EntityManager, token: string): Promise<OAuthApplicationData | null> {
+  if (!isOAuthToken(token)) return null;
+  const id = oauthSessionId(token);
+  return (await findAppToken(em, id))?.application ?? findSessionApplication(em, id);
 }
 
 /** Whether `granted` (an OAuth session's scopes; null for Miniter's own clients) allows `required`. */

@@ -111,6 +111,7 @@ export async function insertOAuthSession(
     user: session.userId,
     application: session.applicationId,
     scopes: session.scopes.join(' '),
+    createdAt: new Date(),
     expiresAt: neverExpires,
   });
 }
@@ -119,7 +120,12 @@ export async function insertAppToken(
   em: EntityManager,
   token: { id: string; applicationId: number; scopes: string[] },
 ): Promise<void> {
-  await em.insert(OAuthAppToken, { id: token.id, application: token.applicationId, scopes: token.scopes.join(' ') });
+  await em.insert(OAuthAppToken, {
+    id: token.id,
+    application: token.applicationId,
+    scopes: token.scopes.join(' '),
+    createdAt: new Date(),
+  });
 }
 
 /** The application and scopes of an application's own token, or null. */
@@ -129,6 +135,15 @@ export async function findAppToken(
 ): Promise<{ application: OAuthApplicationData; scopes: string[] } | null> {
   const token = await em.findOne(OAuthAppToken, { id }, { populate: ['application'], disableIdentityMap: true });
   return token ? { application: applicationData(token.application), scopes: words(token.scopes) } : null;
+}
+
+/** The application OAuth session `id` was granted to, while it lasts. */
+export async function findSessionApplication(em: EntityManager, id: string): Promise<OAuthApplicationData | null> {
+  const [row] = await em.execute(
+    'select application_id from auth_sessions where id = ? and application_id is not null',
+    [id],
+  );
+  return row ? findApplication(em, { id: Number(row.application_id) }) : null;
 }
 
 /** Ends token `id` if application `applicationId` holds it (a user's or its own); true if one went. */

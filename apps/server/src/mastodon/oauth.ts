@@ -1,0 +1,217 @@
+/**
+ * OAuth 2 at Mastodon's paths (docs: spec/oauth.md, methods/apps.md, methods/oauth.md): applications
+ * register at `POST /api/v1/apps`, a person authorizes one on the web app's page at
+ * `/oauth/authorize` (apps/web), and `POST /oauth/token` turns the code into a token. The token
+ * endpoint is @node-oauth/oauth2-server's, over Miniter's services: it checks the grant (the code's
+ * client, redirect URI, expiry and PKCE verifier, the code used up first) and answers errors as
+ * RFC 6749 words them.
+ */
+import { appRouter, createCallerFactory, scopes, oauth as services } from '@miniter/api';
+import { type Orm, sqlEm } from '@miniter/db';
+import OAuth2Server from '@node-oauth/oauth2-server';
+import { type Request, type RequestHandler, type Response, Router } from 'express';
+import type { Logger } from 'pino';
+import type { RestCallsOptions } from '../rest/calls.ts';
+import { mastodonErrors, sendMastodonError } from './errors.ts';
+import { bodyParsers, originOf, paramsOf } from './params.ts';
+
+const createCaller = createCallerFactory(appRouter);
+
+export interface OAuthRoutesOptions {
+  orm: Orm;
+  contextFor: RestCallsOptions['contextFor'];
+  logger: Logger;
+  admit: RequestHandler;
+  maxBodySize: number;
+}
+
+/** Mastodon's Application entity. */
+function applicationEntity(app: {
+  id: number;
+  name: string;
+  website: string | null;
+  scopes: string[];
+  redirectUris: string[];
+}) {
+  return {
+    id: String(app.id),
+    name: app.name,
+    website: app.website,
+    scopes: app.scopes,
+    redirect_uri: app.redirectUris.join('\n'),
+    redirect_uris: app.redirectUris,
+    // Web Push is not offered; clients read the key as text.
+    vapid_key: '',
+  };
+}
+
+/** `redirect_uris` as clients send it: one string (several separated by whitespace) or a list. */
+const listOf = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
+
+/** The library's model: what it asks of clients, codes and tokens, answered by Miniter's services. */
+function tokenModel(orm: Orm) {
+  const em = () => sqlEm(orm).fork();
+  return {
+    async getClient(clientId: string, clientSecret: string) {
+      const application = await services.authenticateClient(em(), clientId, clientSecret);
+      if (!application) return null;
+      const grants = ['authorization_code', 'client_credentials'];
+      return { id: String(application.id), grants, redirectUris: application.redirectUris, application };
+    },
+    async getAuthorizationCode(code: string) {
+      const grant = await services.findCode(em(), code);
+      if (!grant) return null;
+      return {
+        authorizationCode: code,
+        expiresAt: grant.expiresAt,
+        redirectUri: grant.redirectUri,
+        scope: grant.scopes,
+        client: { id: String(grant.applicationId), grants: [] },
+        user: { id: grant.userId },
+        ...(grant.codeChallenge ? { codeChallenge: grant.codeChallenge, codeChallengeMethod: 'S256' } : {}),
+      };
+    },
+    revokeAuthorizationCode: (code: { authorizationCode: string }) =>
+      services.useAuthorizationCode(em(), code.authorizationCode),
+    // A client's own token acts for no user: `saveToken` stores it as the application's.
+    getUserFromClient: async () => ({ id: null }),
+    async validateScope(user: { id: number | null }, client: OAuth2Server.Client, scope?: string[]) {
+      // A code's scopes were checked when it was issued.
+      if (user.id !== null) return scope ?? null;
+      try {
+        return services.requestedScopes(client.application, scope?.join(' '));
+      } catch {
+        return null;
+      }
+    },
+    // Tokens never expire and are never refreshed, as Mastodon's.
+    generateRefreshToken: async () => null,
+    async saveToken(token: OAuth2Server.Token, client: OAuth2Server.Client, user: { id: number | null }) {
+      const scopes = token.scope ?? [];
+      const accessToken = await services.issueAccessToken(em(), {
+        applicationId: Number(client.id),
+        userId: user.id,
+        scopes,
+      });
+      return { accessToken, scope: scopes, client, user };
+    },
+    // The library's type asks for the resource-server half too, which Miniter does itself (`authenticate`).
+    getAccessToken: async () => null,
+    saveAuthorizationCode: async () => null,
+  };
+}
+
+export function oauthRoutes({ orm, contextFor, logger, admit, maxBodySize }: OAuthRoutesOptions): Router {
+  const router = Router();
+  const bodies = bodyParsers(maxBodySize);
+  const caller = (req: Request, res: Response) => createCaller(contextFor(req, res, req.headers.authorization));
+  const server = new OAuth2Server({
+    model: tokenModel(orm),
+    // Required by the library; unused: tokens are sessions that never expire, and none is refreshed.
+    accessTokenLifetime: 1,
+    refreshTokenLifetime: 1,
+    requireClientAuthentication: { authorization_code: true, client_credentials: true },
+  });
+
+  router.post('/api/v1/apps', admit, ...bodies, async (req, res) => {
+    const params = paramsOf(req);
+    try {
+      const app = await caller(req, res).oauth.registerApp({
+        name: params.client_name as string,
+        redirectUris: listOf(params.redirect_uris),
+        scopes: params.scopes as string | undefined,
+        website: params.website as string | undefined,
+      });
+      res.json({
+        ...applicationEntity(app),
+        client_id: app.clientId,
+        client_secret: app.clientSecret,
+        client_secret_expires_at: 0,
+      });
+    } catch (error) {
+      sendMastodonError(req, res, error, logger, { name: 'client_name', redirectUris: 'redirect_uris' });
+    }
+  });
+
+  // The application behind the token: its own token's, or the one a person's token was granted to.
+  router.get('/api/v1/apps/verify_credentials', admit, async (req, res) => {
+    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const application = token ? await services.applicationOfToken(sqlEm(orm).fork(), token) : null;
+    if (!application) {
+      res.status(401).json({ error: 'The access token is invalid' });
+      return;
+    }
+    res.json(applicationEntity(application));
+  });
+
+  router.post('/oauth/token', admit, ...bodies, async (req, res) => {
+    // The library reads forms only; Mastodon also takes JSON, whose body is already parsed.
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    const request = new OAuth2Server.Request({ method: req.method, query: {}, body: req.body ?? {}, headers });
+    const response = new OAuth2Server.Response();
+    try {
+      const token = await server.token(request, response);
+      res.set('cache-control', 'no-store').json({
+        access_token: token.accessToken,
+        token_type: 'Bearer',
+        scope: (token.scope ?? []).join(' '),
+        created_at: Math.floor(Date.now() / 1000),
+      });
+    } catch (error) {
+      sendOAuthError(res, error, logger);
+    }
+  });
+
+  router.post('/oauth/revoke', admit, ...bodies, async (req, res) => {
+    const params = paramsOf(req);
+    try {
+      await caller(req, res).oauth.revoke({
+        clientId: String(params.client_id ?? ''),
+        clientSecret: String(params.client_secret ?? ''),
+        token: String(params.token ?? ''),
+      });
+      res.json({});
+    } catch (error) {
+      sendMastodonError(req, res, error, logger);
+    }
+  });
+
+  router.get('/.well-known/oauth-authorization-server', (req, res) => {
+    const origin = originOf(req);
+    res.json({
+      issuer: `${origin}/`,
+      service_documentation: 'https://docs.joinmastodon.org/',
+      authorization_endpoint: `${origin}/oauth/authorize`,
+      token_endpoint: `${origin}/oauth/token`,
+      revocation_endpoint: `${origin}/oauth/revoke`,
+      app_registration_endpoint: `${origin}/api/v1/apps`,
+      scopes_supported: scopes,
+      response_types_supported: ['code'],
+      grant_types_supported: ['authorization_code', 'client_credentials'],
+      code_challenge_methods_supported: ['S256'],
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+    });
+  });
+
+  router.use(['/api/v1/apps', '/oauth'], mastodonErrors(logger));
+  return router;
+}
+
+/**
+ * An OAuth error as RFC 6749 words it, `{ error, error_description }`, at the library's status but
+ * for a client that failed to authenticate: 401, as Mastodon answers it.
+ */
+function sendOAuthError(res: Response, error: unknown, logger: Logger): void {
+  if (error instanceof OAuth2Server.OAuthError && error.code < 500) {
+    res
+      .status(error.name === 'invalid_client' ? 401 : error.code)
+      .json({ error: error.name, error_description: error.message });
+    return;
+  }
+  logger.error({ err: error }, 'oauth token request failed');
+  res.status(500).json({ error: 'server_error', error_description: 'Internal server error' });
+}
