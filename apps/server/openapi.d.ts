@@ -352,45 +352,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One tweet */
+        get: operations["tweet_byId"];
         put?: never;
         post?: never;
         /** Delete one of your tweets */
         delete: operations["tweet_delete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/timelines/public": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Everyone's tweets, newest first */
-        get: operations["timeline_public"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/timelines/home": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Your tweets and those of whom you follow, newest first */
-        get: operations["timeline_home"];
-        put?: never;
-        post?: never;
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2105,6 +2072,9 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
+                maxId?: number;
+                sinceId?: number;
+                minId?: number;
             };
             header?: never;
             path: {
@@ -2170,6 +2140,9 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
+                maxId?: number;
+                sinceId?: number;
+                minId?: number;
             };
             header?: never;
             path: {
@@ -2715,6 +2688,77 @@ export interface operations {
             };
         };
     };
+    tweet_byId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tweetId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One tweet */
+            200: {
+                headers: {
+                    RateLimit?: string;
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tweet"];
+                };
+            };
+            /** @description The input is invalid: `fieldErrors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description What the path names does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many calls: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or the server is busy: try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     tweet_delete: {
         parameters: {
             query?: never;
@@ -2791,141 +2835,6 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used for another request */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    timeline_public: {
-        parameters: {
-            query?: {
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Everyone's tweets, newest first */
-            200: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TweetPage"];
-                };
-            };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    timeline_home: {
-        parameters: {
-            query?: {
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Your tweets and those of whom you follow, newest first */
-            200: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TweetPage"];
-                };
-            };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3467,6 +3376,9 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
+                maxId?: number;
+                sinceId?: number;
+                minId?: number;
             };
             header?: never;
             path: {
@@ -3533,6 +3445,9 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
+                maxId?: number;
+                sinceId?: number;
+                minId?: number;
             };
             header?: never;
             path?: never;

@@ -244,6 +244,14 @@ export const v1Routes: V1Route[] = [
     signedIn: true,
   },
   {
+    method: 'get',
+    path: '/tweets/:tweetId',
+    procedure: 'tweet.byId',
+    summary: 'One tweet',
+    tag: 'tweets',
+    errors: [404],
+  },
+  {
     method: 'delete',
     path: '/tweets/:tweetId',
     procedure: 'tweet.delete',
@@ -251,21 +259,6 @@ export const v1Routes: V1Route[] = [
     tag: 'tweets',
     signedIn: true,
     errors: [403, 404],
-  },
-  {
-    method: 'get',
-    path: '/timelines/public',
-    procedure: 'timeline.public',
-    summary: "Everyone's tweets, newest first",
-    tag: 'tweets',
-  },
-  {
-    method: 'get',
-    path: '/timelines/home',
-    procedure: 'timeline.home',
-    summary: 'Your tweets and those of whom you follow, newest first',
-    tag: 'tweets',
-    signedIn: true,
   },
 ];
 

@@ -23,8 +23,14 @@ import { procedures, takes } from '../procedures.ts';
 const numRuns = Number(process.env.MINITER_FUZZ_RUNS ?? 150);
 const password = 'password123';
 
-/** The procedures that need a session, as the REST document declares them. */
-const signedInProcedures = new Set<string>(v1Routes.filter((route) => route.signedIn).map((route) => route.procedure));
+/**
+ * The procedures that need a session, as the REST document declares them, and `timeline.home`,
+ * whose path under /api/v1 is Mastodon's (not in the document).
+ */
+const signedInProcedures = new Set<string>([
+  ...v1Routes.filter((route) => route.signedIn).map((route) => route.procedure),
+  'timeline.home',
+]);
 
 /** Whether `read` accepts `value`: what is not JSON, or a path that does not decode, is refused unread. */
 const reads = (read: (value: string) => unknown) => (value: string) => {

@@ -52,12 +52,16 @@ describe.each(testDialects())('a client generated from the document, on %s', (di
 
     const follow = await api.PUT('/api/v1/users/{userId}/follow', { params: { path: { userId: bob } } });
     expect(follow.data).toEqual({ userId: bob, following: true });
-    const home = await api.GET('/api/v1/timelines/home', { params: { query: { limit: 1 } } });
+    const home = await api.GET('/api/v1/users/{userId}/timeline', {
+      params: { path: { userId: alice }, query: { limit: 1 } },
+    });
     expect(home.data?.items.map((t) => t.text)).toEqual(['from Bob']);
-    const older = await api.GET('/api/v1/timelines/home', {
-      params: { query: { limit: 1, cursor: home.data?.nextCursor ?? undefined } },
+    const older = await api.GET('/api/v1/users/{userId}/timeline', {
+      params: { path: { userId: alice }, query: { limit: 1, cursor: home.data?.nextCursor ?? undefined } },
     });
     expect(older.data?.items.map((t) => t.text)).toEqual(['typed from the document']);
+    const one = await anonymous.GET('/api/v1/tweets/{tweetId}', { params: { path: { tweetId: tweet.data?.id ?? 0 } } });
+    expect(one.data).toEqual(tweet.data);
     const timeline = await anonymous.GET('/api/v1/users/{userId}/timeline', { params: { path: { userId: alice } } });
     expect(timeline.data?.items).toHaveLength(2);
     const followers = await anonymous.GET('/api/v1/users/{userId}/followers', { params: { path: { userId: bob } } });
@@ -65,9 +69,8 @@ describe.each(testDialects())('a client generated from the document, on %s', (di
 
     const unfollow = await api.DELETE('/api/v1/users/{userId}/follow', { params: { path: { userId: bob } } });
     expect(unfollow.data?.following).toBe(false);
-    expect((await api.GET('/api/v1/timelines/home')).data?.items.map((t) => t.text)).toEqual([
-      'typed from the document',
-    ]);
+    const timelineAfter = await api.GET('/api/v1/users/{userId}/timeline', { params: { path: { userId: alice } } });
+    expect(timelineAfter.data?.items.map((t) => t.text)).toEqual(['typed from the document']);
 
     const picture = new FormData();
     picture.append('file', new File([new Uint8Array(await makeImage('jpeg'))], 'face.jpg'));

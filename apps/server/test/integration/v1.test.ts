@@ -82,11 +82,13 @@ describe.each(testDialects())('/api/v1 on %s', (dialect) => {
     expect((await rest('PUT', `/users/${bob.id}/follow`, { token })).body).toEqual({ userId: bob.id, following: true });
     expect((await rest('GET', `/users/${bob.id}/follow`, { token })).body).toEqual({ userId: bob.id, following: true });
     expect((await rest('GET', `/users/${bob.id}/follow`)).status).toBe(401);
-    const home = await rest('GET', '/timelines/home?limit=1', { token });
-    expect(home.body).toEqual(await trpc(token).timeline.home.query({ limit: 1 }));
-    expect(home.body.items[0].text).toBe('hello from Bob');
-    const next = await rest('GET', `/timelines/home?limit=1&cursor=${home.body.nextCursor}`, { token });
+    // (The home and public timelines' paths under /api/v1 are Mastodon's: see mastodon.test.ts.)
+    const timeline = await rest('GET', `/users/${alice.id}/timeline?limit=1`, { token });
+    expect(timeline.body).toEqual(await trpc(token).timeline.user.query({ userId: alice.id, limit: 1 }));
+    expect(timeline.body.items[0].text).toBe('hello from Bob');
+    const next = await rest('GET', `/users/${alice.id}/timeline?limit=1&cursor=${timeline.body.nextCursor}`, { token });
     expect(next.body.items.map((t: { text: string }) => t.text)).toEqual(['hello over REST']);
+    expect((await rest('GET', `/tweets/${tweet.body.id}`)).body).toEqual(tweet.body);
     for (const [path, procedure] of [
       [`/users/${alice.id}/timeline`, () => trpc().timeline.user.query({ userId: alice.id })],
       [`/users/${alice.id}/tweets`, () => trpc().tweet.byAuthor.query({ userId: alice.id })],
@@ -109,7 +111,6 @@ describe.each(testDialects())('/api/v1 on %s', (dialect) => {
       ['/users/by-username/alice_r', () => trpc().user.byUsername.query({ username: 'alice_r' })],
       ['/users/search?query=ali&limit=5', () => trpc().user.search.query({ query: 'ali', limit: 5 })],
       ['/users/me/suggestions?limit=5', () => trpc(token).user.suggestions.query({ limit: 5 })],
-      ['/timelines/public?limit=1', () => trpc().timeline.public.query({ limit: 1 })],
       [`/relationships?userIds=${bob.id}`, () => trpc(token).follow.relationships.query({ userIds: [bob.id] })],
       [
         `/relationships?userIds=${bob.id}&userIds=${alice.id}`,
@@ -190,7 +191,8 @@ describe.each(testDialects())('/api/v1 on %s', (dialect) => {
       ['an id that is no number', rest('GET', '/users/abc'), 400, 'BAD_REQUEST', 'userId'],
       ['an id too large', rest('GET', '/users/99999999999'), 400, 'BAD_REQUEST', 'userId'],
       ['a limit over 100', rest('GET', `/users/${user.id}/tweets?limit=101`), 400, 'BAD_REQUEST', 'limit'],
-      ['a bad cursor', rest('GET', '/timelines/home?cursor=nope', { token }), 400, 'BAD_REQUEST', 'cursor'],
+      ['a bad cursor', rest('GET', `/users/${user.id}/timeline?cursor=nope`, { token }), 400, 'BAD_REQUEST', 'cursor'],
+      ['no such tweet', rest('GET', '/tweets/4000000'), 404, 'NOT_FOUND'],
       ['nobody', rest('GET', '/users/4000000'), 404, 'NOT_FOUND'],
       ["someone else's tweet", rest('DELETE', `/tweets/${dansTweet.id}`, { token }), 403, 'FORBIDDEN'],
       [
