@@ -4,6 +4,7 @@
  */
 import { createMiniterClient, type RouterOutputs, TRPCClientError } from '@miniter/api/client';
 import { infiniteQueryOptions, MutationCache, QueryCache, QueryClient, queryOptions } from '@tanstack/react-query';
+import type { AuthorizationRequest } from './oauth-request.ts';
 import { relationshipBatcher } from './relationships.ts';
 import { currentSession } from './session.ts';
 
@@ -15,6 +16,10 @@ export type TweetPage = RouterOutputs['timeline']['home'];
 export type Account = RouterOutputs['user']['me'];
 /** Someone in a people list: followers, following, search results, suggestions. */
 export type Person = RouterOutputs['user']['suggestions'][number];
+/** What an application asks of you, as the authorize page shows it. */
+export type OAuthClient = RouterOutputs['oauth']['client'];
+/** An application you let use your account. */
+export type AuthorizedApp = RouterOutputs['oauth']['authorizedApps'][number];
 
 let sessionEnded = () => {};
 /** What to do when a call finds the session ended (expired, or revoked elsewhere). */
@@ -54,6 +59,7 @@ export const keys = {
   tweetLists: [['timeline'], ['tweets']],
   suggestions: ['suggestions'],
   search: ['search'],
+  authorizedApps: ['oauth', 'authorizedApps'],
 } as const;
 
 const pages = <T>(
@@ -117,3 +123,13 @@ export const me = () => queryOptions({ queryKey: [...keys.users, 'me'], queryFn:
 
 /** Where a person's profile is. */
 export const profilePath = (person: { username: string }) => `/@${person.username}`;
+
+/** The application behind an authorization request, and what it asks; refused if the request is bad. */
+export const oauthClient = ({ clientId, redirectUri, scope, state }: AuthorizationRequest) =>
+  queryOptions({
+    queryKey: ['oauth', 'client', { clientId, redirectUri, scope, state }],
+    queryFn: () => api.oauth.client.query({ clientId, redirectUri, scope, state }),
+  });
+
+export const authorizedApps = () =>
+  queryOptions({ queryKey: keys.authorizedApps, queryFn: () => api.oauth.authorizedApps.query() });

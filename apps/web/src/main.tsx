@@ -1,7 +1,7 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { lazy, StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { Link, Redirect, Route, Switch, useLocation, useRoute } from 'wouter';
 import { api, me, onSessionEnded, profilePath, queryClient } from './api.ts';
 import { I18nProvider, LanguageSwitch, useI18n } from './i18n.tsx';
 import { currentSession, type Session, saveSession } from './session.ts';
@@ -15,6 +15,7 @@ const Profile = lazy(() => import('./pages/Profile.tsx').then((m) => ({ default:
 const ProfileById = lazy(() => import('./pages/Profile.tsx').then((m) => ({ default: m.ProfileById })));
 const Settings = lazy(() => import('./pages/Settings.tsx').then((m) => ({ default: m.Settings })));
 const Login = lazy(() => import('./pages/Login.tsx').then((m) => ({ default: m.Login })));
+const Authorize = lazy(() => import('./pages/Authorize.tsx').then((m) => ({ default: m.Authorize })));
 const SearchBox = lazy(() => import('./components/SearchBox.tsx').then((m) => ({ default: m.SearchBox })));
 
 /** Your profile's link, once your handle is known. */
@@ -29,12 +30,15 @@ function App() {
   const [session, setSession] = useState(currentSession);
   const [notice, setNotice] = useState<string>();
   const [, navigate] = useLocation();
+  // The page where an application asks to use your account logs you in (and out) in place: its
+  // address holds the application's request.
+  const [authorizing] = useRoute('/oauth/authorize');
   const changeSession = (next: Session | null) => {
     saveSession(next);
     setSession(next);
     if (!next) {
       queryClient.clear();
-      navigate('/login');
+      if (!authorizing) navigate('/login');
     }
   };
   // A call that finds the session ended (expired, revoked elsewhere): back to the login page.
@@ -44,9 +48,12 @@ function App() {
       changeSession(null);
     }),
   );
-  const signIn = (next: Session) => {
+  const enter = (next: Session) => {
     setNotice(undefined);
     changeSession(next);
+  };
+  const signIn = (next: Session) => {
+    enter(next);
     navigate('/');
   };
   const signOut = async () => {
@@ -78,7 +85,9 @@ function App() {
       </header>
       <main>
         <Suspense fallback={<p aria-busy="true">…</p>}>
-          {session ? (
+          {authorizing ? (
+            <Authorize session={session} notice={notice} onSignedIn={enter} onSignOut={signOut} />
+          ) : session ? (
             <Switch>
               <Route path="/">
                 <Home session={session} />

@@ -3,7 +3,7 @@
  * invalidated (refetched now if shown, on their next showing if not), never left to go stale.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import { keys, relationship, type Tweet } from './api.ts';
+import { type AuthorizedApp, authorizedApps, keys, relationship, type Tweet } from './api.ts';
 import { drop, type Pages } from './timeline-cache.ts';
 
 /** You followed or unfollowed `userId`. */
@@ -35,3 +35,11 @@ export function tweetDeleted(queryClient: QueryClient, id: number): Promise<unkn
 
 /** Your name, handle, bio or picture changed: it shows beside your tweets and in every list. */
 export const profileChanged = (queryClient: QueryClient): Promise<unknown> => queryClient.invalidateQueries();
+
+/** You revoked application `appId`'s access: gone from the list at once. */
+export function appRevoked(queryClient: QueryClient, appId: number): Promise<unknown> {
+  queryClient.setQueryData(authorizedApps().queryKey, (apps: AuthorizedApp[] | undefined) =>
+    apps?.filter((app) => app.id !== appId),
+  );
+  return queryClient.invalidateQueries({ queryKey: keys.authorizedApps });
+}

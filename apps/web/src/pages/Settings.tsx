@@ -4,6 +4,7 @@ import { api } from '../api.ts';
 import { Alerts, Field, ServerCheckedForm, textOf, useFormRefusal, useRefusal } from '../components/Field.tsx';
 import { useI18n } from '../i18n.tsx';
 import type { Session } from '../session.ts';
+import { AuthorizedApps } from './AuthorizedApps.tsx';
 import { EditProfile } from './EditProfile.tsx';
 
 function ChangePassword({ session, onSession }: { session: Session; onSession: (next: Session | null) => void }) {
@@ -83,7 +84,10 @@ function DeleteAccount({ onSession }: { onSession: (next: Session | null) => voi
   );
 }
 
-/** Your profile, and every way the API has to end sessions: everywhere, by a new password, with the account. */
+/**
+ * Your profile, and every way the API has to end sessions: an application's, everywhere, by a new
+ * password, with the account.
+ */
 export function Settings({ session, onSession }: { session: Session; onSession: (next: Session | null) => void }) {
   const { t } = useI18n();
   const everywhere = useMutation({ mutationFn: () => api.auth.logoutAll.mutate(), onSuccess: () => onSession(null) });
@@ -93,6 +97,7 @@ export function Settings({ session, onSession }: { session: Session; onSession: 
       <h1>{t.settings}</h1>
       <EditProfile />
       <ChangePassword session={session} onSession={onSession} />
+      <AuthorizedApps />
       <section className="card">
         <button type="button" onClick={() => everywhere.mutate()} disabled={everywhere.isPending}>
           {t.logOutEverywhere}

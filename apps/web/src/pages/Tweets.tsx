@@ -5,21 +5,8 @@ import { Avatar } from '../components/Avatar.tsx';
 import { Alerts, useRefusal } from '../components/Field.tsx';
 import { PersonName } from '../components/PersonName.tsx';
 import { useI18n } from '../i18n.tsx';
+import { ago } from '../time-ago.ts';
 import { tweetDeleted } from '../writes.ts';
-
-/** "5 minutes ago", from the largest unit that fits. */
-function ago(relative: Intl.RelativeTimeFormat, iso: string): string {
-  const seconds = Math.round((new Date(iso).getTime() - Date.now()) / 1000);
-  const units: [Intl.RelativeTimeFormatUnit, number][] = [
-    ['day', 86_400],
-    ['hour', 3600],
-    ['minute', 60],
-  ];
-  for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
-  }
-  return relative.format(seconds, 'second');
-}
 
 function TweetItem({ tweet, mine }: { tweet: Tweet; mine: boolean }) {
   const { t, dates, relative } = useI18n();
