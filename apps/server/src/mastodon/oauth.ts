@@ -9,6 +9,7 @@
 import { appRouter, createCallerFactory, scopes, oauth as services } from '@miniter/api';
 import { type Orm, sqlEm } from '@miniter/db';
 import OAuth2Server from '@node-oauth/oauth2-server';
+import { TRPCError } from '@trpc/server';
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import type { Logger } from 'pino';
 import type { RestCallsOptions } from '../rest/calls.ts';
@@ -176,7 +177,10 @@ export function oauthRoutes({ orm, contextFor, logger, admit, maxBodySize }: OAu
       });
       res.json({});
     } catch (error) {
-      sendMastodonError(req, res, error, logger);
+      // A client that is not the token's, as Mastodon words it.
+      if (error instanceof TRPCError && error.code === 'FORBIDDEN') {
+        res.status(403).json({ error: 'unauthorized_client', error_description: error.message });
+      } else sendMastodonError(req, res, error, logger);
     }
   });
 

@@ -25,7 +25,7 @@ describe.each(testDialects())('OAuth 2 on %s', (dialect) => {
       method: 'POST',
       headers: { 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json' },
       body: form
-        ? new URLSearchParams(Object.entries(body).map(([key, value]) => [key, String(value)]))
+        ? new URLSearchParams(Object.entries(body).map(([key, value]): [string, string] => [key, String(value)]))
         : JSON.stringify(body),
     }).then(async (res) => ({ status: res.status, body: (await res.json()) as Record<string, unknown> }));
 
@@ -135,6 +135,12 @@ describe.each(testDialects())('OAuth 2 on %s', (dialect) => {
     await expect(api.auth.logoutAll.mutate()).rejects.toMatchObject({ data: { code: 'FORBIDDEN' } });
     await expect(authorize(token.accessToken, app)).rejects.toMatchObject({ data: { code: 'FORBIDDEN' } });
 
+    const wrongClient = { client_id: app.client_id, client_secret: 'wrong', token: token.accessToken };
+    expect(await post('/oauth/revoke', wrongClient)).toMatchObject({
+      status: 403,
+      body: { error: 'unauthorized_client' },
+    });
+    expect((await api.user.me.query()).id).toBe(user.id);
     await oauth.revoke({ clientId: app.client_id, clientSecret: app.client_secret, token: token.accessToken });
     await expect(api.user.me.query()).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
   });

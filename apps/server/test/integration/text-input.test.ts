@@ -11,6 +11,7 @@ import { useHttpServer } from '../helpers.ts';
 import { textFields } from '../procedures.ts';
 
 const password = 'password123';
+const redirectUri = 'https://app.example/callback';
 
 /** Characters refused by every rule: NUL and unpaired surrogates (either half, or the pair reversed). */
 const refusedEverywhere = ['\u0000', '\ud800', '\udfff', '\udc00\ud800'];
@@ -32,6 +33,20 @@ const fieldRules: Record<string, { refuses: string[]; valid: (bad: string) => st
   currentPassword: { refuses: refusedEverywhere, valid: (c) => `pass${c}word123` },
   newPassword: { refuses: refusedEverywhere, valid: (c) => `pass${c}word456` },
   cursor: { refuses: refusedEverywhere, valid: (c) => `MTA${c}` },
+  website: { refuses: [...refusedEverywhere, ...refusedInNames], valid: (c) => `https://app${c}.example` },
+  ...Object.fromEntries(
+    [
+      'clientId',
+      'clientSecret',
+      'token',
+      'redirectUri',
+      'scope',
+      'scopes',
+      'state',
+      'codeChallenge',
+      'codeChallengeMethod',
+    ].map((field) => [field, { refuses: [...refusedEverywhere, ...refusedInNames], valid: (c: string) => `ab${c}cd` }]),
+  ),
 };
 
 /** Well-formed text that must come back exactly as sent. */
@@ -110,6 +125,23 @@ describe.each(testDialects())('text inputs on %s', (dialect) => {
     'user.updateProfile': { type: 'mutation', input: () => ({ name: 'Owner', username: 'owner', profile: 'bio' }) },
     'user.search': { type: 'query', input: () => ({ query: 'own' }) },
     'timeline.user': { type: 'query', input: () => ({ userId: ownerId }) },
+    'oauth.registerApp': {
+      type: 'mutation',
+      input: () => ({ name: 'App', redirectUris: [redirectUri], scopes: 'read', website: 'https://app.example' }),
+    },
+    'oauth.client': { type: 'query', input: () => ({ clientId: 'id', redirectUri, scope: 'read', state: 's' }) },
+    'oauth.authorize': {
+      type: 'mutation',
+      input: () => ({
+        clientId: 'id',
+        redirectUri,
+        scope: 'read',
+        state: 's',
+        codeChallenge: 'c'.repeat(43),
+        codeChallengeMethod: 'S256',
+      }),
+    },
+    'oauth.revoke': { type: 'mutation', input: () => ({ clientId: 'id', clientSecret: 'secret', token: 'token' }) },
   };
 
   it('covers every text field of every procedure', () => {

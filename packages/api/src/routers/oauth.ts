@@ -14,13 +14,21 @@ import {
 import { text } from '../text-fields.ts';
 import { protectedProcedure, publicProcedure, settleSessions } from '../trpc.ts';
 
-const opaque = (max: number) => z.string().min(1).max(max);
+/** Ids, secrets, URIs and scopes: one line of visible text, as a name is. */
+const line = (field: string, max: number, min = 1) => text(field, 'name', min, max);
+
+const website = line('Website', 2000, 0).refine((s) => s === '' || (/^https?:\/\//i.test(s) && URL.canParse(s)), {
+  message: 'Website must be an http(s) URL',
+  params: { code: 'invalid_url' },
+  // One refusal at a time: text that broke a rule above is not also called a bad URL.
+  when: (payload) => !payload.issues.length,
+});
 
 const authorizationInput = z.object({
-  clientId: opaque(64),
-  redirectUri: opaque(2000),
-  scope: z.string().max(1000).optional(),
-  state: z.string().max(2000).optional(),
+  clientId: line('Client id', 64),
+  redirectUri: line('Redirect URI', 2000),
+  scope: line('Scope', 1000, 0).optional(),
+  state: line('State', 2000, 0).optional(),
 });
 
 /**
@@ -33,9 +41,9 @@ export const oauthRouter = {
     .input(
       z.object({
         name: text('Application name', 'name', 1, 255),
-        redirectUris: z.array(opaque(2000)).min(1).max(20),
-        scopes: z.string().max(1000).optional(),
-        website: z.union([z.url().max(2000), z.literal('')]).nullish(),
+        redirectUris: z.array(line('Redirect URI', 2000)).min(1).max(20),
+        scopes: line('Scopes', 1000, 0).optional(),
+        website: website.nullish(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -54,18 +62,24 @@ export const oauthRouter = {
   authorize: protectedProcedure
     .input(
       authorizationInput.extend({
-        codeChallenge: z.string().max(128).optional(),
-        codeChallengeMethod: z.string().max(16).optional(),
+        codeChallenge: line('Code challenge', 128).optional(),
+        codeChallengeMethod: line('Code challenge method', 16).optional(),
       }),
     )
     .mutation(({ ctx, input }) => issueAuthorizationCode(ctx.em, ctx.user.id, input)),
 
   /** Ends an access token the application holds (RFC 7009: the same answer whether it existed). */
   revoke: publicProcedure
-    .input(z.object({ clientId: opaque(64), clientSecret: opaque(200), token: opaque(200) }))
+    .input(
+      z.object({
+        clientId: line('Client id', 64),
+        clientSecret: line('Client secret', 200),
+        token: line('Token', 200),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const application = await authenticateClient(ctx.em, input.clientId, input.clientSecret);
-      if (!application) throw new ServiceError('UNAUTHORIZED', 'Client authentication failed');
+      if (!application) throw new ServiceError('FORBIDDEN', 'You are not authorized to revoke this token');
       if (await revokeAccessToken(ctx.em, application, input.token)) await settleSessions(ctx);
       return {};
     }),
