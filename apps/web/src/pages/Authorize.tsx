@@ -16,12 +16,15 @@ import {
 import type { Session } from '../session.ts';
 import { Login } from './Login.tsx';
 
-/** A heading that takes the focus when it appears: what the page now says is read out first. */
-function FocusedHeading({ children }: { children: string }) {
+/**
+ * A heading that takes the focus when it appears (after logging in here, after a choice): what the
+ * page now says is read out first, and Tab goes on from there.
+ */
+function FocusedHeading({ children, id }: { children: string; id?: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
-    <h1 ref={heading} tabIndex={-1}>
+    <h1 ref={heading} id={id} tabIndex={-1}>
       {children}
     </h1>
   );
@@ -80,6 +83,17 @@ function CodeToCopy({ app, code }: { app: OAuthClient; code: string }) {
   );
 }
 
+/** Denied, with no address to tell the application at (the out-of-band URI). */
+function Denied({ app }: { app: OAuthClient }) {
+  const { t } = useI18n();
+  return (
+    <section className="card">
+      <FocusedHeading>{t.oauth.deniedTitle}</FocusedHeading>
+      <p>{t.oauth.denied(app.name)}</p>
+    </section>
+  );
+}
+
 /** What the application asks, and the person's choice: Authorize or Deny. */
 function Consent({ app, request }: { app: OAuthClient; request: AuthorizationRequest }) {
   const { t } = useI18n();
@@ -98,18 +112,11 @@ function Consent({ app, request }: { app: OAuthClient; request: AuthorizationReq
   });
   useDocumentTitle(t.oauth.pageTitle(app.name));
   if (authorize.data && !authorize.data.redirectTo) return <CodeToCopy app={app} code={authorize.data.code} />;
-  if (denied) {
-    return (
-      <section className="card">
-        <FocusedHeading>{t.oauth.deniedTitle}</FocusedHeading>
-        <p>{t.oauth.denied(app.name)}</p>
-      </section>
-    );
-  }
+  if (denied) return <Denied app={app} />;
   const deny = () => (app.denyTo ? leave(app.denyTo) : setDenied(true));
   return (
     <section aria-labelledby="authorize-title" className="card">
-      <h1 id="authorize-title">{t.oauth.authorizeTitle(app.name)}</h1>
+      <FocusedHeading id="authorize-title">{t.oauth.authorizeTitle(app.name)}</FocusedHeading>
       {app.website && <Website url={app.website} />}
       <h2 id="authorize-scopes">{t.oauth.ableTo}</h2>
       <ScopeList scopes={app.scopes} labelledBy="authorize-scopes" />

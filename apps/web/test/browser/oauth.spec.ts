@@ -151,7 +151,12 @@ test('the out-of-band URI shows the code to copy, from the keyboard', async ({ p
   await expect(page.getByRole('list', { name: 'It will be able to:' }).getByRole('listitem')).toHaveText([
     'Read your tweets, follows and profile',
   ]);
-  await page.getByRole('button', { name: 'Authorize' }).focus();
+  // The question has the focus once logged in; Tab goes on to the link, then to Authorize.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'https://app.example' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Authorize' })).toBeFocused();
   await page.keyboard.press('Enter');
   // The code's heading takes the focus; the code is in a field of its own, ready to copy.
   await expect(page.getByRole('heading', { name: 'Your authorization code' })).toBeFocused();
