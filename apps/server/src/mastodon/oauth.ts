@@ -13,6 +13,7 @@ import { TRPCError } from '@trpc/server';
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import type { Logger } from 'pino';
 import type { RestCallsOptions } from '../rest/calls.ts';
+import { mastodonCalls } from './calls.ts';
 import { mastodonErrors, sendMastodonError } from './errors.ts';
 import { bodyParsers, originOf, paramsOf } from './params.ts';
 
@@ -103,10 +104,21 @@ function tokenModel(orm: Orm) {
   };
 }
 
-export function oauthRoutes({ orm, contextFor, logger, admit, maxBodySize }: OAuthRoutesOptions): Router {
+/** Mastodon's Token entity: what the token endpoint and a sign-up through an application answer. */
+const tokenEntity = (accessToken: string, scopes: readonly string[]) => ({
+  access_token: accessToken,
+  token_type: 'Bearer',
+  scope: scopes.join(' '),
+  created_at: Math.floor(Date.now() / 1000),
+});
+
+const bearer = (req: Request) => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+
+export function oauthRoutes(options: OAuthRoutesOptions): Router {
+  const { orm, logger } = options;
   const router = Router();
-  const bodies = bodyParsers(maxBodySize);
-  const caller = (req: Request, res: Response) => createCaller(contextFor(req, res, req.headers.authorization));
+  const call = mastodonCalls(options);
+  const em = () => sqlEm(orm).fork();
   const server = new OAuth2Server({
     model: tokenModel(orm),
     // Required by the library; unused: tokens are sessions that never expire, and none is refreshed.
@@ -115,62 +127,76 @@ export function oauthRoutes({ orm, contextFor, logger, admit, maxBodySize }: OAu
     requireClientAuthentication: { authorization_code: true, client_credentials: true },
   });
 
-  router.post('/api/v1/apps', admit, ...bodies, async (req, res) => {
-    const params = paramsOf(req);
-    try {
-      const app = await caller(req, res).oauth.registerApp({
-        name: params.client_name as string,
-        redirectUris: listOf(params.redirect_uris),
-        scopes: params.scopes as string | undefined,
-        website: params.website as string | undefined,
-      });
-      res.json({
-        ...applicationEntity(app),
-        client_id: app.clientId,
-        client_secret: app.clientSecret,
-        client_secret_expires_at: 0,
-      });
-    } catch (error) {
-      sendMastodonError(req, res, error, logger, { name: 'client_name', redirectUris: 'redirect_uris' });
-    }
-  });
+  router.post(
+    '/api/v1/apps',
+    ...call(
+      async ({ caller, params }) => {
+        const app = await caller.oauth.registerApp({
+          name: params.client_name as string,
+          redirectUris: listOf(params.redirect_uris),
+          scopes: params.scopes as string | undefined,
+          website: params.website as string | undefined,
+        });
+        const secret = { client_id: app.clientId, client_secret: app.clientSecret, client_secret_expires_at: 0 };
+        return { ...applicationEntity(app), ...secret };
+      },
+      { body: true, names: { name: 'client_name', redirectUris: 'redirect_uris' } },
+    ),
+  );
 
   // The application behind the token: its own token's, or the one a person's token was granted to.
-  router.get('/api/v1/apps/verify_credentials', admit, async (req, res) => {
-    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const application = token ? await services.applicationOfToken(sqlEm(orm).fork(), token) : null;
-    if (!application) {
-      res.status(401).json({ error: 'The access token is invalid' });
-      return;
-    }
-    res.json(applicationEntity(application));
-  });
+  router.get(
+    '/api/v1/apps/verify_credentials',
+    ...call(async ({ req }) => {
+      const application = await services.applicationOfToken(em(), bearer(req));
+      if (!application) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'The access token is invalid' });
+      return applicationEntity(application);
+    }),
+  );
 
-  router.post('/oauth/token', admit, ...bodies, async (req, res) => {
+  // Sign-up through an application, with its own token (`write:accounts`): the new account's token.
+  router.post(
+    '/api/v1/accounts',
+    ...call(
+      async ({ caller, params, req }) => {
+        const grant = await services.appTokenGrant(em(), bearer(req));
+        if (!grant) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'The access token is invalid' });
+        if (!services.allows(grant.scopes.join(' '), 'write:accounts')) {
+          throw new TRPCError({ code: 'FORBIDDEN', message: 'This action is outside the authorized scopes' });
+        }
+        const username = params.username as string;
+        const user = await caller.auth.signUp({
+          name: username,
+          username,
+          email: params.email as string,
+          password: params.password as string,
+        });
+        const grantedTo = { applicationId: grant.application.id, userId: user.id, scopes: grant.scopes };
+        return tokenEntity(await services.issueAccessToken(em(), grantedTo), grant.scopes);
+      },
+      { body: true },
+    ),
+  );
+
+  router.post('/oauth/token', options.admit, ...bodyParsers(options.maxBodySize), async (req, res) => {
     // The library reads forms only; Mastodon also takes JSON, whose body is already parsed.
     const headers = Object.fromEntries(
       Object.entries(req.headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
     );
     headers['content-type'] = 'application/x-www-form-urlencoded';
     const request = new OAuth2Server.Request({ method: req.method, query: {}, body: req.body ?? {}, headers });
-    const response = new OAuth2Server.Response();
     try {
-      const token = await server.token(request, response);
-      res.set('cache-control', 'no-store').json({
-        access_token: token.accessToken,
-        token_type: 'Bearer',
-        scope: (token.scope ?? []).join(' '),
-        created_at: Math.floor(Date.now() / 1000),
-      });
+      const token = await server.token(request, new OAuth2Server.Response());
+      res.set('cache-control', 'no-store').json(tokenEntity(token.accessToken, token.scope ?? []));
     } catch (error) {
       sendOAuthError(res, error, logger);
     }
   });
 
-  router.post('/oauth/revoke', admit, ...bodies, async (req, res) => {
+  router.post('/oauth/revoke', options.admit, ...bodyParsers(options.maxBodySize), async (req, res) => {
     const params = paramsOf(req);
     try {
-      await caller(req, res).oauth.revoke({
+      await createCaller(options.contextFor(req, res, undefined)).oauth.revoke({
         clientId: String(params.client_id ?? ''),
         clientSecret: String(params.client_secret ?? ''),
         token: String(params.token ?? ''),

@@ -1,12 +1,13 @@
 /**
  * A Mastodon request's parameters, wherever they came: the path, the query string, a JSON body or a
- * form (`application/x-www-form-urlencoded`; Mastodon's apps send both). Rails names a list `id[]`;
+ * form (`application/x-www-form-urlencoded` or `multipart/form-data`; Mastodon's apps send each). Rails names a list `id[]`;
  * here it is `id`, a list however many times it came. Values stay text for the procedures' schemas,
  * but for ids and whole numbers, which are turned into numbers as /api/v1 does.
  */
 import { schemas } from '@miniter/api';
 import { TRPCError } from '@trpc/server';
 import { json, type Request, type RequestHandler, urlencoded } from 'express';
+import getRawBody from 'raw-body';
 import { numeric } from '../rest/calls.ts';
 
 export type Params = Record<string, unknown>;
@@ -23,9 +24,41 @@ export function paramsOf(req: Request): Params {
   return merged;
 }
 
-/** JSON or a form, as the request says; anything else leaves the body empty. */
+/** JSON or a form, either kind, as the request says; anything else leaves the body empty. */
 export function bodyParsers(limit: number): RequestHandler[] {
-  return [json({ limit }), urlencoded({ limit, extended: false, parameterLimit: 1000 })];
+  return [json({ limit }), urlencoded({ limit, extended: false, parameterLimit: 1000 }), multipartFields(limit)];
+}
+
+/**
+ * The text fields of a `multipart/form-data` body (masto.js sends sign-ups and profile changes so),
+ * read with the platform's own parser; a field sent more than once is a list. Files are left out:
+ * no route here takes one yet.
+ */
+function multipartFields(limit: number): RequestHandler {
+  return async (req, _res, next) => {
+    if (!req.is('multipart/form-data')) return next();
+    let raw: Buffer;
+    try {
+      raw = await getRawBody(req, { limit, length: req.headers['content-length'] });
+    } catch (error) {
+      return next(error);
+    }
+    try {
+      const form = await new Response(raw, {
+        headers: { 'content-type': String(req.headers['content-type']) },
+      }).formData();
+      const fields: Record<string, string | string[]> = {};
+      for (const [name, value] of form) {
+        if (typeof value !== 'string') continue;
+        const earlier = fields[name];
+        fields[name] = earlier === undefined ? value : [...(Array.isArray(earlier) ? earlier : [earlier]), value];
+      }
+      req.body = fields;
+      next();
+    } catch {
+      next(Object.assign(new Error('The form could not be read'), { status: 400, expose: true }));
+    }
+  };
 }
 
 /** Mastodon's "Record not found" for an id that names nothing here: also one that is no id at all. */

@@ -8,7 +8,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createMiniterClient } from '@miniter/api/client';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
-import { createOAuthAPIClient } from 'masto';
+import { createOAuthAPIClient, createRestAPIClient } from 'masto';
 import { describe, expect, it } from 'vitest';
 import { useHttpServer } from '../helpers.ts';
 
@@ -239,6 +239,37 @@ describe.each(testDialects())('OAuth 2 on %s', (dialect) => {
     await expect(trpc(token).user.me.query()).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
   });
 
+  it("signs up an account through an application's own token, as masto.js sends it (a multipart form)", async () => {
+    const app = await registerApp('read write');
+    const appToken = async (scope: string) => {
+      const credentials = { client_id: app.client_id, client_secret: app.client_secret };
+      const { body } = await post('/oauth/token', { grant_type: 'client_credentials', ...credentials, scope });
+      return body.access_token as string;
+    };
+    const masto = createRestAPIClient({ url: server.url, accessToken: await appToken('read write:accounts') });
+    const signUp = {
+      username: 'newbie',
+      email: 'newbie@example.com',
+      password: 'password123',
+      agreement: true,
+      locale: 'en',
+    };
+    const token = await masto.v1.accounts.create(signUp);
+    expect(token).toMatchObject({ tokenType: 'Bearer', scope: 'read write:accounts' });
+    expect(await trpc(token.accessToken).user.me.query()).toMatchObject({ username: 'newbie', name: 'newbie' });
+
+    const taken = await masto.v1.accounts.create({ ...signUp, email: 'other@example.com' }).catch((error) => error);
+    expect(taken).toMatchObject({ statusCode: 422 });
+    const readOnly = createRestAPIClient({ url: server.url, accessToken: await appToken('read') });
+    expect(await readOnly.v1.accounts.create({ ...signUp, username: 'third' }).catch((e) => e)).toMatchObject({
+      statusCode: 403,
+    });
+    const asPerson = createRestAPIClient({ url: server.url, accessToken: token.accessToken });
+    expect(await asPerson.v1.accounts.create({ ...signUp, username: 'fourth' }).catch((e) => e)).toMatchObject({
+      statusCode: 401,
+    });
+  });
+
   it('lists the applications a person authorized, and revoking one ends its tokens', async () => {
     const app = await registerApp();
     const { jwt } = await signedIn();
@@ -247,7 +278,12 @@ describe.each(testDialects())('OAuth 2 on %s', (dialect) => {
     await trpc(token).user.me.query();
     const [listed, ...rest] = await trpc(jwt).oauth.authorizedApps.query();
     expect(rest).toEqual([]);
-    expect(listed).toMatchObject({ id: Number(app.id), name: 'Test App', scopes: ['read', 'write'] });
+    expect(listed).toMatchObject({
+      id: Number(app.id),
+      name: 'Test App',
+      scopes: ['read', 'write'],
+      authorizedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     expect(listed?.lastUsedAt).not.toBeNull();
     await trpc(jwt).oauth.revokeApp.mutate({ appId: Number(app.id) });
     await expect(trpc(token).user.me.query()).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });

@@ -48,8 +48,8 @@ export const oauthRouter = {
     )
     .mutation(async ({ ctx, input }) => {
       const { application, clientSecret } = await registerApplication(ctx.em, input);
-      const { clientSecretHash: _hash, ...shown } = application;
-      return { ...shown, clientSecret };
+      const { clientSecretHash: _hash, createdAt, ...shown } = application;
+      return { ...shown, createdAt: createdAt.toISOString(), clientSecret };
     }),
 
   /** What an authorization request asks, for the page where a person decides; refused if malformed. */
@@ -85,7 +85,13 @@ export const oauthRouter = {
     }),
 
   /** The applications you have authorized, with their scopes and last use. */
-  authorizedApps: protectedProcedure.query(({ ctx }) => authorizedApplications(ctx.em, ctx.user.id)),
+  authorizedApps: protectedProcedure.query(async ({ ctx }) =>
+    (await authorizedApplications(ctx.em, ctx.user.id)).map(({ authorizedAt, lastUsedAt, ...app }) => ({
+      ...app,
+      authorizedAt: authorizedAt.toISOString(),
+      lastUsedAt: lastUsedAt?.toISOString() ?? null,
+    })),
+  ),
 
   /** Ends every token you gave an application. */
   revokeApp: protectedProcedure

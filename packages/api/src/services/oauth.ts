@@ -226,6 +226,11 @@ export async function revokeAccessToken(em: EntityManager, application: OAuthApp
   return deleteOAuthToken(em, oauthSessionId(token), application.id);
 }
 
+/** The application and scopes of an application's own token (`client_credentials`), or null. */
+export async function appTokenGrant(em: EntityManager, token: string) {
+  return isOAuthToken(token) ? findAppToken(em, oauthSessionId(token)) : null;
+}
+
 /** The application an OAuth token acts for: an application's own token, or one a person granted it. */
 export async function applicationOfToken(em: EntityManager, token: string): Promise<OAuthApplicationData | null> {
   if (!isOAuthToken(token)) return null;
