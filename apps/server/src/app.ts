@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { type AdmissionLimits, admission, defaultAdmission } from './admission.ts';
 import { mastodonApi } from './mastodon/index.ts';
 import { oauthRoutes } from './mastodon/oauth.ts';
+import { mastodonStreaming } from './mastodon/streaming.ts';
 import { callFailed, type Metrics, markUnmatched, observeRequests } from './metrics.ts';
 import { requestIdOf, requestLog } from './request-log.ts';
 import { bookAuthorization, bookRoutes } from './rest/book.ts';
@@ -76,6 +77,13 @@ const apiHeaders: express.RequestHandler = (() => {
   };
 })();
 
+/** The paths of Mastodon's API and OAuth endpoints, which browser apps on other origins call. */
+const mastodonPaths = ['/api/v1', '/api/v2', '/oauth/token', '/oauth/revoke', '/.well-known', '/nodeinfo'];
+const mastodonCors = cors({
+  origin: '*',
+  exposedHeaders: ['Link', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'X-Request-Id'],
+});
+
 /** Multipart framing around an uploaded file: the transport cap is the file limit plus this. */
 const multipartOverhead = 64 * 1024;
 
@@ -113,7 +121,10 @@ export function createApp({
   app.use(requestLog(logger, { quiet: (path) => path === '/healthz' }));
   if (metrics) app.use(observeRequests(metrics, procedurePaths));
   app.use(apiHeaders);
-  // Browsers may call only from the configured origins; no origins, no CORS headers (nor middleware).
+  // Mastodon's API is for web apps on any origin (Elk, Phanpy), as Mastodon's is: its calls carry a
+  // bearer token, never a cookie, so a page elsewhere can do nothing its user's token does not allow.
+  app.use(mastodonPaths, mastodonCors);
+  // Elsewhere browsers may call only from the configured origins; no origins, no CORS headers.
   if (corsOrigins.length) app.use(cors({ origin: corsOrigins }));
 
   // Liveness: stays 200 while draining, so that nothing restarts a process that is stopping well.
@@ -235,6 +246,8 @@ export function createApp({
       maxUploadBodySize,
     }),
   );
+  // Mastodon's streaming API: server-sent events, and the WebSocket that server.ts hands in.
+  app.use(mastodonStreaming({ contextFor, logger }));
 
   // Every procedure as a resource under /api/v1, the same procedures again.
   app.use(

@@ -301,6 +301,22 @@ describe.each(testDialects())('OAuth 2 on %s', (dialect) => {
     await expect(trpc(token).user.me.query()).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
   });
 
+  it('answers browser apps on any origin (CORS), as Mastodon does', async () => {
+    const origin = 'https://elk.example';
+    const preflight = await fetch(`${server.url}/oauth/token`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    const metadata = await fetch(`${server.url}/.well-known/oauth-authorization-server`, { headers: { origin } });
+    expect(metadata.headers.get('access-control-allow-origin')).toBe('*');
+    expect(metadata.headers.get('access-control-expose-headers')).toContain('Link');
+    // The typed API keeps to its configured origins (none here).
+    const trpcAnswer = await fetch(`${server.url}/trpc/health.ping`, { headers: { origin } });
+    expect(trpcAnswer.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('publishes its metadata', async () => {
     const res = await fetch(`${server.url}/.well-known/oauth-authorization-server`);
     expect(await res.json()).toMatchObject({
