@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { createLimiter } from './limiter.ts';
 import { redisLiveBus } from './live-bus.ts';
 import { createLogger } from './logger.ts';
+import { streamingUpgrades } from './mastodon/streaming.ts';
 import { createMediaStorage } from './media.ts';
 import { createMetrics, listenUrl, type MetricsListener, serveMetrics } from './metrics.ts';
 import { defaultWebRoot } from './web.ts';
@@ -76,21 +77,22 @@ export async function startServer(
     answering.add(res);
     res.once('close', () => answering.delete(res));
   });
-  server.on(
-    'request',
-    createApp({
-      ...config,
-      orm,
-      logger,
-      media,
-      limiter,
-      live,
-      sessions,
-      metrics,
-      webRoot: defaultWebRoot,
-      draining: () => draining,
-    }),
-  );
+  const app = createApp({
+    ...config,
+    orm,
+    logger,
+    media,
+    limiter,
+    live,
+    sessions,
+    metrics,
+    webRoot: defaultWebRoot,
+    draining: () => draining,
+  });
+  server.on('request', app);
+  // WebSockets (Mastodon's streaming API): each upgrade goes through the app as a request does.
+  const upgrades = streamingUpgrades(app);
+  server.on('upgrade', upgrades.handle);
   await Promise.all([live.start(), sessions?.start()]);
   // A cluster worker's metrics are served by the primary (cluster.ts).
   let metricsListener: MetricsListener | null = null;
@@ -109,7 +111,7 @@ export async function startServer(
       // Stop accepting; idle keep-alive sockets go now, busy ones after their response. Live streams
       // end now: their clients resume on another instance.
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.all([live.close(), sessions?.close()]);
+      await Promise.all([live.close(), sessions?.close(), upgrades.close()]);
       // Ended streams leave their connections idle a moment later: close those as they come.
       const idle = setInterval(() => server.closeIdleConnections(), 100);
       server.closeIdleConnections();

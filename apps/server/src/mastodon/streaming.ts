@@ -1,0 +1,63 @@
+/**
+ * Mastodon's streaming API (docs: methods/streaming.md) from the live hub that serves
+ * `timeline.live`: the `user` stream as server-sent events (`/api/v1/streaming/user`) and over a
+ * WebSocket (`/api/v1/streaming`, `streaming-socket.ts`); `streaming-events.ts` makes the events.
+ */
+import { type Request, type Response, Router } from 'express';
+import { write } from '../trpc-sse.ts';
+import { sendMastodonError } from './errors.ts';
+import { endOf, openUserStream, type StreamingOptions, type UserStream } from './streaming-events.ts';
+import { acceptWebSocket } from './streaming-socket.ts';
+
+export { streamingUpgrades } from './streaming-socket.ts';
+
+/** How often a server-sent stream gets Mastodon's heartbeat comment. */
+const heartbeatMs = 15_000;
+
+/**
+ * A stream as server-sent events, framed as Mastodon's: `:)` first, `:thump` as a heartbeat, each
+ * event's name and data. `quiet`: a stream of what Miniter has none of (notifications), which still
+ * ends with its session. When the session ends or the server stops, the response just ends.
+ */
+async function sendEvents(req: Request, res: Response, options: StreamingOptions, { quiet = false } = {}) {
+  let stream: UserStream;
+  try {
+    stream = await openUserStream(req, res, options);
+  } catch (cause) {
+    sendMastodonError(req, res, cause, options.logger);
+    return;
+  }
+  res.once('close', stream.stop);
+  // Mastodon's headers, as they are (express's `set` would add a charset to the type).
+  res.statusCode = 200;
+  res.setHeader('content-type', 'text/event-stream');
+  res.setHeader('cache-control', 'private, no-store');
+  res.setHeader('x-accel-buffering', 'no');
+  const heartbeat = setInterval(() => void write(res, ':thump\n'), heartbeatMs);
+  try {
+    if (!(await write(res, ':)\n'))) return;
+    for await (const { event, payload } of stream.events) {
+      if (!quiet && !(await write(res, `event: ${event}\ndata: ${payload}\n\n`))) return;
+    }
+  } catch (cause) {
+    endOf(cause, options.logger);
+  } finally {
+    clearInterval(heartbeat);
+    stream.stop();
+    if (!res.writableEnded) res.end();
+  }
+}
+
+/** The streaming routes, to mount beside `mastodonApi`. */
+export function mastodonStreaming(options: StreamingOptions): Router {
+  const router = Router();
+  router.get('/api/v1/streaming/health', (_req, res) => {
+    res.type('text/plain').send('OK');
+  });
+  router.get('/api/v1/streaming/user', (req, res) => sendEvents(req, res, options));
+  router.get('/api/v1/streaming/user/notification', (req, res) => sendEvents(req, res, options, { quiet: true }));
+  // An upgrade that `streamingUpgrades` handed to the app. A plain GET goes on to the 404 that
+  // tells a client, as Mastodon's docs have it, that streaming is on this same host.
+  router.get('/api/v1/streaming', (req, res, next) => acceptWebSocket(req, res, next, options));
+  return router;
+}
