@@ -293,6 +293,15 @@ describe.each(testDialects())('OAuth 2 on %s', (dialect) => {
     });
   });
 
+  it('a password change ends the tokens given to applications', async () => {
+    const app = await registerApp();
+    const { jwt } = await signedIn();
+    const token = (await exchange(app, (await authorize(jwt, app)).code)).body.access_token as string;
+    await trpc(token).user.me.query();
+    await trpc(jwt).auth.changePassword.mutate({ currentPassword: 'password123', newPassword: 'password456' });
+    await expect(trpc(token).user.me.query()).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+  });
+
   it('a token of a deleted account is refused', async () => {
     const app = await registerApp();
     const { jwt } = await signedIn();
