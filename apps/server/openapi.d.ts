@@ -637,10 +637,11 @@ export interface components {
             followingCount: number;
             tweetCount: number;
         };
-        Relationship: {
+        MutualRelationship: {
             /** @example 1 */
             userId: number;
             following: boolean;
+            followedBy: boolean;
         };
         ProfilePicture: {
             /** Format: uri */
@@ -677,6 +678,41 @@ export interface components {
             username: string;
             /** @description The 400×400 WebP picture, or null when there is none */
             profilePictureUrl: string | null;
+        };
+        FollowPage: {
+            items: components["schemas"]["FollowListUser"][];
+            /** @description Pass back as `cursor` for the next page; null at the end */
+            nextCursor: string | null;
+        };
+        FollowListUser: {
+            /** @example 1 */
+            id: number;
+            /** @example Song */
+            name: string;
+            /**
+             * @description The @handle, without the @
+             * @example song
+             */
+            username: string;
+            /** @description The 400×400 WebP picture, or null when there is none */
+            profilePictureUrl: string | null;
+            /** @example Hello, I am Song */
+            profile: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description The follow's id in this list, which orders as the list does: pass as `maxId`, `sinceId` or `minId`
+             * @example 17650000000000000000042
+             */
+            followId?: string;
+        };
+        Relationship: {
+            /** @example 1 */
+            userId: number;
+            following: boolean;
         };
         BookTimeline: {
             user_id: number;
@@ -1608,7 +1644,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Relationship"][];
+                    "application/json": components["schemas"]["MutualRelationship"][];
                 };
             };
             /** @description The input is invalid: `fieldErrors` names each field */
@@ -2208,6 +2244,9 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
+                maxId?: string;
+                sinceId?: string;
+                minId?: string;
             };
             header?: never;
             path: {
@@ -2225,7 +2264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserPage"];
+                    "application/json": components["schemas"]["FollowPage"];
                 };
             };
             /** @description The input is invalid: `fieldErrors` names each field */
@@ -2273,6 +2312,9 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
+                maxId?: string;
+                sinceId?: string;
+                minId?: string;
             };
             header?: never;
             path: {
@@ -2290,7 +2332,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserPage"];
+                    "application/json": components["schemas"]["FollowPage"];
                 };
             };
             /** @description The input is invalid: `fieldErrors` names each field */

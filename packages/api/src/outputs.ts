@@ -44,6 +44,19 @@ const session = z
 const relationship = z.object({ userId: id, following: z.boolean() }).meta({ id: 'Relationship' });
 const tweetPage = pageOf(tweet, 'TweetPage');
 const userPage = pageOf(publicUser, 'UserPage');
+const followPage = pageOf(
+  publicUser
+    .extend({
+      // Optional as the procedure's type has it (`FollowListUser`); every follow list's item has one.
+      followId: z.string().optional().meta({
+        example: '17650000000000000000042',
+        description:
+          "The follow's id in this list, which orders as the list does: pass as `maxId`, `sinceId` or `minId`",
+      }),
+    })
+    .meta({ id: 'FollowListUser' }),
+  'FollowPage',
+);
 const account = publicUser.extend({ email: z.email() }).meta({ id: 'Account' });
 const profile = publicUser
   .extend({ followerCount: z.int(), followingCount: z.int(), tweetCount: z.int() })
@@ -84,9 +97,9 @@ export const outputs = {
     follow: relationship,
     unfollow: relationship,
     relationship,
-    relationships: z.array(relationship),
-    followers: userPage,
-    following: userPage,
+    relationships: z.array(relationship.extend({ followedBy: z.boolean() }).meta({ id: 'MutualRelationship' })),
+    followers: followPage,
+    following: followPage,
   },
   timeline: {
     home: tweetPage,

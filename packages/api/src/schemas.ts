@@ -1,4 +1,4 @@
-import { decodeCursor } from '@miniter/db';
+import { decodeCursor, parseFollowId } from '@miniter/db';
 import { z } from 'zod';
 import { checkText } from './text.ts';
 import { codePoints, text, tweetText, username } from './text-fields.ts';
@@ -94,7 +94,31 @@ const idBounds = { maxId: id.optional(), sinceId: id.optional(), minId: id.optio
 
 export const timelinePageInput = z.object({ ...page<[number]>(1), ...idBounds });
 export const userTimelinePageInput = z.object({ userId: id, ...page<[number]>(1), ...idBounds });
-export const followListInput = z.object({ userId: id, ...page<[number, number]>(2) });
+/** A follow's id in its list (`followId`), decoded into its keyset. */
+const followId = z
+  .string()
+  .transform((text, ctx) => {
+    const key = parseFollowId(text);
+    if (!key) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Invalid follow id: pass a followId from a list',
+        params: { code: 'invalid_cursor' },
+      });
+      return z.NEVER;
+    }
+    return key;
+  })
+  .optional();
+
+/** A follow list's bounds besides its cursor, as a timeline's (`idBounds`), by follow id. */
+export const followListInput = z.object({
+  userId: id,
+  ...page<[number, number]>(2),
+  maxId: followId,
+  sinceId: followId,
+  minId: followId,
+});
 export const userSearchInput = z.object({
   query: z.string().trim().min(1, 'Query must not be empty').max(100).superRefine(checkText('Query', 'name')),
   ...page<[number, number]>(2),

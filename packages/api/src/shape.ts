@@ -3,7 +3,15 @@
  * Ids are numbers and timestamps ISO-8601 strings: plain JSON without a transformer. They take plain
  * data (`UserData`, `TweetData`), which entities also satisfy.
  */
-import type { AccountData, Page, TweetData, UserData, UserSummaryData } from '@miniter/db';
+import {
+  type AccountData,
+  type FollowListEntry,
+  followId,
+  type Page,
+  type TweetData,
+  type UserData,
+  type UserSummaryData,
+} from '@miniter/db';
 import type { MediaStorage } from './media/storage.ts';
 import { pictureUrl } from './services/avatars.ts';
 
@@ -30,6 +38,20 @@ export function tweetPage(page: Page<TweetData>, media: MediaStorage) {
 
 export function userPage(page: Page<UserData>, media: MediaStorage) {
   return { items: page.items.map((user) => publicUser(user, media)), nextCursor: page.nextCursor };
+}
+
+/**
+ * Someone in a follow list, with the follow's id there (which pages as Mastodon's lists do).
+ * Optional in the type only, so that a follow list's page is also a page of people (the web's
+ * people lists take search results and follow lists alike); every follow list's item has it.
+ */
+export type FollowListUser = PublicUser & { followId?: string };
+
+export function followPage(page: Page<FollowListEntry>, media: MediaStorage) {
+  const items = page.items.map(
+    (entry): FollowListUser => ({ ...publicUser(entry.user, media), followId: followId(entry.position) }),
+  );
+  return { items, nextCursor: page.nextCursor };
 }
 
 export type UserSummary = ReturnType<typeof userSummary>;

@@ -293,15 +293,16 @@ describe.each(testDialects())('people on %s', (dialect) => {
       expect((await refusal(anon().user.suggestions())).code).toBe('UNAUTHORIZED');
     });
 
-    it('follow.relationships: one answer per id, in order', async () => {
+    it('follow.relationships: one answer per id, in order, both ways', async () => {
       const me = await signedIn(db().orm, 'Me');
-      const a = await signUp('A');
+      const a = await signedIn(db().orm, 'A');
       const b = await signUp('B');
       await me.api.follow.follow({ userId: b.id });
-      expect(await me.api.follow.relationships({ userIds: [a.id, b.id, 999_999] })).toEqual([
-        { userId: a.id, following: false },
-        { userId: b.id, following: true },
-        { userId: 999_999, following: false },
+      await a.api.follow.follow({ userId: me.user.id });
+      expect(await me.api.follow.relationships({ userIds: [a.user.id, b.id, 999_999] })).toEqual([
+        { userId: a.user.id, following: false, followedBy: true },
+        { userId: b.id, following: true, followedBy: false },
+        { userId: 999_999, following: false, followedBy: false },
       ]);
       expect((await refusal(me.api.follow.relationships({ userIds: [] }))).code).toBe('BAD_REQUEST');
     });

@@ -189,7 +189,7 @@ describe.each(testDialects())('routers on %s', (dialect) => {
       await expectCode(anon().follow.relationship(target), 'UNAUTHORIZED');
     });
 
-    it('list followers and following as public users, paged', async () => {
+    it('list followers and following as public users with their follow ids, paged', async () => {
       const star = await signedIn(db().orm, 'star');
       const fans = [];
       for (let i = 0; i < 5; i++) {
@@ -205,6 +205,7 @@ describe.each(testDialects())('routers on %s', (dialect) => {
         for (const item of page.items) {
           expect(Object.keys(item).sort()).toEqual([
             'createdAt',
+            'followId',
             'id',
             'name',
             'profile',
@@ -216,6 +217,21 @@ describe.each(testDialects())('routers on %s', (dialect) => {
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       expect(ids).toEqual(fans.map((f) => f.id).reverse());
+      // By follow id, as Mastodon's lists page: below, above, the page just above; and a bad one refused.
+      const all = (await anon().follow.followers({ userId: star.user.id })).items;
+      const [fan4, fan3, fan2, fan1] = all.map((u) => u.followId);
+      const idsOf = async (bounds: object) =>
+        (await anon().follow.followers({ userId: star.user.id, limit: 2, ...bounds })).items.map((u) => u.followId);
+      expect(await idsOf({ maxId: fan3 })).toEqual([fan2, fan1]);
+      expect(await idsOf({ sinceId: fan1 })).toEqual([fan4, fan3]);
+      expect(await idsOf({ minId: fan1 })).toEqual([fan3, fan2]);
+      expect(
+        await idsOf({
+          cursor: (await anon().follow.followers({ userId: star.user.id, limit: 1 })).nextCursor,
+          maxId: fan2,
+        }),
+      ).toEqual([fan1, all[4]?.followId]);
+      await expectCode(anon().follow.followers({ userId: star.user.id, maxId: 'nope' }), 'BAD_REQUEST');
       const following = await anon().follow.following({ userId: fans[0]?.id ?? 0 });
       expect(following).toEqual({
         items: [
@@ -226,6 +242,7 @@ describe.each(testDialects())('routers on %s', (dialect) => {
             profile: '',
             profilePictureUrl: null,
             createdAt: star.user.createdAt,
+            followId: expect.stringMatching(/^\d+$/),
           },
         ],
         nextCursor: null,

@@ -31,7 +31,9 @@ export {
   findFollowedAmong,
   findFollowing,
   findFollowList,
+  followId,
   insertFollow,
+  parseFollowId,
 } from './queries/follows.ts';
 export {
   claimIdempotencyKey,

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Follow, Tweet, User } from '../src/entities/index.ts';
 import { type EntityManager, sqlEm } from '../src/orm.ts';
 import { decodeCursor } from '../src/pagination.ts';
-import { deleteFollow, findFollowList, insertFollow } from '../src/queries/follows.ts';
+import {
+  deleteFollow,
+  type FollowCursor,
+  findFollowList,
+  followId,
+  insertFollow,
+  parseFollowId,
+} from '../src/queries/follows.ts';
 import { findTimeline } from '../src/queries/timeline.ts';
 import { createTestDatabase, type TestDatabase, testDialects } from '../src/testing/index.ts';
 
@@ -114,6 +121,35 @@ describe.each(testDialects())('queries on %s', (dialect) => {
 
     const following = await findFollowList(em.fork(), { userId: alice.id, direction: 'following', limit: 10 });
     expect(following.items.map((e) => e.user.name)).toEqual(['bob']);
+  });
+
+  it('bounds a follow list by follow ids: below, above, and the page just above', async () => {
+    const others = Array.from({ length: 5 }, (_, i) =>
+      em.create(User, { name: `u${i}`, username: `u${i}`, email: `u${i}@example.com`, hashedPassword: 'x' }),
+    );
+    await em.flush();
+    // In one statement: all five follows at the same instant, ordered by the follower's id alone.
+    await em.insert(
+      Follow,
+      others.map((u) => ({ user: u.id, followed: alice.id, createdAt: new Date(1_765_000_000_123) })),
+    );
+    const list = (bounds: { after?: FollowCursor; since?: FollowCursor; oldestFirst?: boolean }) =>
+      findFollowList(em.fork(), { userId: alice.id, direction: 'followers', limit: 2, ...bounds });
+    const all = await findFollowList(em.fork(), { userId: alice.id, direction: 'followers', limit: 10 });
+    expect(all.items.map((e) => e.user.name)).toEqual(['u4', 'u3', 'u2', 'u1', 'u0']);
+    const at = (i: number) => (all.items[i] as { position: FollowCursor }).position;
+
+    const id = followId(at(1));
+    expect(id).toBe(`1765000000123${String(others[3]?.id).padStart(10, '0')}`);
+    expect(parseFollowId(id)).toEqual(at(1));
+    for (const bad of ['', '42', 'abc', '9'.repeat(26)]) expect(parseFollowId(bad)).toBeNull();
+
+    const names = async (bounds: Parameters<typeof list>[0]) => (await list(bounds)).items.map((e) => e.user.name);
+    expect(await names({ after: at(1) })).toEqual(['u2', 'u1']);
+    expect(await names({ since: at(3) })).toEqual(['u4', 'u3']);
+    expect(await names({ since: at(3), oldestFirst: true })).toEqual(['u3', 'u2']);
+    expect(await names({ after: at(0), since: at(2) })).toEqual(['u3']);
+    expect((await list({ since: at(4), oldestFirst: true })).nextCursor).toBeNull();
   });
 
   it('deleting a user cascades to their tweets and follows', async () => {

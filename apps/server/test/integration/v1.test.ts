@@ -123,7 +123,7 @@ describe.each(testDialects())('/api/v1 on %s', (dialect) => {
       alice.id,
     ]);
     expect((await rest('GET', `/relationships?userIds=${bob.id}`, { token })).body).toEqual([
-      { userId: bob.id, following: true },
+      { userId: bob.id, following: true, followedBy: false },
     ]);
     expect((await rest('GET', '/users/by-username/nobody')).status).toBe(404);
 

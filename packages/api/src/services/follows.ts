@@ -38,12 +38,20 @@ export async function relationship(em: EntityManager, user: UserSummaryData, tar
   return { userId: targetId, following: Boolean(following) };
 }
 
-/** Whether you follow each of `userIds`, in their order (ids of nobody: not followed). */
+/** A relationship both ways: also whether they follow you. */
+export interface MutualRelationship extends Relationship {
+  followedBy: boolean;
+}
+
+/** Whether you follow each of `userIds` and they you, in their order (ids of nobody: neither). */
 export async function relationships(
   em: EntityManager,
   user: { id: number },
   userIds: readonly number[],
-): Promise<Relationship[]> {
-  const followed = await findFollowedAmong(em, user.id, userIds);
-  return userIds.map((userId) => ({ userId, following: followed.has(userId) }));
+): Promise<MutualRelationship[]> {
+  const [followed, followers] = await Promise.all([
+    findFollowedAmong(em, user.id, userIds),
+    findFollowedAmong(em, user.id, userIds, 'followers'),
+  ]);
+  return userIds.map((userId) => ({ userId, following: followed.has(userId), followedBy: followers.has(userId) }));
 }

@@ -1,13 +1,13 @@
 import {
   type EntityManager,
   type FollowCursor,
+  type FollowListEntry,
   findFollowList,
   findPublicTimeline,
   findTimeline,
   findUserTimeline,
   type Page,
   type TweetData,
-  type UserData,
   type UserSummaryData,
 } from '@miniter/db';
 import { getUser, userNotFound } from './users.ts';
@@ -15,6 +15,12 @@ import { getUser, userNotFound } from './users.ts';
 export interface PageParams<K> {
   after?: K | undefined;
   limit: number;
+}
+
+/** A follow list's page: also a lower bound, and whether to take the page just above it (`FollowListQuery`). */
+export interface FollowListPageParams extends PageParams<FollowCursor> {
+  since?: FollowCursor | undefined;
+  oldestFirst?: boolean | undefined;
 }
 
 /** A timeline's page: also a lower bound, and whether to take the page just above it (`TimelinePage`). */
@@ -48,11 +54,10 @@ export async function followList(
   em: EntityManager,
   userId: number,
   direction: 'followers' | 'following',
-  page: PageParams<FollowCursor>,
-): Promise<Page<UserData>> {
+  page: FollowListPageParams,
+): Promise<Page<FollowListEntry>> {
   await getUser(em, userId);
-  const found = await findFollowList(em, { userId, direction, ...page });
-  return { items: found.items.map((entry) => entry.user), nextCursor: found.nextCursor };
+  return findFollowList(em, { userId, direction, ...page });
 }
 
 /** Everyone's tweets, newest first. */
