@@ -13,7 +13,9 @@ import { defaultPictures } from './default-pictures.ts';
 import { mastodonErrors } from './errors.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { emptyRoutes } from './routes/empty.ts';
+import { followRoutes } from './routes/follows.ts';
 import { instanceRoutes } from './routes/instance.ts';
+import { searchRoutes } from './routes/search.ts';
 import { statusRoutes } from './routes/statuses.ts';
 import { timelineRoutes } from './routes/timelines.ts';
 
@@ -32,6 +34,9 @@ export function mastodonApi({ contextFor, logger, admit, maxBodySize }: Mastodon
   router.use(defaultPictures());
   const call = mastodonCalls({ contextFor, logger, admit, maxBodySize });
   instanceRoutes(router, call);
+  // Before `/api/v1/accounts/:id`, which would take `relationships` and `search` for ids.
+  followRoutes(router, call);
+  searchRoutes(router, call);
   accountRoutes(router, call);
   timelineRoutes(router, call);
   statusRoutes(router, call);

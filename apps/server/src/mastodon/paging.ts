@@ -19,6 +19,15 @@ function pageUrl(req: Request, bound: Record<string, string>): string {
 }
 
 /**
+ * Whether older items may follow a page: the procedure has a next page, or, for a page just above
+ * `min_id` (which has none below it by construction), it is full.
+ */
+export const olderMayFollow = (
+  page: { items: readonly unknown[]; nextCursor: string | null },
+  input: { limit: number; minId?: unknown },
+) => page.nextCursor !== null || (input.minId !== undefined && page.items.length === input.limit);
+
+/**
  * Sets `Link` for a page of items with ids, newest first: `next` when older items may follow
  * (`more`), `prev` whenever the page has any.
  */

@@ -6,15 +6,19 @@ import { idOf, recordNotFound } from '../params.ts';
 
 /**
  * A handle from Mastodon's `acct`: `name`, or `name@domain` for this server's own domain (with or
- * without its port); any other domain is an account this server does not have.
+ * without its port); null for any other domain, an account this server does not have.
  */
+export function localUsername(acct: string, host: string): string | null {
+  const [username, domain, ...rest] = acct.replace(/^@/, '').split('@');
+  if (rest.length || (domain !== undefined && domain !== host && domain !== host.replace(/:\d+$/, ''))) return null;
+  return username ?? '';
+}
+
 function usernameOf(acct: unknown, host: string): string {
   if (typeof acct !== 'string') return '';
-  const [username, domain, ...rest] = acct.replace(/^@/, '').split('@');
-  if (rest.length || (domain !== undefined && domain !== host && domain !== host.replace(/:\d+$/, ''))) {
-    throw recordNotFound();
-  }
-  return username ?? '';
+  const username = localUsername(acct, host);
+  if (username === null) throw recordNotFound();
+  return username;
 }
 
 export function accountRoutes(router: Router, call: Calls) {

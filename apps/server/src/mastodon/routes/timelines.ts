@@ -4,7 +4,7 @@ import type { Router } from 'express';
 import type { Call, Calls, MastodonRoute } from '../calls.ts';
 import { toStatuses } from '../entities/status.ts';
 import type { FieldNames } from '../errors.ts';
-import { setPageLinks } from '../paging.ts';
+import { olderMayFollow, setPageLinks } from '../paging.ts';
 import { idOf, isTrue, limitOf, optionalId, statusLimits } from '../params.ts';
 
 type TimelineInput = ReturnType<typeof timelineInput>;
@@ -24,17 +24,13 @@ export function timelineInput({ params }: Call) {
   } as { limit: number; maxId?: number; sinceId?: number; minId?: number };
 }
 
-/**
- * A page of tweets as Statuses, with its `Link`: older ones follow when the procedure has a next
- * page, or, for a page just above `min_id` (which has none below it by construction), when it is full.
- */
+/** A page of tweets as Statuses, with its `Link`. */
 export async function sendStatusPage(call: Call, input: TimelineInput, page: TweetPage) {
-  const more = page.nextCursor !== null || (input.minId !== undefined && page.items.length === input.limit);
   setPageLinks(
     call.req,
     call.res,
     page.items.map((t) => t.id),
-    more,
+    olderMayFollow(page, input),
   );
   return toStatuses(call.caller, call.origin, page.items);
 }

@@ -1,0 +1,103 @@
+/**
+ * Search: accounts by handle or name (`user.search`, which reads `@handle` as the handle). Miniter
+ * has no hashtags and no full-text search of statuses, so those lists are empty; it does not
+ * federate, so `resolve` finds nothing more, and an address at another server finds nobody.
+ */
+import type { RouterOutputs } from '@miniter/api';
+import type { Router } from 'express';
+import { numeric } from '../../rest/calls.ts';
+import type { Call, Calls } from '../calls.ts';
+import { type Account, loadAccounts } from '../entities/account.ts';
+import { accountLimits, isTrue, limitOf } from '../params.ts';
+import { localUsername } from './accounts.ts';
+
+type Person = RouterOutputs['user']['search']['items'][number];
+
+/** `/api/v2/search`'s limits, per type: 20 by default and at most 40. */
+const searchLimits = { byDefault: 20, max: 40 };
+/** The most one `user.search` call answers (its schema's bound). */
+const searchPageMax = 100;
+
+/** The procedure's input names as Mastodon's parameters, for refusals. */
+const searchNames = { query: 'q', limit: 'limit' };
+
+/** What to look for in `q`: an address at this server is its handle; one elsewhere, nothing. */
+function queryOf(q: unknown, host: string): string | null {
+  if (typeof q !== 'string' || !q.trim()) return null;
+  const text = q.trim();
+  return /^@?[^@\s]+@[^@\s]+$/.test(text) ? localUsername(text, host) : text;
+}
+
+/** Mastodon's `offset`: results to skip, a whole number, else none. */
+function offsetOf(value: unknown): number {
+  const n = numeric(value);
+  return typeof n === 'number' && n > 0 ? n : 0;
+}
+
+/** The people among `people` you follow (`following=true`). */
+async function followedAmong({ caller }: Call, people: Person[]): Promise<Person[]> {
+  if (!people.length) return [];
+  const relationships = await caller.follow.relationships({ userIds: people.map((p) => p.id) });
+  const followed = new Set(relationships.filter((r) => r.following).map((r) => r.userId));
+  return people.filter((p) => followed.has(p.id));
+}
+
+/**
+ * The Accounts found, best match first: `user.search`'s pages read until `offset + limit` are found
+ * (only those you follow, with `following`), then the first `offset` skipped.
+ */
+async function searchAccounts(
+  call: Call,
+  { limit, offset, following }: { limit: number; offset: number; following: boolean },
+): Promise<Account[]> {
+  const query = queryOf(call.params.q, call.req.host);
+  if (query === null) return [];
+  const want = offset + limit;
+  const found: Person[] = [];
+  let cursor: string | undefined;
+  do {
+    // Following: a page's worth is read, as only some of it may be kept.
+    const size = following ? searchPageMax : Math.min(searchPageMax, want - found.length);
+    const page = await call.caller.user.search({ query, cursor, limit: size });
+    found.push(...(following ? await followedAmong(call, page.items) : page.items));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && found.length < want);
+  const ids = found.slice(offset, want).map((p) => p.id);
+  const accounts = await loadAccounts(call.caller, call.origin, ids);
+  return ids.flatMap((id) => accounts.get(id) ?? []);
+}
+
+export function searchRoutes(router: Router, call: Calls) {
+  router.get(
+    '/api/v1/accounts/search',
+    ...call(
+      (c) =>
+        searchAccounts(c, {
+          limit: limitOf(c.params.limit, accountLimits),
+          offset: offsetOf(c.params.offset),
+          following: isTrue(c.params.following),
+        }),
+      { names: searchNames },
+    ),
+  );
+
+  router.get(
+    '/api/v2/search',
+    ...call(
+      async (c) => {
+        const { type } = c.params;
+        const accounts =
+          type === undefined || type === '' || type === 'accounts'
+            ? await searchAccounts(c, {
+                limit: limitOf(c.params.limit, searchLimits),
+                // As in Mastodon, `offset` only applies to a search of one type.
+                offset: type ? offsetOf(c.params.offset) : 0,
+                following: isTrue(c.params.following),
+              })
+            : [];
+        return { accounts, statuses: [], hashtags: [] };
+      },
+      { names: searchNames },
+    ),
+  );
+}
