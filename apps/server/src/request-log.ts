@@ -14,8 +14,11 @@ function newRequestId(req: Request): string {
   return typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
 }
 
-/** The URL as logged: a live stream's connection parameters carry a stream ticket, not for logs. */
-const loggedUrl = (url: string) => url.replace(/([?&]connectionParams=)[^&]*/g, '$1[redacted]');
+/**
+ * The URL as logged: a live stream's connection parameters carry a stream ticket, and Mastodon's
+ * streaming API takes a token as `access_token`: neither is for logs.
+ */
+const loggedUrl = (url: string) => url.replace(/([?&](?:connectionParams|access_token)=)[^&]*/g, '$1[redacted]');
 
 /** The request's id, as logged and sent back in `x-request-id`. */
 export const requestIdOf = (req: Request): string => req.res?.locals.requestId;

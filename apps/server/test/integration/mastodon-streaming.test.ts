@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { createMiniterClient } from '@miniter/api/client';
 import { createTestDatabase, testDialects, useTestDatabase } from '@miniter/db/testing';
 import { createOAuthAPIClient, createRestAPIClient, createStreamingAPIClient, type mastodon } from 'masto';
+import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadConfig } from '../../src/config.ts';
@@ -17,7 +18,7 @@ import { testAuth } from '../helpers.ts';
 
 const redirectUri = 'https://app.example/callback';
 
-const serverFor = (databaseUrl: string) =>
+const serverFor = (databaseUrl: string, logLines?: string[]) =>
   startServer(
     loadConfig({
       NODE_ENV: 'test',
@@ -28,6 +29,7 @@ const serverFor = (databaseUrl: string) =>
       BCRYPT_COST: '4',
       RATE_LIMIT_ENABLED: 'false',
     }),
+    ...(logLines ? [pino({ level: 'info' }, { write: (line: string) => logLines.push(line) })] : []),
   );
 
 const wsUrl = (url: string) => url.replace(/^http/, 'ws');
@@ -102,8 +104,9 @@ async function until<T>(read: () => T | undefined, ms = 5000): Promise<T> {
 describe.each(testDialects())('Mastodon streaming on %s', (dialect) => {
   const db = useTestDatabase(dialect);
   let server: RunningServer;
+  const logLines: string[] = [];
   beforeAll(async () => {
-    server = await serverFor(db().databaseUrl);
+    server = await serverFor(db().databaseUrl, logLines);
   });
   afterAll(() => server?.close());
   // The database is emptied before each test: the hub is to notice before a stream opens.
@@ -266,6 +269,10 @@ describe.each(testDialects())('Mastodon streaming on %s', (dialect) => {
     expect(notifications.res.status).toBe(200);
     expect(notifications.events).toEqual([]);
     for (const reading of [stream, byParameter, notifications]) reading.close();
+    // A token in the URL stays out of the request log.
+    await until(() => (logLines.some((line) => line.includes('access_token=')) ? true : undefined));
+    expect(logLines.join('\n')).toContain('access_token=[redacted]');
+    expect(logLines.join('\n')).not.toContain(reader.token);
   });
 
   it('refuses a bad token, over HTTP and at the handshake, with Mastodon’s 401', async () => {
