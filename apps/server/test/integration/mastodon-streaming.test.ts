@@ -290,6 +290,21 @@ describe.each(testDialects())('Mastodon streaming on %s', (dialect) => {
     expect((await refusedSocket(`${wsUrl(server.url)}/api/v1/elsewhere`)).status).toBe(404);
   });
 
+  it('keeps to the hub’s caps: past a user’s streams, 429 over HTTP and at the handshake', async () => {
+    const { reader } = await readerAndAuthor();
+    const url = `${wsUrl(server.url)}/api/v1/streaming`;
+    // The server's default, LIVE_MAX_STREAMS_PER_USER.
+    const sockets = await Promise.all(Array.from({ length: 10 }, () => openSocket(url, { protocols: [reader.token] })));
+    const tooMany = { error: 'Too many requests' };
+    expect(await refusedSocket(url, { protocols: [reader.token] })).toEqual({ status: 429, body: tooMany });
+    const res = await fetch(`${server.url}/api/v1/streaming/user`, {
+      headers: { authorization: `Bearer ${reader.token}` },
+    });
+    expect(res.status).toBe(429);
+    expect(await res.json()).toEqual(tooMany);
+    for (const socket of sockets) socket.ws.close();
+  });
+
   it('ends the WebSocket and the event stream when their session ends (logout)', async () => {
     const { reader } = await readerAndAuthor();
     const socket = await openSocket(`${wsUrl(server.url)}/api/v1/streaming?stream=user`, { protocols: [reader.token] });
