@@ -159,6 +159,8 @@ describe.each(testDialects())('Mastodon streaming on %s', (dialect) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(await res.text()).toBe('OK');
+    // Mastodon's hostname discovery: a plain GET of the WebSocket's path is 404 when streaming is on this host.
+    expect((await fetch(`${server.url}/api/v1/streaming`)).status).toBe(404);
   });
 
   it('carries updates and deletions to masto.js’s streaming client', async () => {
