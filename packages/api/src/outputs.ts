@@ -113,6 +113,9 @@ export const outputs = {
       ])
       .meta({ id: 'LiveEvent' }),
   },
+  instance: {
+    stats: z.object({ users: z.int().nonnegative(), tweets: z.int().nonnegative() }).meta({ id: 'InstanceStats' }),
+  },
   oauth: {
     registerApp: z
       .object({

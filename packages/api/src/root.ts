@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { authRouter } from './routers/auth.ts';
 import { followRouter } from './routers/follow.ts';
 import { healthRouter } from './routers/health.ts';
+import { instanceRouter } from './routers/instance.ts';
 import { oauthRouter } from './routers/oauth.ts';
 import { timelineRouter } from './routers/timeline.ts';
 import { tweetRouter } from './routers/tweet.ts';
@@ -16,6 +17,7 @@ export const appRouter = router({
   follow: followRouter,
   timeline: timelineRouter,
   oauth: oauthRouter,
+  instance: instanceRouter,
 });
 
 export type AppRouter = typeof appRouter;

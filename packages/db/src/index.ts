@@ -98,6 +98,7 @@ export {
 } from './queries/timeline.ts';
 export { deleteOwnTweet, insertTweet } from './queries/tweets.ts';
 export {
+  countAccountsAndTweets,
   findLiveSessionUser,
   findTakenUsernames,
   findUserProfileByUsername,

@@ -15,6 +15,7 @@ import { accountRoutes } from './routes/accounts.ts';
 import { emptyRoutes } from './routes/empty.ts';
 import { followRoutes } from './routes/follows.ts';
 import { instanceRoutes } from './routes/instance.ts';
+import { nodeinfoRoutes } from './routes/nodeinfo.ts';
 import { searchRoutes } from './routes/search.ts';
 import { statusRoutes } from './routes/statuses.ts';
 import { timelineRoutes } from './routes/timelines.ts';
@@ -34,6 +35,7 @@ export function mastodonApi({ contextFor, logger, admit, maxBodySize }: Mastodon
   router.use(defaultPictures());
   const call = mastodonCalls({ contextFor, logger, admit, maxBodySize });
   instanceRoutes(router, call);
+  nodeinfoRoutes(router, call);
   // Before `/api/v1/accounts/:id`, which would take `relationships` and `search` for ids.
   followRoutes(router, call);
   searchRoutes(router, call);

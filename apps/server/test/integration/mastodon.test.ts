@@ -8,7 +8,7 @@ import { createMiniterClient } from '@miniter/api/client';
 import { tweetMaxLength } from '@miniter/api/text-fields';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
 import { createRestAPIClient, MastoHttpError } from 'masto';
-import generator from 'megalodon';
+import generator, { detector } from 'megalodon';
 import { describe, expect, it } from 'vitest';
 import { useHttpServer } from '../helpers.ts';
 
@@ -345,6 +345,20 @@ describe.each(testDialects())('the Mastodon API on %s', (dialect) => {
     const v1 = await masto.v1.instance.fetch();
     expect(v1.configuration.statuses.maxCharacters).toBe(tweetMaxLength);
     expect(v1.contactAccount?.username).toBe('founder');
+    // Counted at most every minute: at least the two accounts made here.
+    expect(v1.stats.userCount).toBeGreaterThanOrEqual(2);
+  });
+
+  it('publishes NodeInfo, which megalodon reads to know a Mastodon-compatible server', async () => {
+    expect(await detector(server.url)).toBe('mastodon');
+    const { body } = await raw('GET', '/nodeinfo/2.0');
+    expect(body).toMatchObject({
+      version: '2.0',
+      software: { name: 'miniter' },
+      openRegistrations: true,
+      usage: { users: { total: expect.any(Number) }, localPosts: expect.any(Number) },
+      metadata: { upstream: { name: 'mastodon' } },
+    });
   });
 
   it('works for megalodon', async () => {

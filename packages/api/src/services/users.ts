@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
   type AccountData,
+  countAccountsAndTweets,
   type EntityManager,
   findMostFollowedIds,
   findSuggestions,
@@ -20,6 +21,7 @@ import {
 } from '@miniter/db';
 import DataLoader from 'dataloader';
 import { usernameTaken } from './auth.ts';
+import { countedPerDatabase } from './counted.ts';
 import { ServiceError } from './errors.ts';
 import type { PageParams } from './timelines.ts';
 
@@ -94,28 +96,22 @@ export function findPeople(em: EntityManager, query: string, page: PageParams<Se
   return searchUsers(em, { query, ...page });
 }
 
-/** How many of the most followed accounts are kept to fill suggestions, and for how long. */
+/** How many of the most followed accounts are kept to fill suggestions. */
 const popularCount = 100;
-const popularTtlMs = 5 * 60_000;
-const popular = new WeakMap<object, { ids: Promise<number[]>; until: number }>();
 
 /**
  * The most followed accounts, counted at most every few minutes per database (a scan of the
  * followers index is too much for every new user's home page). A short list, on a young network
- * whose scan is cheap, or a failed count, is not kept: the next call counts again.
+ * whose scan is cheap, is not kept.
  */
-function mostFollowed(em: EntityManager): Promise<number[]> {
-  const key = em.getDriver();
-  const kept = popular.get(key);
-  if (kept && kept.until > Date.now()) return kept.ids;
-  const ids = findMostFollowedIds(em, popularCount);
-  popular.set(key, { ids, until: Date.now() + popularTtlMs });
-  ids.then(
-    (found) => found.length < popularCount && popular.delete(key),
-    () => popular.delete(key),
-  );
-  return ids;
-}
+const mostFollowed = countedPerDatabase(
+  5 * 60_000,
+  (em) => findMostFollowedIds(em, popularCount),
+  (ids) => ids.length >= popularCount,
+);
+
+/** How many accounts and tweets there are: counting every tweet is a scan, so at most every minute. */
+export const instanceStats = countedPerDatabase(60_000, countAccountsAndTweets);
 
 /**
  * People to follow: those most followed by the people you follow lately, then the most followed

@@ -148,3 +148,13 @@ export async function redeemStreamTicket(
   if (!row || !(await em.nativeDelete(StreamTicket, { id: hash }))) return null;
   return { sessionId: String(row.session_id), userId: Number(row.user_id) };
 }
+
+/** How many accounts and tweets there are (for the server's public figures: `nodeinfo`). */
+export async function countAccountsAndTweets(em: EntityManager): Promise<{ users: number; tweets: number }> {
+  const [row] = await em.execute(
+    'select (select count(*) from users) as users, (select count(*) from tweets) as tweets',
+    [],
+    { connectionType: readConnection(em) },
+  );
+  return { users: Number(row?.users ?? 0), tweets: Number(row?.tweets ?? 0) };
+}

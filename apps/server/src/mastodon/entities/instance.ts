@@ -7,7 +7,7 @@ import { tweetMaxLength } from '@miniter/api/text-fields';
 import type { Account } from './account.ts';
 
 /** The Mastodon version whose API this follows, for clients that gate features on it. */
-const compatibleVersion = '4.3.0 (compatible; Miniter)';
+export const compatibleVersion = '4.3.0 (compatible; Miniter)';
 const title = 'Miniter';
 const description = 'A small Twitter-like server';
 
@@ -16,6 +16,8 @@ export interface InstanceFacts {
   /** The host clients reach, with its port: Mastodon's domain. */
   host: string;
   contact: Account | null;
+  /** How many accounts and tweets there are (`instance.stats`). */
+  stats: { users: number; tweets: number };
 }
 
 const streamingUrl = (origin: string) => origin.replace(/^http/, 'ws');
@@ -78,7 +80,7 @@ export function instanceV2({ origin, host, contact }: InstanceFacts) {
   };
 }
 
-export function instanceV1({ origin, host, contact }: InstanceFacts) {
+export function instanceV1({ origin, host, contact, stats }: InstanceFacts) {
   return {
     uri: host,
     title,
@@ -87,8 +89,7 @@ export function instanceV1({ origin, host, contact }: InstanceFacts) {
     email: '',
     version: compatibleVersion,
     urls: { streaming_api: streamingUrl(origin) },
-    // Counting every user and tweet is not worth a start-up call: unknown, as Mastodon allows.
-    stats: { user_count: 0, status_count: 0, domain_count: 1 },
+    stats: { user_count: stats.users, status_count: stats.tweets, domain_count: 1 },
     thumbnail: `${origin}/headers/original/missing.png`,
     languages: ['en', 'ko'],
     registrations: true,

@@ -2,7 +2,7 @@
 import type { Router } from 'express';
 import type { Call, Calls } from '../calls.ts';
 import { type Account, accountOf } from '../entities/account.ts';
-import { instanceV1, instanceV2 } from '../entities/instance.ts';
+import { type InstanceFacts, instanceV1, instanceV2 } from '../entities/instance.ts';
 
 /** How many of the first ids are tried for the contact account. */
 const firstIds = 10;
@@ -19,13 +19,13 @@ async function contactAccount({ caller, origin }: Call): Promise<Account | null>
   return found ? accountOf(caller, origin, found.value) : null;
 }
 
+/** What both shapes of the instance are made from. */
+async function facts(c: Call): Promise<InstanceFacts> {
+  const [contact, stats] = await Promise.all([contactAccount(c), c.caller.instance.stats()]);
+  return { origin: c.origin, host: c.req.host, contact, stats };
+}
+
 export function instanceRoutes(router: Router, call: Calls) {
-  router.get(
-    '/api/v2/instance',
-    ...call(async (c) => instanceV2({ origin: c.origin, host: c.req.host, contact: await contactAccount(c) })),
-  );
-  router.get(
-    '/api/v1/instance',
-    ...call(async (c) => instanceV1({ origin: c.origin, host: c.req.host, contact: await contactAccount(c) })),
-  );
+  router.get('/api/v2/instance', ...call(async (c) => instanceV2(await facts(c))));
+  router.get('/api/v1/instance', ...call(async (c) => instanceV1(await facts(c))));
 }
