@@ -49,8 +49,10 @@ export function mastodonCalls({ contextFor, logger, admit, maxBodySize }: Mastod
       try {
         const caller = createCaller(contextFor(req, res, req.headers.authorization));
         const answer = await route({ caller, params: paramsOf(req), origin: originOf(req), req, res });
+        mastodonRateLimitHeaders(res);
         res.json(answer);
       } catch (cause) {
+        mastodonRateLimitHeaders(res);
         sendMastodonError(req, res, cause, logger, names);
       }
     },
@@ -58,3 +60,16 @@ export function mastodonCalls({ contextFor, logger, admit, maxBodySize }: Mastod
 }
 
 export type Calls = ReturnType<typeof mastodonCalls>;
+
+/**
+ * The call's rate limit as Mastodon's clients read it, `X-RateLimit-Limit`, `-Remaining` and `-Reset`
+ * (a time), from the standard `RateLimit` header the procedures set (`trpc.ts`).
+ */
+function mastodonRateLimitHeaders(res: Response): void {
+  const rateLimit = res.getHeader('ratelimit');
+  if (typeof rateLimit !== 'string') return;
+  const fields = Object.fromEntries(rateLimit.split(',').map((field) => field.trim().split('=')));
+  res.setHeader('X-RateLimit-Limit', fields.limit);
+  res.setHeader('X-RateLimit-Remaining', fields.remaining);
+  res.setHeader('X-RateLimit-Reset', new Date(Date.now() + Number(fields.reset) * 1000).toISOString());
+}

@@ -119,6 +119,23 @@ describe.each((redisUp ? ['memory', 'redis'] : ['memory']) as (keyof typeof stor
       // The same user from another address is still the same user.
       expect((await call('health.ping', undefined, { ip: '10.2.0.3', token, query: true })).status).toBe(429);
     });
+
+    it("tells Mastodon's clients their limit in Mastodon's headers, and refuses past it in Mastodon's shape", async () => {
+      const timeline = () =>
+        fetch(`${server.url}/api/v1/timelines/public`, { headers: { 'x-forwarded-for': '10.3.0.1' } });
+      const first = await timeline();
+      expect(first.status).toBe(200);
+      expect(first.headers.get('x-ratelimit-limit')).toBe('10');
+      expect(first.headers.get('x-ratelimit-remaining')).toBe('9');
+      const reset = Date.parse(first.headers.get('x-ratelimit-reset') ?? '');
+      expect(reset - Date.now()).toBeGreaterThan(0);
+      expect(reset - Date.now()).toBeLessThanOrEqual(60_000);
+      for (let n = 2; n <= 10; n++) expect((await timeline()).status).toBe(200);
+      const refused = await timeline();
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
+      expect(await refused.json()).toEqual({ error: 'Too many requests' });
+    });
   },
 );
 
