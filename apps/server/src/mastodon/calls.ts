@@ -30,21 +30,33 @@ export interface MastodonCallsOptions {
   /** Admission control, as for /trpc: a request waits for it before its body is read. */
   admit: RequestHandler;
   maxBodySize: number;
+  /** The cap of a body that may carry a picture (`body: 'upload'`); by default the one above. */
+  maxUploadBodySize?: number;
 }
 
 export interface RouteOptions {
   /** The procedures' input names as this route's parameters, for refusals. */
   names?: FieldNames;
-  /** Whether the route reads a body (JSON or a form). */
-  body?: boolean;
+  /**
+   * Whether the route reads a body (JSON or a form); `upload`: one that may carry a picture, its
+   * multipart files kept and every kind of body under the upload cap.
+   */
+  body?: boolean | 'upload';
 }
 
 /** A route's handlers: admission, the body if it takes one, then the route. */
-export function mastodonCalls({ contextFor, logger, admit, maxBodySize }: MastodonCallsOptions) {
+export function mastodonCalls({
+  contextFor,
+  logger,
+  admit,
+  maxBodySize,
+  maxUploadBodySize = maxBodySize,
+}: MastodonCallsOptions) {
   const parsers = bodyParsers(maxBodySize);
+  const uploadParsers = bodyParsers(maxUploadBodySize, { files: true });
   return (route: MastodonRoute, { names, body = false }: RouteOptions = {}): RequestHandler[] => [
     admit,
-    ...(body ? parsers : []),
+    ...(body === 'upload' ? uploadParsers : body ? parsers : []),
     async (req, res) => {
       try {
         const caller = createCaller(contextFor(req, res, req.headers.authorization));

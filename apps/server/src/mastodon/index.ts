@@ -16,6 +16,7 @@ import { emptyRoutes } from './routes/empty.ts';
 import { followRoutes } from './routes/follows.ts';
 import { instanceRoutes } from './routes/instance.ts';
 import { nodeinfoRoutes } from './routes/nodeinfo.ts';
+import { profileRoutes } from './routes/profile.ts';
 import { searchRoutes } from './routes/search.ts';
 import { statusRoutes } from './routes/statuses.ts';
 import { timelineRoutes } from './routes/timelines.ts';
@@ -30,16 +31,17 @@ export interface MastodonApiOptions {
   maxUploadBodySize: number;
 }
 
-export function mastodonApi({ contextFor, logger, admit, maxBodySize }: MastodonApiOptions): Router {
+export function mastodonApi({ contextFor, logger, admit, maxBodySize, maxUploadBodySize }: MastodonApiOptions): Router {
   const router = Router();
   router.use(defaultPictures());
-  const call = mastodonCalls({ contextFor, logger, admit, maxBodySize });
+  const call = mastodonCalls({ contextFor, logger, admit, maxBodySize, maxUploadBodySize });
   instanceRoutes(router, call);
   nodeinfoRoutes(router, call);
   // Before `/api/v1/accounts/:id`, which would take `relationships` and `search` for ids.
   followRoutes(router, call);
   searchRoutes(router, call);
   accountRoutes(router, call);
+  profileRoutes(router, call);
   timelineRoutes(router, call);
   statusRoutes(router, call);
   emptyRoutes(router, call);

@@ -24,17 +24,21 @@ export function paramsOf(req: Request): Params {
   return merged;
 }
 
-/** JSON or a form, either kind, as the request says; anything else leaves the body empty. */
-export function bodyParsers(limit: number): RequestHandler[] {
-  return [json({ limit }), urlencoded({ limit, extended: false, parameterLimit: 1000 }), multipartFields(limit)];
+/**
+ * JSON or a form, either kind, as the request says; anything else leaves the body empty. With
+ * `files`, a multipart body's files are kept too, as `File`s: only a route that takes an upload asks,
+ * and it passes the upload cap as `limit`.
+ */
+export function bodyParsers(limit: number, { files = false } = {}): RequestHandler[] {
+  return [json({ limit }), urlencoded({ limit, extended: false, parameterLimit: 1000 }), multipartFields(limit, files)];
 }
 
 /**
- * The text fields of a `multipart/form-data` body (masto.js sends sign-ups and profile changes so),
- * read with the platform's own parser; a field sent more than once is a list. Files are left out:
- * no route here takes one yet.
+ * The fields of a `multipart/form-data` body (masto.js sends sign-ups and profile changes so), read
+ * with the platform's own parser; a field sent more than once is a list. Files are left out unless
+ * the route takes them: the whole body is in memory anyway, under the cap of `limit`.
  */
-function multipartFields(limit: number): RequestHandler {
+function multipartFields(limit: number, files: boolean): RequestHandler {
   return async (req, _res, next) => {
     if (!req.is('multipart/form-data')) return next();
     let raw: Buffer;
@@ -47,9 +51,9 @@ function multipartFields(limit: number): RequestHandler {
       const form = await new Response(raw, {
         headers: { 'content-type': String(req.headers['content-type']) },
       }).formData();
-      const fields: Record<string, string | string[]> = {};
+      const fields: Record<string, string | File | (string | File)[]> = {};
       for (const [name, value] of form) {
-        if (typeof value !== 'string') continue;
+        if (typeof value !== 'string' && !files) continue;
         const earlier = fields[name];
         fields[name] = earlier === undefined ? value : [...(Array.isArray(earlier) ? earlier : [earlier]), value];
       }

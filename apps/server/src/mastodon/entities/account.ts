@@ -65,6 +65,17 @@ export const toCredentialAccount = (account: Account, profile: Profile) => ({
   },
 });
 
+/**
+ * The signed-in user's CredentialAccount from their own account as a procedure answered it (`user.me`,
+ * `user.updateProfile`): its counts from `user.byId`, its profile from the answer, which was read
+ * from (or written to) the primary where `byId` may read a replica a moment behind.
+ */
+export async function credentialAccountOf(caller: Caller, origin: string, own: RouterOutputs['user']['me']) {
+  const { email: _email, ...fields } = own;
+  const profile = { ...(await caller.user.byId({ userId: own.id })), ...fields };
+  return toCredentialAccount(await accountOf(caller, origin, profile), profile);
+}
+
 /** A profile's Account, its last status read from the author's newest tweet. */
 export async function accountOf(caller: Caller, origin: string, profile: Profile): Promise<Account> {
   const newest = await caller.tweet.byAuthor({ userId: profile.id, limit: 1 });

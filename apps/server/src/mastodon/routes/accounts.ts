@@ -1,7 +1,7 @@
 /** Accounts: the signed-in one, by handle, by id. */
 import type { Router } from 'express';
 import type { Calls } from '../calls.ts';
-import { accountOf, toCredentialAccount } from '../entities/account.ts';
+import { accountOf, credentialAccountOf } from '../entities/account.ts';
 import { idOf, recordNotFound } from '../params.ts';
 
 /**
@@ -24,11 +24,7 @@ function usernameOf(acct: unknown, host: string): string {
 export function accountRoutes(router: Router, call: Calls) {
   router.get(
     '/api/v1/accounts/verify_credentials',
-    ...call(async ({ caller, origin }) => {
-      const me = await caller.user.me();
-      const profile = await caller.user.byId({ userId: me.id });
-      return toCredentialAccount(await accountOf(caller, origin, profile), profile);
-    }),
+    ...call(async ({ caller, origin }) => credentialAccountOf(caller, origin, await caller.user.me())),
   );
 
   router.get(
