@@ -33,6 +33,13 @@ const fieldRules: Record<string, { refuses: string[]; valid: (bad: string) => st
   currentPassword: { refuses: refusedEverywhere, valid: (c) => `pass${c}word123` },
   newPassword: { refuses: refusedEverywhere, valid: (c) => `pass${c}word456` },
   cursor: { refuses: refusedEverywhere, valid: (c) => `MTA${c}` },
+  // A follow list's bounds: a follow's place in the list, digits only.
+  ...Object.fromEntries(
+    ['maxId', 'sinceId', 'minId'].map((field) => [
+      field,
+      { refuses: [...refusedEverywhere, ...refusedInNames], valid: (c: string) => `17650${c}00042` },
+    ]),
+  ),
   website: { refuses: [...refusedEverywhere, ...refusedInNames], valid: (c) => `https://app${c}.example` },
   ...Object.fromEntries(
     [
