@@ -227,7 +227,7 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
     });
   });
 
-  router.use(['/api/v1/apps', '/oauth'], mastodonErrors(logger));
+  router.use(['/api/v1/apps', '/api/v1/accounts', '/oauth'], mastodonErrors(logger));
   return router;
 }
 

@@ -12,11 +12,17 @@
  *
  * `MINITER_FUZZ_RUNS` sets the runs per procedure (default 150).
  */
+
+import type { Orm } from '@miniter/db';
 import { sqlEm } from '@miniter/db';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.ts';
+import { mastodonApi } from '../../src/mastodon/index.ts';
+import { oauthRoutes } from '../../src/mastodon/oauth.ts';
 import { v1Routes } from '../../src/rest/v1.ts';
+import { anything, number, numbers, text } from '../arbitraries.ts';
 import { useHttpServer } from '../helpers.ts';
 import { procedures, takes } from '../procedures.ts';
 
@@ -45,63 +51,6 @@ const isJson = reads(JSON.parse);
 const decodes = reads(decodeURIComponent);
 /** A path parameter that stays one segment of the path: not empty, `.` or `..` (resolved away), and decodable. */
 const isSegment = (value: string) => !/^(?:\.|%2e){0,2}$/i.test(value) && decodes(value);
-
-/** One character from the edges of Unicode and of what a field allows. */
-const edgeChar = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('a', 'Z', '0', ' ', '.', '@') },
-  {
-    weight: 4,
-    arbitrary: fc.constantFrom(
-      ...['\u0000', '\u0001', '\u001b', '\u007f', '\u0085', '\u009f', '\t', '\n', '\r'], // controls
-      ...['\ud800', '\udbff', '\udc00', '\udfff', '😀', '👨‍👩‍👧', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '\ufffd'], // surrogates, lone and paired
-      ...['\u0301', '\u0591', 'א', 'ب', '\u202e', '\u2066', '\u200f', '\u200b', '\u200d', '\ufeff', '\u3164'],
-      ...['\u2028', '\u2029', '가', '\u1100', "'", '"', '\\', '`', '?', '%', ';'],
-    ),
-  },
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) }, // any code point
-);
-
-/** `n` code points of filler around an edge character: at, just under and just over each limit. */
-const atLimit = fc
-  .tuple(
-    fc.constantFrom(1, 8, 49, 50, 51, 72, 73, 299, 300, 301, 2000, 2001),
-    fc.constantFrom('x', '😀', '가'),
-    edgeChar,
-  )
-  .map(([n, filler, edge]) => filler.repeat(Math.max(0, n - 1)) + edge);
-
-const text = fc.oneof(
-  { weight: 5, arbitrary: fc.string({ unit: edgeChar, maxLength: 30 }) },
-  { weight: 3, arbitrary: atLimit },
-  { weight: 2, arbitrary: fc.constantFrom(password, 'fuzz1@example.com', 'MQ', 'MTAw', 'NS41') }, // real values
-  { weight: 1, arbitrary: fc.nat().map((n) => `new${n}@example.com`) }, // an email not yet taken
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 400 }) },
-  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 400 }) },
-  { weight: 1, arbitrary: fc.nat({ max: 200_000 }).map((n) => 'x'.repeat(n)) },
-);
-
-const number = fc.oneof(
-  fc.integer({ min: 0, max: 20 }), // ids that exist
-  fc.integer(),
-  fc.double(),
-  fc.constantFrom(0, -1, 2 ** 31, 2 ** 53, -(2 ** 53), 1e308, 4_294_967_295, 4_294_967_296),
-);
-
-/** Lists of numbers (ids): short ones, and lengths about a list limit of 100. */
-const numbers = fc.oneof(
-  fc.array(number, { maxLength: 5 }),
-  fc
-    .integer({ min: 99, max: 101 })
-    .chain((n) => fc.array(fc.integer({ min: 1, max: 20 }), { minLength: n, maxLength: n })),
-);
-
-const keys = ['__proto__', 'constructor', 'prototype', 'text', 'userId', 'cursor'];
-
-const anything = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, text, number, fc.boolean(), fc.constant(null), tie('array'), tie('object')),
-  array: fc.array(tie('value'), { maxLength: 5 }),
-  object: fc.dictionary(fc.oneof(fc.constantFrom(...keys), fc.string()), tie('value'), { maxKeys: 6 }),
-})).value;
 
 /** Inputs for one procedure: its own fields, mostly of the types they take, sometimes anything. */
 function inputsFor(fields: Record<string, Parameters<typeof takes>[0]>) {
@@ -261,7 +210,7 @@ describe.each(testDialects())('every procedure, fuzzed over HTTP on %s', (dialec
 
 /** A REST route to fuzz: its path (`:name` parameters), what its body and query string hold. */
 interface RestCase {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   body?: Record<string, 'text' | 'number'>;
   query?: string[];
@@ -269,6 +218,8 @@ interface RestCase {
   procedure: string;
   /** The book's routes also take the token bare. */
   rawToken?: true;
+  /** Mastodon's routes refuse in Mastodon's shape, `{ "error": "…" }`. */
+  mastodon?: true;
 }
 
 /** The book's endpoints (apps/server/src/rest/book.ts). */
@@ -304,6 +255,37 @@ const v1Cases: RestCase[] = v1Routes.map((route) => {
       : { body: Object.fromEntries(own.map(([name, schema]) => [name, takes(schema, 'x') ? 'text' : 'number'])) }),
   };
 });
+
+/** The parameters Mastodon's routes read, each sent as text or a number (or anything). */
+const mastodonParams: Record<string, 'text' | 'number'> = Object.fromEntries([
+  ...['limit', 'max_id', 'since_id', 'min_id', 'id', 'offset', 'in_reply_to_id'].map((n) => [n, 'number'] as const),
+  ...['acct', 'q', 'type', 'resolve', 'following', 'local', 'only_media', 'exclude_replies', 'pinned', 'status']
+    .concat(['visibility', 'spoiler_text', 'display_name', 'note', 'client_name', 'redirect_uris', 'scopes'])
+    .concat(['website', 'grant_type', 'code', 'client_id', 'client_secret', 'redirect_uri', 'code_verifier'])
+    .concat(['scope', 'token', 'username', 'email', 'password', 'agreement', 'locale', 'avatar'])
+    .map((n) => [n, 'text'] as const),
+]);
+
+/** Every route of Mastodon's API and OAuth, read from their routers: a route added is fuzzed untold. */
+const mastodonCases: RestCase[] = (() => {
+  const unused = () => {
+    throw new Error('not called while listing routes');
+  };
+  const options = { contextFor: unused, logger: createLogger('silent'), admit: unused, maxBodySize: 1 };
+  const routers = [mastodonApi({ ...options, maxUploadBodySize: 1 }), oauthRoutes({ ...options, orm: {} as Orm })];
+  return routers.flatMap((router) =>
+    (router.stack as { route?: { path: string; methods: Record<string, boolean> } }[]).flatMap(({ route }) =>
+      Object.keys(route?.methods ?? {})
+        .filter((method) => method !== '_all')
+        .map((method): RestCase => {
+          const upper = method.toUpperCase() as RestCase['method'];
+          const keys = Object.keys(mastodonParams);
+          const own = upper === 'GET' ? { query: keys } : { body: mastodonParams };
+          return { method: upper, path: route?.path ?? '', procedure: 'mastodon', mastodon: true, ...own };
+        }),
+    ),
+  );
+})();
 
 const restBody = (fields: Record<string, 'text' | 'number'>) => {
   const field = Object.fromEntries(
@@ -341,10 +323,10 @@ describe.each(testDialects())('the REST routes, fuzzed over HTTP on %s', (dialec
     return ((await res.json()) as { access_token: string }).access_token;
   }
 
-  it.each([...bookCases, ...v1Cases])(
+  it.each([...bookCases, ...v1Cases, ...mastodonCases])(
     '$method $path answers every generated request with a 2xx or a typed 4xx',
     { timeout: 60_000 + numRuns * 200 },
-    async ({ method, path, body, query = [], procedure, rawToken }) => {
+    async ({ method, path, body, query = [], procedure, rawToken, mastodon }) => {
       const shared = endsSession.has(procedure) ? null : await signedIn();
       const request = fc.record({
         params: fc.array(urlValue, { minLength: 2, maxLength: 2 }),
@@ -383,7 +365,10 @@ describe.each(testDialects())('the REST routes, fuzzed over HTTP on %s', (dialec
           }
           if (!answer.startsWith('{')) return;
           const json = JSON.parse(answer) as { error?: { code?: string } };
-          if (res.status >= 400) {
+          if (res.status >= 400 && mastodon) {
+            // In Mastodon's shape once it reaches the route (an empty segment is another path).
+            if (readable) expect(typeof json.error, shown).toBe('string');
+          } else if (res.status >= 400) {
             expect(json.error?.code, shown).toMatch(/^[A-Z_]+$/);
             // A live session is never turned away for itself (a login can fail for its credentials).
             if (token && procedure !== 'auth.login') expect(json.error?.code, shown).not.toBe('UNAUTHORIZED');

@@ -4,12 +4,12 @@
  * relationships with every documented key, follow and unfollow with their refusals, and account
  * search (v1 and v2). Tokens are first-party ones from `auth.login`.
  */
-import { createMiniterClient } from '@miniter/api/client';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
 import { createRestAPIClient, MastoHttpError } from 'masto';
 import generator from 'megalodon';
 import { describe, expect, it } from 'vitest';
 import { useHttpServer } from '../helpers.ts';
+import { mastodonUsers } from '../mastodon-users.ts';
 
 /** Every key of Mastodon's Relationship (entities/Relationship.md). */
 const relationshipKeys = [
@@ -34,15 +34,7 @@ const relationshipKeys = [
 describe.each(testDialects())('Mastodon follows and search on %s', (dialect) => {
   const db = useTestDatabase(dialect);
   const server = useHttpServer(() => db().orm);
-  const trpc = (token?: string) => createMiniterClient({ url: `${server.url}/trpc`, token });
-
-  /** A new user and a first-party token for them. */
-  async function signUp(name: string, username: string) {
-    const email = `${username}@example.com`;
-    const user = await trpc().auth.signUp.mutate({ name, username, email, password: 'password123' });
-    const { accessToken } = await trpc().auth.login.mutate({ email, password: 'password123' });
-    return { user, token: accessToken, masto: createRestAPIClient({ url: server.url, accessToken }) };
-  }
+  const { trpc, signUp } = mastodonUsers(() => server.url);
 
   async function get(path: string, token?: string) {
     const res = await fetch(`${server.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });

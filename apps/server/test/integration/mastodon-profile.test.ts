@@ -4,28 +4,20 @@
  * then verify_credentials and the public Account show the new name, note and a picture served as
  * WebP. Refusals (too long a name, not a picture, too large, a read-only token) change nothing.
  */
-import { createMiniterClient } from '@miniter/api/client';
 import { makeImage } from '@miniter/api/testing';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
 import { createOAuthAPIClient, createRestAPIClient, MastoHttpError } from 'masto';
 import generator from 'megalodon';
 import { describe, expect, it } from 'vitest';
 import { testUploads, useHttpServer } from '../helpers.ts';
+import { mastodonUsers } from '../mastodon-users.ts';
 
 const outOfBand = 'urn:ietf:wg:oauth:2.0:oob';
 
 describe.each(testDialects())('Mastodon profile edits on %s', (dialect) => {
   const db = useTestDatabase(dialect);
   const server = useHttpServer(() => db().orm);
-  const trpc = (token?: string) => createMiniterClient({ url: `${server.url}/trpc`, token });
-
-  /** A new user and a first-party token for them. */
-  async function signUp(name: string, username: string) {
-    const email = `${username}@example.com`;
-    const user = await trpc().auth.signUp.mutate({ name, username, email, password: 'password123' });
-    const { accessToken } = await trpc().auth.login.mutate({ email, password: 'password123' });
-    return { user, token: accessToken, masto: createRestAPIClient({ url: server.url, accessToken }) };
-  }
+  const { trpc, signUp } = mastodonUsers(() => server.url);
 
   /** An OAuth token of `scope` for `jwt`'s user, as an application gets one. */
   async function oauthToken(jwt: string, scope: string) {

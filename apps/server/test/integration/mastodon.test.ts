@@ -4,13 +4,13 @@
  * `Link`, accounts by handle and id, deletion, and the refusals' statuses and bodies. Tokens are
  * first-party ones from `auth.login`, sent as `Authorization: Bearer`.
  */
-import { createMiniterClient } from '@miniter/api/client';
 import { tweetMaxLength } from '@miniter/api/text-fields';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
 import { createRestAPIClient, MastoHttpError } from 'masto';
 import generator, { detector } from 'megalodon';
 import { describe, expect, it } from 'vitest';
 import { useHttpServer } from '../helpers.ts';
+import { mastodonUsers } from '../mastodon-users.ts';
 
 /** Every key of Mastodon's Status and Account that Miniter answers, whatever their values. */
 const statusKeys = [
@@ -81,15 +81,7 @@ interface Raw {
 describe.each(testDialects())('the Mastodon API on %s', (dialect) => {
   const db = useTestDatabase(dialect);
   const server = useHttpServer(() => db().orm);
-  const trpc = (token?: string) => createMiniterClient({ url: `${server.url}/trpc`, token });
-
-  /** A new user and a first-party token for them. */
-  async function signUp(name: string, username: string) {
-    const email = `${username}@example.com`;
-    const user = await trpc().auth.signUp.mutate({ name, username, email, password: 'password123' });
-    const { accessToken } = await trpc().auth.login.mutate({ email, password: 'password123' });
-    return { user, token: accessToken };
-  }
+  const { trpc, signUp } = mastodonUsers(() => server.url);
 
   async function raw(method: string, path: string, options: { token?: string; body?: string; type?: string } = {}) {
     const headers: Record<string, string> = {};
