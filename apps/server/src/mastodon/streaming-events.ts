@@ -11,6 +11,7 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { RestCallsOptions } from '../rest/calls.ts';
 import { toStatuses } from './entities/status.ts';
+import { sendMastodonError } from './errors.ts';
 import { originOf } from './params.ts';
 
 const createCaller = createCallerFactory(appRouter);
@@ -64,17 +65,23 @@ function statusPayload(tweet: TweetView, origin: string, context: () => Context)
 }
 
 /**
- * Opens the request's `timeline.live`; throws its refusal (no token, a scope it lacks, the caps)
- * before anything is sent, for the route to answer.
+ * Opens the request's `timeline.live`, or answers its refusal (no token, a scope it lacks, the caps)
+ * before anything else is sent and resolves to null.
  */
 export async function openUserStream(
   req: Request,
   res: Response,
-  { contextFor }: StreamingOptions,
-): Promise<UserStream> {
+  { contextFor, logger }: StreamingOptions,
+): Promise<UserStream | null> {
   const controller = new AbortController();
   const caller = createCaller(contextFor(req, res, authorizationOf(req)), { signal: controller.signal });
-  const tracked = await caller.timeline.live();
+  let tracked: Awaited<ReturnType<typeof caller.timeline.live>>;
+  try {
+    tracked = await caller.timeline.live();
+  } catch (cause) {
+    sendMastodonError(req, res, cause, logger);
+    return null;
+  }
   const origin = originOf(req);
   // An Account is public: read without the token, and not counted against the client's rate limit
   // (a stream's events are not its calls). A context each time: its profile loader caches.

@@ -15,7 +15,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
-import { sendMastodonError } from './errors.ts';
 import { endOf, openUserStream, type StreamingOptions, type UserStream } from './streaming-events.ts';
 
 /** How often a connection is pinged; one that has not answered the last ping by the next is cut off. */
@@ -115,13 +114,8 @@ export async function acceptWebSocket(req: Request, res: Response, next: NextFun
   const accept = pending.get(req);
   if (!accept) return next();
   pending.delete(req);
-  let stream: UserStream;
-  try {
-    stream = await openUserStream(req, res, options);
-  } catch (cause) {
-    sendMastodonError(req, res, cause, options.logger);
-    return;
-  }
+  const stream = await openUserStream(req, res, options);
+  if (!stream) return;
   accept((ws) => serve(ws, stream, req.query.stream, options.logger));
 }
 

@@ -5,8 +5,7 @@
  */
 import { type Request, type Response, Router } from 'express';
 import { write } from '../trpc-sse.ts';
-import { sendMastodonError } from './errors.ts';
-import { endOf, openUserStream, type StreamingOptions, type UserStream } from './streaming-events.ts';
+import { endOf, openUserStream, type StreamingOptions } from './streaming-events.ts';
 import { acceptWebSocket } from './streaming-socket.ts';
 
 export { streamingUpgrades } from './streaming-socket.ts';
@@ -20,13 +19,8 @@ const heartbeatMs = 15_000;
  * ends with its session. When the session ends or the server stops, the response just ends.
  */
 async function sendEvents(req: Request, res: Response, options: StreamingOptions, { quiet = false } = {}) {
-  let stream: UserStream;
-  try {
-    stream = await openUserStream(req, res, options);
-  } catch (cause) {
-    sendMastodonError(req, res, cause, options.logger);
-    return;
-  }
+  const stream = await openUserStream(req, res, options);
+  if (!stream) return;
   res.once('close', stream.stop);
   // Mastodon's headers, as they are (express's `set` would add a charset to the type).
   res.statusCode = 200;
