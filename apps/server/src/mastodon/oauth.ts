@@ -184,7 +184,9 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
       Object.entries(req.headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
     );
     headers['content-type'] = 'application/x-www-form-urlencoded';
-    const request = new OAuth2Server.Request({ method: req.method, query: {}, body: req.body ?? {}, headers });
+    // Its parameters are text: anything else (a list, an object) is as good as missing.
+    const body = Object.fromEntries(Object.entries(req.body ?? {}).filter((entry) => typeof entry[1] === 'string'));
+    const request = new OAuth2Server.Request({ method: req.method, query: {}, body, headers });
     try {
       const token = await server.token(request, new OAuth2Server.Response());
       res.set('cache-control', 'no-store').json(tokenEntity(token.accessToken, token.scope ?? []));
