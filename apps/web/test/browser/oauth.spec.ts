@@ -102,7 +102,9 @@ test('logs in on the way, authorizes with PKCE, and the application’s token wo
   );
   // No other site may frame the page where a person grants access (clickjacking).
   expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
-  await expect(page.getByRole('status')).toHaveText('Log in to let an application use your Miniter account.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(
+    'Log in to let an application use your Miniter account.',
+  );
   await logIn(page, person.email);
 
   // Back on the same request, signed in: the application and what it may do.
@@ -164,7 +166,7 @@ test('the out-of-band URI shows the code to copy, from the keyboard', async ({ p
   const code = await page.getByLabel('Authorization code').inputValue();
   expect(code).toMatch(/^[\w-]{43}$/);
   await page.getByRole('button', { name: 'Copy' }).click();
-  await expect(page.getByRole('status')).toHaveText('Copied.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Copied.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
 
   const token = await exchange(base, app, code, { redirect_uri: outOfBand });
