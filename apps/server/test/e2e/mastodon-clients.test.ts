@@ -4,7 +4,7 @@
  * web page makes, which the browser tests drive in Chromium) and the code becomes a token; the
  * application signs up a second account; they post, follow, page timelines and follower lists to
  * their end by `Link`, stream over WebSocket, and a read-only or revoked token is refused. megalodon
- * reads the same server.
+ * does the same on its own, its stream over WebSocket beside a plain server-sent-event reader.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createMiniterClient } from '@miniter/api/client';
@@ -12,6 +12,7 @@ import { createTestDatabase, type TestDatabase, testDialects } from '@miniter/db
 import { createOAuthAPIClient, createRestAPIClient, createStreamingAPIClient, type mastodon } from 'masto';
 import generator from 'megalodon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEvents, until } from '../event-stream.ts';
 import { testAuth } from '../helpers.ts';
 import { type ServerProcess, startServerProcess } from './start.ts';
 
@@ -51,6 +52,15 @@ describe.each(testDialects())('Mastodon clients against pnpm start on %s', (dial
     await db.close();
   });
 
+  const trpc = (token?: string) => createMiniterClient({ url: `${url}/trpc`, ...(token ? { token } : {}) });
+
+  /** A person's first-party session, as the web app holds it on the authorize page. */
+  async function person(username: string): Promise<string> {
+    const email = `${username}@example.com`;
+    await trpc().auth.signUp.mutate({ name: username, username, email, password: 'password123' });
+    return (await trpc().auth.login.mutate({ email, password: 'password123' })).accessToken;
+  }
+
   it('registers, authorizes, signs up, posts, follows, pages, streams, and refuses what a token may not do', async () => {
     const anonymous = createRestAPIClient({ url });
     const app = await anonymous.v1.apps.create({
@@ -62,14 +72,7 @@ describe.each(testDialects())('Mastodon clients against pnpm start on %s', (dial
     const credentials = { clientId: app.clientId ?? '', clientSecret: app.clientSecret ?? '', redirectUri };
 
     // A person with a Miniter account authorizes the application, with PKCE.
-    const trpc = (token?: string) => createMiniterClient({ url: `${url}/trpc`, ...(token ? { token } : {}) });
-    await trpc().auth.signUp.mutate({
-      name: 'Ann',
-      username: 'ann',
-      email: 'ann@example.com',
-      password: 'password123',
-    });
-    const { accessToken: jwt } = await trpc().auth.login.mutate({ email: 'ann@example.com', password: 'password123' });
+    const jwt = await person('ann');
     const verifier = randomBytes(32).toString('base64url');
     const { code } = await trpc(jwt).oauth.authorize.mutate({
       clientId: credentials.clientId,
@@ -163,5 +166,75 @@ describe.each(testDialects())('Mastodon clients against pnpm start on %s', (dial
     await oauth.revoke({ ...credentials, token: bobToken.accessToken });
     await expect(bob.v1.accounts.verifyCredentials()).rejects.toMatchObject({ statusCode: 401 });
     await expect(bob.v1.timelines.home.list()).rejects.toMatchObject({ statusCode: 401 });
+  });
+
+  it('megalodon registers, is authorized, posts, follows, pages, streams over WebSocket and SSE, and revokes', async () => {
+    const anonymous = generator('mastodon', url);
+    const app = await anonymous.registerApp('Megalodon E2E', {
+      scopes: ['read', 'write', 'follow'],
+      redirect_uris: redirectUri,
+    });
+    expect(new URL(app.url ?? '').pathname).toBe('/oauth/authorize');
+    const megalodonToken = async (username: string) => {
+      const { code } = await trpc(await person(username)).oauth.authorize.mutate({
+        clientId: app.client_id,
+        redirectUri,
+        scope: 'read write follow',
+      });
+      return (await anonymous.fetchAccessToken(app.client_id, app.client_secret, code, redirectUri)).access_token;
+    };
+    const carolToken = await megalodonToken('carol');
+    const carol = generator('mastodon', url, carolToken);
+    const dave = generator('mastodon', url, await megalodonToken('dave'));
+    const carolAccount = (await carol.verifyAccountCredentials()).data;
+    const daveAccount = (await dave.verifyAccountCredentials()).data;
+
+    expect((await dave.lookupAccount('carol')).data.id).toBe(carolAccount.id);
+    expect((await dave.followAccount(carolAccount.id)).data).toMatchObject({ following: true, followed_by: false });
+    expect((await carol.getRelationships([daveAccount.id])).data).toMatchObject([{ followed_by: true }]);
+    expect((await carol.getAccountFollowers(carolAccount.id, { get_all: true })).data.map((a) => a.acct)).toEqual([
+      'dave',
+    ]);
+
+    // Dave's streams, one over megalodon's WebSocket and one over server-sent events, carry Carol's
+    // status and its deletion.
+    const socket = await dave.userStreaming();
+    const socketEvents: Array<[string, unknown]> = [];
+    socket.on('update', (status: { id: string }) => socketEvents.push(['update', status.id]));
+    socket.on('delete', (id: string) => socketEvents.push(['delete', id]));
+    const connected = new Promise((resolve) => socket.once('connect', resolve));
+    const sse = await openEvents(`${url}/api/v1/streaming/user`, { authorization: `Bearer ${carolToken}` });
+    const erinSse = await openEvents(`${url}/api/v1/streaming/user?access_token=${await megalodonToken('erin')}`);
+    try {
+      await connected;
+      expect(sse.res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      const status = (await carol.postStatus('hello from megalodon')).data;
+      expect(status).toMatchObject({ content: '<p>hello from megalodon</p>', account: { acct: 'carol' } });
+      expect((await dave.getHomeTimeline()).data.map((s) => s.id)).toEqual([status.id]);
+      expect((await anonymous.getPublicTimeline({ local: true })).data.map((s) => s.id)).toContain(status.id);
+      // (A status deleted before the hub's next look at the log is never sent, only its deletion.)
+      await until(() => (socketEvents.length && sse.events.length ? true : undefined));
+      const deleted = (await carol.deleteStatus(status.id)).data;
+      expect(deleted.id).toBe(status.id);
+      await until(() => (socketEvents.length >= 2 ? true : undefined));
+      expect(socketEvents).toEqual([
+        ['update', status.id],
+        ['delete', status.id],
+      ]);
+      // Carol's own stream has her status too; Erin follows nobody, and hers stays quiet.
+      await until(() => (sse.events.length >= 2 ? true : undefined));
+      expect(sse.events.map((e) => [e.event, e.event === 'update' ? JSON.parse(e.data).id : e.data])).toEqual([
+        ['update', status.id],
+        ['delete', status.id],
+      ]);
+      expect(erinSse.events).toEqual([]);
+    } finally {
+      socket.stop();
+      sse.close();
+      erinSse.close();
+    }
+
+    await anonymous.revokeToken(app.client_id, app.client_secret, carolToken);
+    await expect(carol.verifyAccountCredentials()).rejects.toMatchObject({ response: { status: 401 } });
   });
 });
