@@ -5,6 +5,8 @@
  * is answered by `page.route`: nothing leaves the machine.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, freshHandle, someone, test } from './helpers.ts';
@@ -129,6 +131,31 @@ test('logs in on the way, authorizes with PKCE, and the application’s token wo
   const token = await exchange(base, app, code, { code_verifier: verifier });
   expect(await me(base, token)).toEqual({ status: 200, username: person.username });
   expect(problems).toEqual([]);
+});
+
+test('another site cannot frame the authorize page (clickjacking)', async ({ page, baseURL, problems }) => {
+  const base = baseURL as string;
+  const app = await registerApp(base);
+  // A site of another origin that frames the page, served for real: Chromium treats a page that
+  // `page.route` made up as public, and its local-network checks would refuse the frame first.
+  const evil = createServer((_req, res) =>
+    res
+      .setHeader('content-type', 'text/html')
+      .end(`<!doctype html><title>Win a prize</title><iframe src="${base}${authorizePath(app)}"></iframe>`),
+  );
+  await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
+  try {
+    const framed = page.waitForResponse((r) => new URL(r.url()).pathname === '/oauth/authorize');
+    await page.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
+    expect((await framed).headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    // Chromium shows its own error page in the frame: nothing of Miniter's to click on.
+    await expect
+      .poll(() => page.frames().map((frame) => frame.url()))
+      .toEqual([expect.stringContaining('127.0.0.1'), 'chrome-error://chromewebdata/']);
+  } finally {
+    evil.close();
+  }
+  expect(problems.filter((problem) => !/frame-ancestors/.test(problem))).toEqual([]);
 });
 
 test('Deny goes back to the application with access_denied and the state', async ({ page, baseURL, problems }) => {
