@@ -69,11 +69,13 @@ async function exchange(baseURL: string, app: App, code: string, extra: Record<s
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
-/** `GET /trpc/user.me` with the application's token: its status and the handle it answers. */
+/** Mastodon's `verify_credentials` with a token, as the application calls it: the status and handle. */
 async function me(baseURL: string, token: string) {
-  const response = await fetch(`${baseURL}/trpc/user.me`, { headers: { authorization: `Bearer ${token}` } });
-  const body = (await response.json()) as { result?: { data: { username: string } } };
-  return { status: response.status, username: body.result?.data.username };
+  const response = await fetch(`${baseURL}/api/v1/accounts/verify_credentials`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const body = (await response.json()) as { username?: string };
+  return { status: response.status, username: body.username };
 }
 
 /** The application's end of the redirect: a page of its own, served here. */
