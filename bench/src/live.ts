@@ -1,13 +1,15 @@
 /**
- * 11 (MySQL): the live timeline. Thousands of `timeline.live` streams open on one server process
- * for followers of one author; then how long each of the author's tweets takes from its
- * `tweet.create` acknowledgement to every stream, the server's memory with the streams open, and
- * what the idle streams cost `timeline.home`, against no streams, in turns.
+ * 11 and 16 (MySQL): the live timeline. Thousands of streams open on one server process for
+ * followers of one author; then how long each of the author's tweets takes from its acknowledgement
+ * to every stream, the server's memory with the streams open, and what the idle streams cost the
+ * home timeline, against no streams, in turns. A transport says what a stream is: in 11 tRPC's
+ * `timeline.live` over server-sent events, in 16 Mastodon's streaming WebSocket (mastodon.ts), the
+ * author posting and the readers reading through the same API as the streams.
  *
  * The streams' client is made to be cheap, so that 5,000 of them share the bench's process with
- * the load generator: one raw `node:http` GET per stream on its own TCP connection (no agent), and
- * a small server-sent-events parser that takes only what it needs (the event's name, and the tweet's
- * id from a tweet's data), timestamping each socket read as it comes.
+ * the load generator: for tRPC one raw `node:http` GET per stream on its own TCP connection (no
+ * agent), and a small server-sent-events parser that takes only what it needs (the event's name, and
+ * the tweet's id from a tweet's data), timestamping each socket read as it comes.
  */
 import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -53,11 +55,44 @@ const openConcurrency = 64;
 const refusedRetryMs = 200;
 const refusedRetries = 50;
 
-/** What the scenario needs from the harness: a server of its own, and logins. */
+/** What the scenario needs from the harness: a server of its own. */
 export interface LiveHarness {
   /** Starts a server on the large profile's database, WORKERS=1, with open files raised to `fileLimit`. */
   startServer(fileLimit: number): Promise<ServerProcess>;
-  login(baseUrl: string, userIds: number[]): Promise<Session[]>;
+}
+
+/** One open stream. */
+export interface OpenStream {
+  close(): void;
+  closed: Promise<void>;
+}
+
+/**
+ * Opens one stream with `token`; resolves once the server has opened it in its hub (whatever is
+ * posted afterwards reaches it). `onTweet` gets each tweet's id as it arrives, with the time of the
+ * socket read it came in; `onLost` is told once if the stream ends other than by `close`.
+ */
+export type StreamOpener = (
+  url: URL,
+  token: string,
+  onTweet: (tweetId: number, at: number) => void,
+  onLost: (reason: string) => void,
+) => Promise<OpenStream>;
+
+/** What a stream is, and how the author posts and the readers read, in one scenario of the live timeline. */
+export interface LiveTransport {
+  id: 11 | 16;
+  /** The streams, for titles and log lines: `timeline.live streams`. */
+  streams: string;
+  /** Before each target's name: `live`. */
+  label: string;
+  open: StreamOpener;
+  /** Tokens on the scenario's server for `[authorId, ...followerIds]`, in that order. */
+  tokens(baseUrl: string, userIds: number[]): Promise<Session[]>;
+  /** The author's post: its path, JSON body and the new tweet's id in the answer. */
+  post: { name: string; path: string; body: (text: string) => string; idOf: (answer: string) => number };
+  /** The home timeline read in turns with the streams and without: its name, users and request. */
+  reads: { name: string; sessions: Session[]; path?: (session: Session) => string };
 }
 
 /** Open files the server and the bench each need beyond the streams (database, autocannon, logs). */
@@ -65,17 +100,12 @@ const liveFileHeadroom = 1_000;
 /** The limit of open files asked for, for the server and the bench's own process. */
 export const liveFileLimit = 65_536;
 
-class StreamError extends Error {
+export class StreamError extends Error {
   readonly status: number;
   constructor(status: number, message: string) {
     super(message);
     this.status = status;
   }
-}
-
-interface OpenStream {
-  close(): void;
-  closed: Promise<void>;
 }
 
 /**
@@ -158,6 +188,19 @@ function openStream(
   });
 }
 
+/** A `timeline.live` stream over server-sent events, counting tweet events (not pings). */
+export const openTrpcStream: StreamOpener = (url, token, onTweet, onLost) =>
+  openStream(
+    url,
+    token,
+    (event, data, at) => {
+      if (event) return; // ping
+      const id = tweetIdOf(data);
+      if (id !== null) onTweet(id, at);
+    },
+    onLost,
+  );
+
 /** The id of the tweet a tweet event carries: `{"type":"tweet","tweet":{"id":…`. */
 function tweetIdOf(data: string): number | null {
   if (!data.startsWith('{"type":"tweet"')) return null;
@@ -182,10 +225,17 @@ class StreamSet {
   readonly onTweet: (stream: number, tweetId: number, at: number) => void;
   private readonly url: URL;
   private readonly tokens: string[];
+  private readonly opener: StreamOpener;
 
-  constructor(baseUrl: string, tokens: string[], onTweet: (stream: number, tweetId: number, at: number) => void) {
+  constructor(
+    baseUrl: string,
+    tokens: string[],
+    opener: StreamOpener,
+    onTweet: (stream: number, tweetId: number, at: number) => void,
+  ) {
     this.url = new URL(baseUrl);
     this.tokens = tokens;
+    this.opener = opener;
     this.onTweet = onTweet;
   }
 
@@ -214,14 +264,10 @@ class StreamSet {
   private async openOne(index: number): Promise<OpenStream | null> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const stream = await openStream(
+        const stream = await this.opener(
           this.url,
           this.tokens[index] as string,
-          (event, data, at) => {
-            if (event) return; // ping
-            const id = tweetIdOf(data);
-            if (id !== null) this.onTweet(index, id, at);
-          },
+          (id, at) => this.onTweet(index, id, at),
           (reason) => {
             if (!this.lost++) this.connectedAtFirstLoss = this.connected;
             this.firstFailure ||= `stream ${index}: ${reason}`;
@@ -306,7 +352,7 @@ async function chooseReaders(
     followerIds.push(...added);
   }
   if (followerIds.length < liveFollowers) {
-    throw new Error(`timeline.live: ${followerIds.length} users to follow user ${authorId}, ${liveFollowers} needed`);
+    throw new Error(`live: ${followerIds.length} users to follow user ${authorId}, ${liveFollowers} needed`);
   }
   return { authorId, followerIds, added };
 }
@@ -318,12 +364,38 @@ function exitReason(server: ServerProcess): string {
   return `exited with ${server.exitCode()}: ${(fatal ?? lines.filter((l) => l.trim()).at(-1) ?? '').trim().slice(0, 200)}`;
 }
 
-export async function liveScenario(ctx: BenchContext, harness: LiveHarness): Promise<ScenarioResult> {
+/** The transport of scenario 11: tRPC's `timeline.live` streams, `tweet.create`, `timeline.home`, first-party sessions. */
+export function trpcTransport(
+  ctx: BenchContext,
+  login: (baseUrl: string, userIds: number[]) => Promise<Session[]>,
+): LiveTransport {
+  return {
+    id: 11,
+    streams: 'timeline.live streams',
+    label: 'live',
+    open: openTrpcStream,
+    tokens: login,
+    post: {
+      name: 'tweet.create',
+      path: '/trpc/tweet.create',
+      body: (text) => JSON.stringify({ text }),
+      idOf: (answer) => (JSON.parse(answer) as { result: { data: { id: number } } }).result.data.id,
+    },
+    reads: { name: 'timeline.home', sessions: ctx.large.random },
+  };
+}
+
+export async function liveScenario(
+  ctx: BenchContext,
+  harness: LiveHarness,
+  transport: LiveTransport,
+): Promise<ScenarioResult> {
   const { large } = ctx;
-  ctx.log(`  timeline.live: ${streamsLabel} streams on one process`);
+  const { label, post, reads } = transport;
+  ctx.log(`  ${label}: ${streamsLabel} ${transport.streams} on one process`);
   const needed = liveStreams + liveFileHeadroom;
   const ownFiles = openFilesLimit('self').soft;
-  if (ownFiles < needed) throw new Error(`timeline.live: the bench may open ${ownFiles} files, ${needed} needed`);
+  if (ownFiles < needed) throw new Error(`${label}: the bench may open ${ownFiles} files, ${needed} needed`);
   const { authorId, followerIds, added } = await chooseReaders(large.orm);
 
   const server = await harness.startServer(liveFileLimit);
@@ -331,16 +403,18 @@ export async function liveScenario(ctx: BenchContext, harness: LiveHarness): Pro
   let set: StreamSet | null = null;
   try {
     const serverFiles = server.fileLimit();
-    if (serverFiles < needed)
-      throw new Error(`timeline.live: the server may open ${serverFiles} files, ${needed} needed`);
-    const home = http({ baseUrl: server.url, connections: timelineConcurrency, next: rotate(large.random) });
+    if (serverFiles < needed) throw new Error(`${label}: the server may open ${serverFiles} files, ${needed} needed`);
+    const home = http({
+      baseUrl: server.url,
+      connections: timelineConcurrency,
+      next: rotate(reads.sessions, reads.path),
+    });
     const warm = await home(ctx.timing.serverWarmupSeconds);
     if (warm.non2xx || warm.errors) throw new Error(`warm-up of ${server.url}: ${JSON.stringify(warm)}`);
     const loginStarted = performance.now();
-    const [author, ...followers] = await harness.login(server.url, [authorId, ...followerIds]);
-    ctx.log(
-      `    author ${authorId}, ${followers.length} followers logged in (${((performance.now() - loginStarted) / 1000).toFixed(0)} s)`,
-    );
+    const [author, ...followers] = await transport.tokens(server.url, [authorId, ...followerIds]);
+    const tokenSeconds = (performance.now() - loginStarted) / 1000;
+    ctx.log(`    author ${authorId}, ${followers.length} followers have their tokens (${tokenSeconds.toFixed(0)} s)`);
 
     // Stream i is follower i % 500's: a user's ten streams are opened far apart.
     const tokens = Array.from({ length: liveStreams }, (_, i) => (followers[i % followers.length] as Session).token);
@@ -354,7 +428,7 @@ export async function liveScenario(ctx: BenchContext, harness: LiveHarness): Pro
       return delivery;
     };
     let duplicates = 0;
-    const streams = new StreamSet(server.url, tokens, (stream, tweetId, at) => {
+    const streams = new StreamSet(server.url, tokens, transport.open, (stream, tweetId, at) => {
       const { arrivals } = deliveryOf(tweetId);
       if (Number.isNaN(arrivals[stream])) arrivals[stream] = at;
       else duplicates++;
@@ -384,10 +458,10 @@ export async function liveScenario(ctx: BenchContext, harness: LiveHarness): Pro
         let response: Response;
         let body: string;
         try {
-          response = await fetch(`${server.url}/trpc/tweet.create`, {
+          response = await fetch(`${server.url}${post.path}`, {
             method: 'POST',
             headers,
-            body: JSON.stringify({ text: `${tag} #${i} 실시간 ⚡` }),
+            body: post.body(`${tag} #${i} 실시간 ⚡`),
           });
           body = await response.text();
         } catch (error) {
@@ -396,8 +470,8 @@ export async function liveScenario(ctx: BenchContext, harness: LiveHarness): Pro
           throw error;
         }
         const ackAt = performance.now();
-        if (!response.ok) throw new Error(`tweet.create: ${response.status} ${body}`);
-        const id = (JSON.parse(body) as { result: { data: { id: number } } }).result.data.id;
+        if (!response.ok) throw new Error(`${post.name}: ${response.status} ${body}`);
+        const id = post.idOf(body);
         tweetIds.push(id);
         acks.push(ackAt - sentAt);
         deliveryOf(id).ackAt = ackAt;
@@ -487,23 +561,23 @@ export async function liveScenario(ctx: BenchContext, harness: LiveHarness): Pro
         delivery,
         peakOpen,
         `${tweetIds.length} tweets 1 s apart × ${streamsLabel} streams (${liveFollowers} followers × ${liveStreamsPerFollower}), ` +
-          `ms from each tweet.create acknowledgement (all arrivals pooled; runs: per tweet); last arrival ${last.toFixed(0)} ms; ` +
+          `ms from each ${post.name} acknowledgement (all arrivals pooled; runs: per tweet); last arrival ${last.toFixed(0)} ms; ` +
           `reached ${minReached} of ${streamsLabel} by every tweet; ${failures}${crash}`,
       ),
     ];
     if (turns) {
       rows.push(
-        row(`timeline.home, ${streamsLabel} idle streams open`, turns.streams, rssTurns),
-        row('timeline.home, no streams', turns.none, rssTurns, `× ${ratio.toFixed(2)} with the streams`),
+        row(`${reads.name}, ${streamsLabel} idle streams open`, turns.streams, rssTurns),
+        row(`${reads.name}, no streams`, turns.none, rssTurns, `× ${ratio.toFixed(2)} with the streams`),
       );
       ctx.log(
-        `    timeline.home with / without the streams: ${ratio.toFixed(2)} ` +
+        `    ${reads.name} with / without the streams: ${ratio.toFixed(2)} ` +
           `(${turns.streams.median.rps.toFixed(0)} / ${turns.none.median.rps.toFixed(0)} req/s); peak RSS ${peakRss.toFixed(0)} MiB`,
       );
     }
     return {
-      id: 11,
-      title: `Live timeline: ${streamsLabel} timeline.live streams on one process, tweets to all of them`,
+      id: transport.id,
+      title: `Live timeline: ${streamsLabel} ${transport.streams} on one process, tweets to all of them`,
       rows,
       figures: {
         streams: liveStreams,
@@ -516,14 +590,14 @@ export async function liveScenario(ctx: BenchContext, harness: LiveHarness): Pro
         'delivery p99 ms': p99,
         'delivery max ms (last arrival)': last,
         'last arrival per tweet, median ms': medianOf(lastArrivals),
-        'tweet.create acknowledgement, median ms': medianOf(acks),
+        [`${post.name} acknowledgement, median ms`]: medianOf(acks),
         'streams reached by every tweet': minReached,
         'tweet events received': all.length,
         'duplicate events': duplicates,
         'events of other tweets': unexpected,
         'streams connected (all opens)': streams.connected,
         'streams lost while open': streams.lost,
-        'streams lost while open, before the timeline.home turns': lostBeforeTurns,
+        [`streams lost while open, before the ${reads.name} turns`]: lostBeforeTurns,
         'opens refused (429) and retried': streams.refused,
         'opens failed': streams.failed,
         'server exited': crashed ? 1 : 0,
@@ -532,15 +606,15 @@ export async function liveScenario(ctx: BenchContext, harness: LiveHarness): Pro
         'server RSS with the streams open, idle MiB': rssIdle,
         'server peak RSS, opening and delivering MiB': peakOpen,
         'server peak RSS, whole scenario MiB': peakRss,
-        'timeline.home with streams / without': ratio,
+        [`${reads.name} with streams / without`]: ratio,
       },
       targets: [
-        check(`live: server exited (crashed) during the scenario`, crashed ? 1 : 0, '=', 0),
-        check(`live: delivery p99, a tweet to ${streamsLabel} open streams`, p99, '≤', 1000, 'ms'),
-        check(`live: streams reached by every tweet (of ${streamsLabel})`, minReached, '=', liveStreams),
-        check('live: streams lost or failed to open', streams.lost + streams.failed, '=', 0),
-        check(`live: server peak RSS with ${streamsLabel} streams open`, peakRss, '≤', 350, 'MiB'),
-        check(`live: timeline.home with ${streamsLabel} idle streams / without`, ratio, '≥', 0.8),
+        check(`${label}: server exited (crashed) during the scenario`, crashed ? 1 : 0, '=', 0),
+        check(`${label}: delivery p99, a tweet to ${streamsLabel} open streams`, p99, '≤', 1000, 'ms'),
+        check(`${label}: streams reached by every tweet (of ${streamsLabel})`, minReached, '=', liveStreams),
+        check(`${label}: streams lost or failed to open`, streams.lost + streams.failed, '=', 0),
+        check(`${label}: server peak RSS with ${streamsLabel} streams open`, peakRss, '≤', 350, 'MiB'),
+        check(`${label}: ${reads.name} with ${streamsLabel} idle streams / without`, ratio, '≥', 0.8),
       ],
     };
   } finally {

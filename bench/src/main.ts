@@ -13,7 +13,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import mysql from 'mysql2/promise';
 import { openSqlCeiling, type SqlCeiling } from './ceiling.ts';
 import { publicTimelineScenario, type SearchTarget, searchScenario, suggestionsScenario } from './discovery.ts';
-import { liveFileLimit, liveScenario } from './live.ts';
+import { type LiveTransport, liveFileLimit, liveScenario, trpcTransport } from './live.ts';
+import { authorizedTokens, mastodonScenario, mastodonTransport, registerApp } from './mastodon.ts';
 import type { Timing } from './measure.ts';
 import { describeMachine, gitCommit, printTargets, type Report, writeReport } from './report.ts';
 import {
@@ -25,7 +26,6 @@ import {
   processesScenario,
   processTreeScenario,
   query,
-  restScenario,
   type ScenarioResult,
   type Session,
   scaleScenario,
@@ -35,7 +35,7 @@ import {
   warmUpServers,
   writeCeilingScenario,
 } from './scenarios.ts';
-import { raiseFileLimit, repoRoot, type ServerProcess, startServer } from './server.ts';
+import { raiseFileLimit, repoRoot, type ServerOptions, type ServerProcess, startServer as start } from './server.ts';
 
 type Dialect = 'mysql' | 'sqlite';
 
@@ -59,9 +59,28 @@ const program = new Command('bench')
     }),
   )
   .addOption(
-    new Option('--mysql-url <url>', 'MySQL/MariaDB server (no database): databases miniter_bench_* are created there')
+    new Option('--mysql-url <url>', 'MySQL/MariaDB server (no database): the databases (--db-prefix) are created there')
       .env('BENCH_MYSQL_URL')
       .default('mariadb://root@127.0.0.1:3306'),
+  )
+  .addOption(
+    new Option('--db-prefix <prefix>', 'names of the databases created on the MySQL server: <prefix>large, …')
+      .env('BENCH_DB_PREFIX')
+      .default('miniter_bench_')
+      .argParser((v) => {
+        if (!/^\w+$/.test(v)) throw new InvalidArgumentError('letters, digits and _ only');
+        return v;
+      }),
+  )
+  .addOption(
+    new Option('--ports <first-last>', 'ports the servers listen on (default: any the system picks)')
+      .env('BENCH_PORTS')
+      .argParser((v): [number, number] => {
+        const [first, last] = v.split('-').map(Number);
+        if (!Number.isInteger(first) || !Number.isInteger(last) || !first || !last || first > last || last > 65_535)
+          throw new InvalidArgumentError('a range such as 48000-48999');
+        return [first, last];
+      }),
   )
   .option('--runs <n>', 'measured runs per case (median reported)', positive)
   .option('--seconds <n>', 'seconds per measured run', positive)
@@ -75,8 +94,8 @@ const program = new Command('bench')
       'run only these scenarios, comma-separated numbers (results get a -partial name)',
     ).argParser((v) => {
       const ids = v.split(',').map(Number);
-      if (!ids.every((id) => Number.isInteger(id) && id >= 1 && id <= 15))
-        throw new InvalidArgumentError('numbers 1–15');
+      if (!ids.every((id) => Number.isInteger(id) && id >= 1 && id <= 16))
+        throw new InvalidArgumentError('numbers 1–16');
       return new Set(ids);
     }),
   )
@@ -86,6 +105,8 @@ const options = program.opts<{
   quick: boolean;
   db?: string[];
   mysqlUrl: string;
+  dbPrefix: string;
+  ports?: [number, number];
   runs?: number;
   seconds?: number;
   out: string;
@@ -135,6 +156,8 @@ const timingFor = (dialect: Dialect): Timing => {
 };
 
 const log = (line: string) => console.log(line);
+/** Every server of the run, on `--ports` if given. */
+const startServer = (server: ServerOptions) => start({ ...server, ...(options.ports ? { ports: options.ports } : {}) });
 /** Interrupted (Ctrl-C, a CI timeout): stop the servers (they run in their own process groups) first. */
 const running = new Set<ServerProcess>();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -146,7 +169,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 // Scenario 11 holds thousands of streams open: this process (their client) needs a file descriptor
 // for each, as does the server, which inherits the limit (and raises its own on start, see server.ts).
-if (selected(11) && dialects.includes('mysql')) {
+if ((selected(11) || selected(16)) && dialects.includes('mysql')) {
   const files = raiseFileLimit(liveFileLimit);
   log(`open files: ${files.soft} (hard limit ${files.hard})`);
 }
@@ -219,6 +242,9 @@ async function benchmark(dialect: Dialect): Promise<number> {
     };
     const large = await prepare('large');
     const small = await prepare('small');
+    // Mastodon's API (10, 16): the bench registers as an app, and the random users authorize it.
+    const app = await registerApp(large.server.url);
+    const mastodon = { app, random: await authorizedTokens(large.server.url, app, large.random) };
     // The large profile once more, served by the number of processes the default does not run: one
     // process and several are compared (8), and one measured against its SQL ceiling (9).
     const other = await startServer({
@@ -260,6 +286,7 @@ async function benchmark(dialect: Dialect): Promise<number> {
       multi,
       workers: large.server.workers,
       ceiling,
+      mastodon,
       log,
     };
     const database = await databaseVersion(large.orm, dialect);
@@ -267,6 +294,26 @@ async function benchmark(dialect: Dialect): Promise<number> {
     log(`warming the servers up: ${timing.serverWarmupSeconds} s of timeline.home each`);
     await warmUpServers(ctx);
     log('scenarios:');
+    // Scenarios 11 and 16: a dedicated server on the large data set, holding many streams.
+    const live = (transport: LiveTransport): Promise<ScenarioResult> => {
+      const harness = {
+        async startServer(fileLimit: number) {
+          const server = await startServer({
+            databaseUrl: urls.large,
+            jwtSecret: auth.jwtSecret,
+            bcryptCost,
+            workers: 1,
+            fileLimit,
+            // Room for the scenario's streams (the default cap, 500, fits a process's heap).
+            env: { LIVE_MAX_STREAMS: '5000' },
+          });
+          dedicated.push(server);
+          running.add(server);
+          return server;
+        },
+      };
+      return liveScenario(ctx, harness, transport);
+    };
     const runs: [number[], () => Promise<ScenarioResult | ScenarioResult[]>][] = [
       [[1, 2], () => timelineScenarios(ctx)],
       [[6], () => scaleScenario(ctx)],
@@ -279,33 +326,13 @@ async function benchmark(dialect: Dialect): Promise<number> {
       [[12], async () => searchScenario(ctx, await searchTarget())],
       [[3], () => tweetCreateScenario(ctx)],
       [[8], () => processesScenario(ctx)],
-      [[10], () => restScenario(ctx)],
+      [[10], () => mastodonScenario(ctx)],
       [[9], async () => (ceiling ? writeCeilingScenario(ctx, ceiling) : [])],
       // After the others: what they all made the default server's processes grow to.
       [[15], async () => processTreeScenario(ctx)],
-      [
-        [11],
-        async () =>
-          dialect === 'mysql'
-            ? liveScenario(ctx, {
-                async startServer(fileLimit) {
-                  const server = await startServer({
-                    databaseUrl: urls.large,
-                    jwtSecret: auth.jwtSecret,
-                    bcryptCost,
-                    workers: 1,
-                    fileLimit,
-                    // Room for the scenario's streams (the default cap, 500, fits a process's heap).
-                    env: { LIVE_MAX_STREAMS: '5000' },
-                  });
-                  dedicated.push(server);
-                  running.add(server);
-                  return server;
-                },
-                login: logins,
-              })
-            : [],
-      ],
+      // The live timeline, each on a server of its own: over tRPC, then Mastodon's WebSocket.
+      [[11], async () => (dialect === 'mysql' ? live(trpcTransport(ctx, logins)) : [])],
+      [[16], async () => (dialect === 'mysql' ? live(mastodonTransport(ctx, logins)) : [])],
     ];
     const scenarios: ScenarioResult[] = [];
     for (const [ids, run] of runs) {
@@ -320,7 +347,7 @@ async function benchmark(dialect: Dialect): Promise<number> {
       ...scenarios.flatMap((s) => s.targets),
       check('5xx responses and connection errors, all scenarios', failures, '=', 0),
       check(
-        `server peak RSS, whole run${dedicated.length ? ' (scenario 11’s server aside)' : ''}`,
+        `server peak RSS, whole run${dedicated.length ? ' (the live scenarios’ servers aside)' : ''}`,
         peakRss,
         '≤',
         200,
@@ -356,7 +383,7 @@ async function benchmark(dialect: Dialect): Promise<number> {
 function databaseUrl(dialect: Dialect, name: string): string {
   if (dialect === 'sqlite') return `sqlite:${join(sqliteDirectory, `${name}.sqlite`)}`;
   const url = new URL(options.mysqlUrl);
-  url.pathname = `/miniter_bench_${name}`;
+  url.pathname = `/${options.dbPrefix}${name}`;
   return url.toString();
 }
 

@@ -94,9 +94,11 @@ export function toMarkdown(report: Report, commit: string): string {
 
 export function writeReport(directory: string, report: Report, commit: string): { json: string; markdown: string } {
   mkdirSync(directory, { recursive: true });
+  // A partial run is named by its scenarios, so that two on one day do not overwrite each other.
+  const ids = [...new Set(report.scenarios.map((s) => s.id))].sort((a, b) => a - b);
   const base = join(
     directory,
-    `${report.date}-${report.dialect}${report.quick ? '-quick' : ''}${report.partial ? '-partial' : ''}`,
+    `${report.date}-${report.dialect}${report.quick ? '-quick' : ''}${report.partial ? `-partial-${ids.join('-')}` : ''}`,
   );
   writeFileSync(`${base}.json`, `${JSON.stringify({ ...report, commit }, null, 2)}\n`);
   writeFileSync(`${base}.md`, toMarkdown(report, commit));

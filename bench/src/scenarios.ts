@@ -1,12 +1,15 @@
 /**
- * The scenarios of the benchmark (11, the live timeline, is in live.ts). Each measures with `measureTogether` (warm-up, then
- * interleaved runs, medians) and returns its rows for the report and its targets with PASS/FAIL.
+ * The scenarios of the benchmark (10, Mastodon's API against tRPC, is in mastodon.ts; 11 and 16,
+ * the live timeline, in live.ts; 12 to 14 in discovery.ts). Each measures with `measureTogether`
+ * (warm-up, then interleaved runs, medians) and returns its rows for the report and its targets
+ * with PASS/FAIL.
  */
 
 import { hasUnsequencedEvents, type Orm, sequenceEvents, sqlEm } from '@miniter/db';
 import bcrypt from 'bcrypt';
 import type { AuthSettings, SqlCeiling } from './ceiling.ts';
 import { captureSql } from './ceiling.ts';
+import type { MastodonApp } from './mastodon.ts';
 import {
   closedLoop,
   http,
@@ -50,6 +53,8 @@ export interface BenchContext {
   workers: number;
   /** The SQL ceiling, on MySQL only. */
   ceiling: SqlCeiling | null;
+  /** The bench's Mastodon app, and the tokens `large.random` authorized it with (same order). */
+  mastodon: { app: MastodonApp; random: Session[] };
   log: (line: string) => void;
 }
 
@@ -110,7 +115,7 @@ export function rotate(sessions: Session[], path: (s: Session) => string = () =>
 }
 
 /** `tweet.create` requests from `sessions` in turn, the n-th with `text(n)`. */
-function tweetRequests(sessions: Session[], text: (n: number) => string) {
+export function tweetRequests(sessions: Session[], text: (n: number) => string) {
   let n = 0;
   return () => {
     const session = sessions[n % sessions.length] as Session;
@@ -605,36 +610,5 @@ export async function writeCeilingScenario(ctx: BenchContext, ceiling: SqlCeilin
     ],
     figures: { 'API / ceiling': ratio },
     targets: [check('tweet.create throughput / SQL ceiling, 1 process', ratio, '≥', 0.5)],
-  };
-}
-
-/**
- * 10: the procedure-shaped REST route of a user's home timeline, GET /api/v1/users/{id}/timeline
- * (`timeline.user`, the same query as `timeline.home`), against tRPC's timeline.home for the same
- * users, in turns. (`/api/v1/timelines/home` is Mastodon's since issue 27, with more to convert.)
- */
-export async function restScenario(ctx: BenchContext): Promise<ScenarioResult> {
-  ctx.log('  timeline.home: REST against tRPC');
-  const { large } = ctx;
-  const [measured, rss] = await withPeakRss([large.server], () =>
-    measureTogether(ctx.timing, {
-      trpc: http({ baseUrl: large.server.url, connections: timelineConcurrency, next: rotate(large.random) }),
-      rest: http({
-        baseUrl: large.server.url,
-        connections: timelineConcurrency,
-        next: rotate(large.random, (s) => `/api/v1/users/${s.userId}/timeline?limit=20`),
-      }),
-    }),
-  );
-  const ratio = medianRatio(measured.rest, measured.trpc);
-  return {
-    id: 10,
-    title: `REST against tRPC: the home timeline (limit 20) for random users, concurrency ${timelineConcurrency}`,
-    rows: [
-      row('GET /trpc/timeline.home', measured.trpc, rss),
-      row('GET /api/v1/users/{id}/timeline', measured.rest, rss),
-    ],
-    figures: { 'REST / tRPC (req/s)': ratio },
-    targets: [check('REST / tRPC throughput, home timeline', ratio, '≥', 0.9)],
   };
 }

@@ -26,6 +26,8 @@ export interface ServerOptions {
   fileLimit?: number;
   /** More environment for the server (`LIVE_MAX_STREAMS`, …). */
   env?: Record<string, string>;
+  /** Ports to listen on, first and last (`--ports`); unset: one the system picks. */
+  ports?: readonly [number, number];
 }
 
 export interface ServerProcess {
@@ -54,7 +56,7 @@ export interface ServerProcess {
 }
 
 export async function startServer(options: ServerOptions): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = await freePort(options.ports);
   const [command, args] = options.fileLimit
     ? ['sh', ['-c', `ulimit -n ${options.fileLimit} 2>/dev/null || ulimit -Sn "$(ulimit -Hn)"; exec pnpm start`]]
     : ['pnpm', ['start']];
@@ -241,13 +243,32 @@ async function waitUntilUp(child: ChildProcess, url: string, output: () => strin
   throw new Error(`the server was not up within 60 s:\n${output()}`);
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on: one the system picks, or one of `range` (from a random place in it). */
+async function freePort(range?: readonly [number, number]): Promise<number> {
+  if (!range) return listenable(0);
+  const [first, last] = range;
+  const size = last - first + 1;
+  const start = Math.floor(Math.random() * size);
+  for (let i = 0; i < size; i++) {
+    const port = first + ((start + i) % size);
+    try {
+      return await listenable(port);
+    } catch {
+      // taken: the next one
+    }
+  }
+  throw new Error(`no free port in ${first}–${last}`);
+}
+
+/** Listens on `port` (0: any) for a moment, and answers the port it got. */
+async function listenable(port: number): Promise<number> {
   const probe = createServer();
-  probe.listen(0, '127.0.0.1');
+  probe.listen(port, '127.0.0.1');
+  // Rejects with the 'error' (EADDRINUSE) emitted instead.
   await once(probe, 'listening');
   const address = probe.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const got = typeof address === 'object' && address ? address.port : 0;
   probe.close();
   await once(probe, 'close');
-  return port;
+  return got;
 }
