@@ -10,6 +10,7 @@ import {
   type Page,
   type TweetData,
   type UserData,
+  type UserProfileData,
   type UserSummaryData,
 } from '@miniter/db';
 import type { MediaStorage } from './media/storage.ts';
@@ -21,6 +22,11 @@ export function userSummary(user: UserSummaryData, media: MediaStorage) {
 
 export function publicUser(user: UserData, media: MediaStorage) {
   return { ...userSummary(user, media), profile: user.profile, createdAt: user.createdAt.toISOString() };
+}
+
+/** A profile page's user: the public user, their counts, and when they last tweeted. */
+export function profileView({ user, lastTweetAt, ...counts }: UserProfileData, media: MediaStorage) {
+  return { ...publicUser(user, media), ...counts, lastTweetAt: lastTweetAt?.toISOString() ?? null };
 }
 
 /** The signed-in user's own account: their public profile and e-mail. */

@@ -1,7 +1,8 @@
 /**
  * The seeder writes handles and search terms as the app does: every handle valid, not reserved and
  * unique case-insensitively (its key is `usernameKey`), the known accounts' handles fixed, each
- * user's terms exactly `nameSearchTerms` of their name; and the same seed gives the same rows.
+ * user's terms exactly `nameSearchTerms` of their name, each user's counts those of their rows; and
+ * the same seed gives the same rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isReservedUsername, nameSearchTerms, usernameKey, usernamePattern } from '../src/handles.ts';
@@ -50,6 +51,17 @@ describe.each(testDialects())('the seeder on %s', (dialect) => {
     }
     // Korean names among them, found by their initial consonants.
     expect(terms.some(({ term }) => /^[ㄱ-ㅎ]{2,}$/.test(String(term)))).toBe(true);
+  });
+
+  it("keeps each user's counts as the app's triggers do", async () => {
+    const wrong = await rows(
+      'select s.user_id from user_stats s where ' +
+        's.follower_count <> (select count(*) from users_follow_list f where f.follow_user_id = s.user_id) or ' +
+        's.following_count <> (select count(*) from users_follow_list f where f.user_id = s.user_id) or ' +
+        's.tweet_count <> (select count(*) from tweets t where t.user_id = s.user_id)',
+    );
+    expect(wrong).toEqual([]);
+    expect(await rows('select count(*) as n from user_stats')).toEqual([{ n: profile.users }]);
   });
 });
 

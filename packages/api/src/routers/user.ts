@@ -15,21 +15,19 @@ import {
   suggestPeople,
   updateProfile,
 } from '../services/users.ts';
-import { account, publicUser, userPage } from '../shape.ts';
+import { account, profileView, publicUser, userPage } from '../shape.ts';
 import { protectedProcedure, publicProcedure } from '../trpc.ts';
 
 export const userRouter = {
   me: protectedProcedure.meta({ scope: 'profile' }).query(({ ctx }) => account(ctx.user, ctx.media)),
 
   byId: publicProcedure.input(userIdInput).query(async ({ ctx, input }) => {
-    const { user, ...counts } = await getUserProfile(ctx.profiles, input.userId);
-    return { ...publicUser(user, ctx.media), ...counts };
+    return profileView(await getUserProfile(ctx.profiles, input.userId), ctx.media);
   }),
 
   /** As `byId`, by handle in any case (a leading `@` is fine). */
   byUsername: publicProcedure.input(usernameInput).query(async ({ ctx, input }) => {
-    const { user, ...counts } = await getUserProfileByUsername(ctx.em, input.username);
-    return { ...publicUser(user, ctx.media), ...counts };
+    return profileView(await getUserProfileByUsername(ctx.em, input.username), ctx.media);
   }),
 
   /** Changes your name, handle or bio (each optional); a taken handle is CONFLICT on `username`. */

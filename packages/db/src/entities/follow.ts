@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { logTrigger } from './timeline-event.ts';
 import { User } from './user.ts';
+import { followCountTriggers } from './user-stats.ts';
 
 /** `user` follows `followed`; the pair is the primary key, so a follow exists at most once. */
 export const FollowSchema = defineEntity({
@@ -25,6 +26,7 @@ export const FollowSchema = defineEntity({
   triggers: [
     logTrigger('follow_made_log', 'insert', 'follow', 'user_id', 'follow_user_id'),
     logTrigger('follow_ended_log', 'delete', 'unfollow', 'user_id', 'follow_user_id'),
+    ...followCountTriggers,
   ],
 });
 

@@ -9,6 +9,7 @@ export { TimelineEvent, TimelineSequence } from './timeline-event.ts';
 export { Tweet } from './tweet.ts';
 export { User } from './user.ts';
 export { UserSearchTerm } from './user-search-term.ts';
+export { UserStats } from './user-stats.ts';
 
 import { FollowSchema } from './follow.ts';
 import { IdempotencyKeySchema } from './idempotency-key.ts';
@@ -21,6 +22,7 @@ import { TimelineEventSchema, TimelineSequenceSchema } from './timeline-event.ts
 import { TweetSchema } from './tweet.ts';
 import { UserSchema } from './user.ts';
 import { UserSearchTermSchema } from './user-search-term.ts';
+import { UserStatsSchema } from './user-stats.ts';
 
 export const entities = [
   UserSchema,
@@ -38,4 +40,5 @@ export const entities = [
   OAuthApplicationSchema,
   OAuthAuthorizationCodeSchema,
   OAuthAppTokenSchema,
+  UserStatsSchema,
 ];

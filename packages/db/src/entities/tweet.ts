@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { logTrigger } from './timeline-event.ts';
 import { User } from './user.ts';
+import { tweetCountTriggers } from './user-stats.ts';
 
 export const TweetSchema = defineEntity({
   name: 'Tweet',
@@ -20,6 +21,7 @@ export const TweetSchema = defineEntity({
   triggers: [
     logTrigger('tweet_written_log', 'insert', 'tweet', 'user_id', 'id'),
     logTrigger('tweet_deleted_log', 'delete', 'delete', 'user_id', 'id'),
+    ...tweetCountTriggers,
   ],
 });
 

@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { usernameKey, usernameMaxLength } from '../handles.ts';
+import { userStatsTriggers } from './user-stats.ts';
 
 export const UserSchema = defineEntity({
   name: 'User',
@@ -32,6 +33,7 @@ export const UserSchema = defineEntity({
       .onCreate(() => new Date())
       .onUpdate(() => new Date()),
   },
+  triggers: userStatsTriggers,
 });
 
 export class User extends UserSchema.class {}

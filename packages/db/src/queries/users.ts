@@ -1,6 +1,8 @@
+import type { EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { StreamTicket } from '../entities/stream-ticket.ts';
 import { User } from '../entities/user.ts';
+import { UserStats } from '../entities/user-stats.ts';
 import { nameSearchTerms, usernameKey } from '../handles.ts';
 import { readConnection, writerStickinessSeconds } from '../replicas.ts';
 import { insertIgnore } from './dialect.ts';
@@ -11,10 +13,12 @@ export interface UserProfileData {
   followerCount: number;
   followingCount: number;
   tweetCount: number;
+  /** When they last tweeted (a deleted tweet's time stays, as Mastodon's `last_status_at`). */
+  lastTweetAt: Date | null;
 }
 
 /**
- * Users' public data with their follower, following and tweet counts, in one statement however many
+ * Users' public data with their counts (`user_stats`), in one statement however many
  * (a profile page, or a batch of them), as plain data by id; ids with no user are absent.
  */
 export async function findUserProfiles(
@@ -33,20 +37,21 @@ export async function findUserProfileByUsername(em: EntityManager, username: str
 
 async function profilesWhere(em: EntityManager, where: string, params: readonly unknown[]): Promise<UserProfileData[]> {
   const rows = await em.execute(
-    `select ${userColumns}, ` +
-      '(select count(*) from users_follow_list where follow_user_id = u.id) as followers, ' +
-      '(select count(*) from users_follow_list where user_id = u.id) as following, ' +
-      '(select count(*) from tweets where user_id = u.id) as tweets ' +
-      `from users u where ${where}`,
+    `select ${userColumns}, s.follower_count, s.following_count, s.tweet_count, s.last_tweet_at ` +
+      `from users u join user_stats s on s.user_id = u.id where ${where}`,
     [...params],
     { connectionType: readConnection(em) },
   );
-  return rows.map((row) => ({
-    user: mapColumns(em, User, userRow(row)) as UserData,
-    followerCount: Number(row.followers),
-    followingCount: Number(row.following),
-    tweetCount: Number(row.tweets),
-  }));
+  return rows.map((row) => {
+    const stats = mapColumns(em, UserStats, row as EntityDictionary<UserStats>);
+    return {
+      user: mapColumns(em, User, userRow(row)) as UserData,
+      followerCount: Number(stats.followerCount),
+      followingCount: Number(stats.followingCount),
+      tweetCount: Number(stats.tweetCount),
+      lastTweetAt: stats.lastTweetAt ?? null,
+    };
+  });
 }
 
 /** Which of the handles (any case) belong to someone, as `usernameKey`s. */

@@ -7,6 +7,7 @@ import { Migration20261201210303_replicas_idempotency } from './Migration2026120
 import { Migration20261207020756_handles_search } from './Migration20261207020756_handles_search.ts';
 import { Migration20261207044642_session_epoch } from './Migration20261207044642_session_epoch.ts';
 import { Migration20261207143255_oauth } from './Migration20261207143255_oauth.ts';
+import { Migration20261207182132_user_stats } from './Migration20261207182132_user_stats.ts';
 
 export const sqliteMigrations = [
   { name: 'Migration20261126133523_initial', class: Migration20261126133523_initial },
@@ -17,4 +18,5 @@ export const sqliteMigrations = [
   { name: 'Migration20261207020756_handles_search', class: Migration20261207020756_handles_search },
   { name: 'Migration20261207044642_session_epoch', class: Migration20261207044642_session_epoch },
   { name: 'Migration20261207143255_oauth', class: Migration20261207143255_oauth },
+  { name: 'Migration20261207182132_user_stats', class: Migration20261207182132_user_stats },
 ];

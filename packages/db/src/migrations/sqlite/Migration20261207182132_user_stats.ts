@@ -1,0 +1,59 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * Users' counts (`entities/user-stats.ts`): the table, filled from the rows as they are (the server
+ * migrates before it serves, so nothing is written meanwhile), then the triggers that keep it.
+ */
+export class Migration20261207182132_user_stats extends Migration {
+  override name = 'Migration20261207182132_user_stats';
+
+  override up(): void | Promise<void> {
+    this.addSql(
+      `create table \`user_stats\` (\`user_id\` integer not null primary key, \`follower_count\` integer not null default 0, \`following_count\` integer not null default 0, \`tweet_count\` integer not null default 0, \`last_tweet_at\` datetime null);`,
+    );
+
+    this.addSql(
+      'insert into user_stats (user_id, follower_count, following_count, tweet_count, last_tweet_at) ' +
+        'select u.id, ' +
+        '(select count(*) from users_follow_list f where f.follow_user_id = u.id), ' +
+        '(select count(*) from users_follow_list f where f.user_id = u.id), ' +
+        '(select count(*) from tweets t where t.user_id = u.id), ' +
+        '(select max(t.created_at) from tweets t where t.user_id = u.id) ' +
+        'from users u',
+    );
+
+    this.addSql(
+      `create trigger \`user_stats_created\` AFTER INSERT on \`users\` for each ROW begin insert into user_stats (user_id) values (new.id); end;`,
+    );
+    this.addSql(
+      `create trigger \`user_stats_deleted\` AFTER DELETE on \`users\` for each ROW begin delete from user_stats where user_id = old.id; end;`,
+    );
+
+    this.addSql(
+      `create trigger \`tweet_counted\` AFTER INSERT on \`tweets\` for each ROW begin update user_stats set tweet_count = tweet_count + 1, last_tweet_at = new.created_at where user_id = new.user_id; end;`,
+    );
+    this.addSql(
+      `create trigger \`tweet_uncounted\` AFTER DELETE on \`tweets\` for each ROW begin update user_stats set tweet_count = tweet_count - 1 where user_id = old.user_id; end;`,
+    );
+
+    this.addSql(
+      `create trigger \`follow_counted\` AFTER INSERT on \`users_follow_list\` for each ROW begin update user_stats set follower_count = follower_count + (user_id = new.follow_user_id), following_count = following_count + (user_id = new.user_id) where user_id in (new.user_id, new.follow_user_id); end;`,
+    );
+    this.addSql(
+      `create trigger \`follow_uncounted\` AFTER DELETE on \`users_follow_list\` for each ROW begin update user_stats set follower_count = follower_count - (user_id = old.follow_user_id), following_count = following_count - (user_id = old.user_id) where user_id in (old.user_id, old.follow_user_id); end;`,
+    );
+  }
+
+  override down(): void | Promise<void> {
+    this.addSql(`drop table if exists \`user_stats\`;`);
+
+    this.addSql(`drop trigger if exists \`tweet_counted\`;`);
+    this.addSql(`drop trigger if exists \`tweet_uncounted\`;`);
+
+    this.addSql(`drop trigger if exists \`user_stats_created\`;`);
+    this.addSql(`drop trigger if exists \`user_stats_deleted\`;`);
+
+    this.addSql(`drop trigger if exists \`follow_counted\`;`);
+    this.addSql(`drop trigger if exists \`follow_uncounted\`;`);
+  }
+}
