@@ -53,6 +53,11 @@ export type Scope = (typeof scopes)[number];
 /** What a procedure needs of an OAuth token: a granular scope, `profile`, or `push`. */
 export type RequiredScope = Granular | 'profile' | 'push';
 
+/** Every scope a call may need: the granular ones, `profile` and `push` (not `read`, which stands for several). */
+export const requiredScopes = scopes.filter(
+  (scope): scope is RequiredScope => scope.includes(':') || scope === 'profile' || scope === 'push',
+);
+
 /** Mastodon's deprecated `follow` stands for these. */
 const followCovers: readonly string[] = [
   'read:blocks',

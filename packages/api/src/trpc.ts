@@ -15,7 +15,7 @@ import { type AuthConfig, authenticate, authenticateTicket, verifyToken } from '
 import type { UploadLimits } from './services/avatars.ts';
 import { ServiceError } from './services/errors.ts';
 import { once } from './services/idempotency.ts';
-import { allows } from './services/oauth.ts';
+import { allows, outsideScopes } from './services/oauth.ts';
 import { type ProfileLoader, profileLoader } from './services/users.ts';
 
 /** What the procedures need from the composition root. */
@@ -97,9 +97,10 @@ export interface Meta {
   changesSession?: true;
   /**
    * What an OAuth token (a Mastodon app's) needs to call this signed-in procedure (`scopes.ts`);
-   * without it, only Miniter's own clients may.
+   * without it, only Miniter's own clients may. `'input'`: the scope its input names, which the
+   * procedure checks itself (`auth.granted`).
    */
-  scope?: RequiredScope;
+  scope?: RequiredScope | 'input';
 }
 
 const t = initTRPC
@@ -265,14 +266,12 @@ export const protectedProcedure = t.procedure.use(({ ctx, type, meta, next }) =>
       !ctx.token && ctx.streamTicket && type === 'subscription'
         ? await authenticateTicket(em, ctx.streamTicket)
         : await authenticate(em, ctx.auth, ctx.token, ctx.sessions);
-    if (!allows(scopes, meta?.scope)) {
-      throw new ServiceError('FORBIDDEN', 'This action is outside the authorized scopes');
-    }
+    if (meta?.scope !== 'input' && !allows(scopes, meta?.scope)) throw outsideScopes();
     if (type === 'query' && !wroteRecently) readFromReplicas(em);
-    if (!meta?.changesSession) return next({ ctx: { em, user, sessionId } });
+    if (!meta?.changesSession) return next({ ctx: { em, user, sessionId, scopes } });
     // Even when it failed, as part of it may have committed.
     try {
-      return await next({ ctx: { em, user, sessionId } });
+      return await next({ ctx: { em, user, sessionId, scopes } });
     } finally {
       await settleSessions(ctx);
     }

@@ -1,8 +1,9 @@
-import { Session, User } from '@miniter/db';
+import { Session, sqlEm, User } from '@miniter/db';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
 import { TRPCError } from '@trpc/server';
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
+import { issueAccessToken, registerApplication } from '../src/services/oauth.ts';
 import { callerFor, signedIn, testAuth } from './helpers.ts';
 
 /** Rejects with a tRPC error of this code; for input errors, naming the field. */
@@ -114,17 +115,19 @@ describe.each(testDialects())('routers on %s', (dialect) => {
   });
 
   describe('users', () => {
-    it('user.byId counts followers, following and tweets', async () => {
+    it('user.byId counts followers, following and tweets, and says when they last tweeted', async () => {
       const alice = await signedIn(db().orm, 'alice');
       const bob = await signedIn(db().orm, 'bob');
+      expect(await anon().user.byId({ userId: bob.user.id })).toMatchObject({ tweetCount: 0, lastTweetAt: null });
       await alice.api.follow.follow({ userId: bob.user.id });
       await bob.api.tweet.create({ text: 'one' });
-      await bob.api.tweet.create({ text: 'two' });
+      const last = await bob.api.tweet.create({ text: 'two' });
       expect(await anon().user.byId({ userId: bob.user.id })).toEqual({
         ...bob.user,
         followerCount: 1,
         followingCount: 0,
         tweetCount: 2,
+        lastTweetAt: last.createdAt,
       });
       await expectCode(anon().user.byId({ userId: 987_654 }), 'NOT_FOUND');
       await expectCode(anon().user.byId({ userId: -1 }), 'BAD_REQUEST', 'userId');
@@ -159,16 +162,49 @@ describe.each(testDialects())('routers on %s', (dialect) => {
     });
   });
 
+  describe('auth.granted', () => {
+    it("lets through a token whose scopes cover the one named, and Miniter's own sessions", async () => {
+      const alice = await signedIn(db().orm, 'alice');
+      const em = sqlEm(db().orm).fork();
+      const { application } = await registerApplication(em, {
+        name: 'App',
+        redirectUris: ['urn:ietf:wg:oauth:2.0:oob'],
+      });
+      const grant = (scopes: string[]) =>
+        issueAccessToken(em, { applicationId: application.id, userId: alice.user.id, scopes });
+      const lists = callerFor(db().orm, await grant(['read:lists']));
+      expect(await lists.auth.granted({ scope: 'read:lists' })).toEqual({ scope: 'read:lists' });
+      await expectCode(lists.auth.granted({ scope: 'read:notifications' }), 'FORBIDDEN');
+      const follow = callerFor(db().orm, await grant(['follow']));
+      expect(await follow.auth.granted({ scope: 'read:blocks' })).toEqual({ scope: 'read:blocks' });
+      expect(await alice.api.auth.granted({ scope: 'write:reports' })).toEqual({ scope: 'write:reports' });
+      await expectCode(anon().auth.granted({ scope: 'read:lists' }), 'UNAUTHORIZED');
+      // `read` stands for several: a call names the one it needs.
+      await expectCode(alice.api.auth.granted({ scope: 'read' as never }), 'BAD_REQUEST', 'scope');
+    });
+  });
+
   describe('follows', () => {
     it('are idempotent both ways and refuse yourself or a missing user', async () => {
       const alice = await signedIn(db().orm, 'alice');
       const bob = await signedIn(db().orm, 'bob');
       const target = { userId: bob.user.id };
       const results = await Promise.all([1, 2, 3].map(() => alice.api.follow.follow(target)));
-      expect(results).toEqual(Array(3).fill({ userId: bob.user.id, following: true }));
+      expect(results).toEqual(Array(3).fill({ userId: bob.user.id, following: true, followedBy: false }));
       expect((await anon().follow.followers(target)).items.map((u) => u.id)).toEqual([alice.user.id]);
-      expect(await alice.api.follow.unfollow(target)).toEqual({ userId: bob.user.id, following: false });
-      expect(await alice.api.follow.unfollow(target)).toEqual({ userId: bob.user.id, following: false });
+      expect(await alice.api.follow.unfollow(target)).toEqual({
+        userId: bob.user.id,
+        following: false,
+        followedBy: false,
+      });
+      // Either way, the answer says whether they follow you.
+      await bob.api.follow.follow({ userId: alice.user.id });
+      expect(await alice.api.follow.unfollow(target)).toEqual({
+        userId: bob.user.id,
+        following: false,
+        followedBy: true,
+      });
+      expect(await alice.api.follow.follow(target)).toEqual({ userId: bob.user.id, following: true, followedBy: true });
       await expectCode(alice.api.follow.follow({ userId: alice.user.id }), 'BAD_REQUEST');
       await expectCode(alice.api.follow.follow({ userId: 424_242 }), 'NOT_FOUND');
       await expectCode(anon().follow.followers({ userId: 424_242 }), 'NOT_FOUND');

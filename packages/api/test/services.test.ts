@@ -172,10 +172,10 @@ describe.each(testDialects())('services on %s', (dialect) => {
     const [alice, bob] = [await newUser('alice'), await newUser('bob')];
     await expect(follow(em(), alice, alice.id)).rejects.toEqual(refusal('BAD_REQUEST'));
     await expect(follow(em(), alice, 999_999)).rejects.toEqual(refusal('NOT_FOUND'));
-    expect(await follow(em(), alice, bob.id)).toEqual({ userId: bob.id, following: true });
-    expect(await follow(em(), alice, bob.id)).toEqual({ userId: bob.id, following: true });
-    expect(await unfollow(em(), alice, bob.id)).toEqual({ userId: bob.id, following: false });
-    expect(await unfollow(em(), alice, bob.id)).toEqual({ userId: bob.id, following: false });
+    expect(await follow(em(), alice, bob.id)).toEqual({ userId: bob.id, following: true, followedBy: false });
+    expect(await follow(em(), alice, bob.id)).toEqual({ userId: bob.id, following: true, followedBy: false });
+    expect(await unfollow(em(), alice, bob.id)).toEqual({ userId: bob.id, following: false, followedBy: false });
+    expect(await unfollow(em(), alice, bob.id)).toEqual({ userId: bob.id, following: false, followedBy: false });
   });
 
   it('only the author deletes a tweet', async () => {

@@ -268,13 +268,21 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
     expect(await anon.health.ping.query()).toBe('pong');
     expect(await a.user.me.query()).toMatchObject({ id: alice.user.id, email: 'alice@example.com' });
     expect(await anon.user.byId.query({ userId: bob.user.id })).toMatchObject({ tweetCount: 1 });
-    expect(await a.follow.follow.mutate({ userId: bob.user.id })).toEqual({ userId: bob.user.id, following: true });
+    expect(await a.follow.follow.mutate({ userId: bob.user.id })).toEqual({
+      userId: bob.user.id,
+      following: true,
+      followedBy: false,
+    });
     expect((await anon.follow.followers.query({ userId: bob.user.id })).items).toHaveLength(1);
     expect((await anon.follow.following.query({ userId: alice.user.id })).items).toHaveLength(1);
     expect((await a.timeline.home.query({})).items.map((t) => t.id)).toEqual([tweetId]);
     expect((await anon.timeline.user.query({ userId: alice.user.id })).items.map((t) => t.id)).toEqual([tweetId]);
     expect((await anon.tweet.byAuthor.query({ userId: bob.user.id })).items.map((t) => t.id)).toEqual([tweetId]);
-    expect(await a.follow.unfollow.mutate({ userId: bob.user.id })).toEqual({ userId: bob.user.id, following: false });
+    expect(await a.follow.unfollow.mutate({ userId: bob.user.id })).toEqual({
+      userId: bob.user.id,
+      following: false,
+      followedBy: false,
+    });
     expect(await bob.api.tweet.delete.mutate({ tweetId })).toEqual({ id: tweetId });
 
     const refusals: [Promise<unknown>, number][] = [

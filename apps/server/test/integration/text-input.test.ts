@@ -122,6 +122,7 @@ describe.each(testDialects())('text inputs on %s', (dialect) => {
       input: () => ({ currentPassword: password, newPassword: 'password456' }),
     },
     'auth.deleteAccount': { type: 'mutation', input: () => ({ password }) },
+    'auth.granted': { type: 'query', input: () => ({ scope: 'read:statuses' }) },
     'tweet.create': { type: 'mutation', input: () => ({ text: 'hello' }) },
     'tweet.byAuthor': { type: 'query', input: () => ({ userId: ownerId }) },
     'follow.followers': { type: 'query', input: () => ({ userId: ownerId }) },

@@ -1,7 +1,10 @@
 import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
 import { changePasswordInput, loginInput, passwordInput, signUpInput } from '../schemas.ts';
+import { requiredScopes } from '../scopes.ts';
 import { deleteAccount } from '../services/account.ts';
 import { changePassword, issueStreamTicket, login, logout, logoutEverywhere, signUp } from '../services/auth.ts';
+import { allows, outsideScopes } from '../services/oauth.ts';
 import { publicUser } from '../shape.ts';
 import { byClientIp, credentialsProcedure, protectedProcedure, rateLimit } from '../trpc.ts';
 
@@ -28,6 +31,18 @@ export const authRouter = {
   streamTicket: protectedProcedure
     .meta({ scope: 'read:statuses' })
     .mutation(({ ctx }) => issueStreamTicket(ctx.em, ctx.sessionId)),
+
+  /**
+   * Refuses (FORBIDDEN) unless this token may do what needs `scope`: for an entry point that has
+   * nothing else to call, such as Mastodon's lists and filters, which Miniter answers empty.
+   */
+  granted: protectedProcedure
+    .meta({ scope: 'input' })
+    .input(z.object({ scope: z.enum(requiredScopes) }))
+    .query(({ ctx, input }) => {
+      if (!allows(ctx.scopes, input.scope)) throw outsideScopes();
+      return { scope: input.scope };
+    }),
 
   /** Ends this token's session. */
   logout: protectedProcedure.meta({ changesSession: true }).mutation(async ({ ctx }) => {

@@ -15,20 +15,30 @@ export interface Relationship {
 }
 
 // One statement when it changes something; only a no-op asks whether the other user exists
-// (NOT_FOUND when not).
+// (NOT_FOUND when not). Then one more says whether they follow you: what a client shows next to the
+// button (Mastodon's Relationship) without a read of its own, which the caller may lack the scope for.
+
+/** Whether `targetId` follows `user`, for a follow or unfollow's answer. */
+async function followedBy(em: EntityManager, user: UserSummaryData, targetId: number): Promise<boolean> {
+  return (await findFollowedAmong(em, user.id, [targetId], 'followers')).has(targetId);
+}
 
 /** Idempotent: following someone you already follow succeeds and changes nothing. */
-export async function follow(em: EntityManager, user: UserSummaryData, targetId: number): Promise<Relationship> {
+export async function follow(em: EntityManager, user: UserSummaryData, targetId: number): Promise<MutualRelationship> {
   if (targetId === user.id) throw new ServiceError('BAD_REQUEST', 'You cannot follow yourself');
   if (!(await insertFollow(em, user.id, targetId))) await getUser(em, targetId);
-  return { userId: targetId, following: true };
+  return { userId: targetId, following: true, followedBy: await followedBy(em, user, targetId) };
 }
 
 /** Idempotent: unfollowing someone you do not follow succeeds and changes nothing. */
-export async function unfollow(em: EntityManager, user: UserSummaryData, targetId: number): Promise<Relationship> {
+export async function unfollow(
+  em: EntityManager,
+  user: UserSummaryData,
+  targetId: number,
+): Promise<MutualRelationship> {
   if (targetId === user.id) throw new ServiceError('BAD_REQUEST', 'You cannot unfollow yourself');
   if (!(await deleteFollow(em, user.id, targetId))) await getUser(em, targetId);
-  return { userId: targetId, following: false };
+  return { userId: targetId, following: false, followedBy: await followedBy(em, user, targetId) };
 }
 
 /** Whether you follow `targetId` (NOT_FOUND when there is no such user). */

@@ -244,6 +244,9 @@ export function allows(granted: string | null, required: RequiredScope | undefin
   return required !== undefined && covers(granted.split(' '), required);
 }
 
+/** The refusal of a call its token's scopes do not allow (Mastodon's 403). */
+export const outsideScopes = () => new ServiceError('FORBIDDEN', 'This action is outside the authorized scopes');
+
 export const authorizedApplications = findAuthorizedApplications;
 
 /** Ends every token the user gave application `applicationId`. */
