@@ -1,22 +1,5 @@
 export interface paths {
-    "/api/v1/ping": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Answers pong */
-        get: operations["health_ping"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users": {
+    "/api/v1/apps": {
         parameters: {
             query?: never;
             header?: never;
@@ -25,15 +8,32 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign up */
-        post: operations["auth_signUp"];
+        /** Register an application: its client id and secret */
+        post: operations["postApiV1Apps"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/sessions": {
+    "/api/v1/apps/verify_credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The application a token belongs to (an application's own, or one a person granted it) */
+        get: operations["getApiV1AppsVerifyCredentials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts": {
         parameters: {
             query?: never;
             header?: never;
@@ -42,16 +42,242 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in: a new session and its token */
-        post: operations["auth_login"];
-        /** End every session of the user */
-        delete: operations["auth_logoutAll"];
+        /**
+         * Sign up, with an application's own token (`client_credentials`, `write:accounts`)
+         * @description The new account's token, with the application's token's scopes.
+         */
+        post: operations["postApiV1Accounts"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/sessions/current": {
+    "/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A token: for an authorization code (with its PKCE verifier), or the application's own
+         * @description Form or JSON. Refusals are OAuth's (RFC 6749): `error` and `error_description`.
+         */
+        post: operations["postOauthToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a token the application holds (the same answer whether it existed) */
+        post: operations["postOauthRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/oauth-authorization-server": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where and how to get a token (RFC 8414) */
+        get: operations["getWellKnownOauthAuthorizationServer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/instance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The server: its limits, streaming address and contact */
+        get: operations["getApiV2Instance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The server, in the older shape (with counts) */
+        get: operations["getApiV1Instance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/nodeinfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the NodeInfo document is */
+        get: operations["getWellKnownNodeinfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nodeinfo/2.0": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** NodeInfo 2.0: the software (upstream: Mastodon) and its counts */
+        get: operations["getNodeinfo20"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/verify_credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your own account, with the source of its profile */
+        get: operations["getApiV1AccountsVerifyCredentials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your posting and reading defaults: Mastodon's, as Miniter has none to choose */
+        get: operations["getApiV1Preferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account by its handle */
+        get: operations["getApiV1AccountsLookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account */
+        get: operations["getApiV1AccountsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/webfinger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A local account by `acct:handle@host` (WebFinger): its profile page */
+        get: operations["getWellKnownWebfinger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/host-meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where WebFinger is (an XRD document) */
+        get: operations["getWellKnownHostMeta"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/update_credentials": {
         parameters: {
             query?: never;
             header?: never;
@@ -61,14 +287,74 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** End this token's session */
-        delete: operations["auth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change your name, bio or picture
+         * @description Answers your account as it now is; a refusal changes nothing.
+         */
+        patch: operations["patchApiV1AccountsUpdateCredentials"];
+        trace?: never;
+    };
+    "/api/v1/accounts/relationships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether you follow each account, and it you (accounts that do not exist are left out) */
+        get: operations["getApiV1AccountsRelationships"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/sessions/current/stream-tickets": {
+    "/api/v1/accounts/{id}/followers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who follows an account
+         * @description Most recent follow first, paged by the follows (the `Link` header has their ids).
+         */
+        get: operations["getApiV1AccountsIdFollowers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/following": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whom an account follows
+         * @description Most recent follow first, paged by the follows (the `Link` header has their ids).
+         */
+        get: operations["getApiV1AccountsIdFollowing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/follow": {
         parameters: {
             query?: never;
             header?: never;
@@ -77,258 +363,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A single-use ticket, good for a minute, that opens one live timeline stream for this session */
-        post: operations["auth_streamTicket"];
+        /** Follow an account (again: no change) */
+        post: operations["postApiV1AccountsIdFollow"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The signed-in account */
-        get: operations["user_me"];
-        put?: never;
-        post?: never;
-        /** Delete the account, its tweets, follows and picture */
-        delete: operations["auth_deleteAccount"];
-        options?: never;
-        head?: never;
-        /** Change your name, handle or bio */
-        patch: operations["user_updateProfile"];
-        trace?: never;
-    };
-    "/api/v1/users/me/suggestions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** People you might follow */
-        get: operations["user_suggestions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/search": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** People by handle or name */
-        get: operations["user_search"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/by-username/{username}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A user's profile and counts, by handle */
-        get: operations["user_byUsername"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/relationships": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Whether you follow each of a list of users (`userIds=1,2,3`) */
-        get: operations["follow_relationships"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/me/password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Change the password: every session ends, a new one starts */
-        put: operations["auth_changePassword"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/me/profile-picture": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Upload a profile picture */
-        put: operations["user_uploadProfilePicture"];
-        post?: never;
-        /** Remove the profile picture */
-        delete: operations["user_removeProfilePicture"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{userId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A user's profile and counts */
-        get: operations["user_byId"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{userId}/profile-picture": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A user's profile picture */
-        get: operations["user_profilePicture"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{userId}/tweets": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A user's tweets, newest first */
-        get: operations["tweet_byAuthor"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{userId}/timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A user's tweets and those of whom they follow */
-        get: operations["timeline_user"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{userId}/followers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Who follows a user */
-        get: operations["follow_followers"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{userId}/following": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Whom a user follows */
-        get: operations["follow_following"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{userId}/follow": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Whether you follow a user */
-        get: operations["follow_relationship"];
-        /** Follow a user (idempotent) */
-        put: operations["follow_follow"];
-        post?: never;
-        /** Unfollow a user (idempotent) */
-        delete: operations["follow_unfollow"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/tweets": {
+    "/api/v1/accounts/{id}/unfollow": {
         parameters: {
             query?: never;
             header?: never;
@@ -337,27 +380,577 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Tweet */
-        post: operations["tweet_create"];
+        /** Unfollow an account (again: no change) */
+        post: operations["postApiV1AccountsIdUnfollow"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/tweets/{tweetId}": {
+    "/api/v1/accounts/search": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One tweet */
-        get: operations["tweet_byId"];
+        /** Accounts by handle or name, best match first */
+        get: operations["getApiV1AccountsSearch"];
         put?: never;
         post?: never;
-        /** Delete one of your tweets */
-        delete: operations["tweet_delete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts by handle or name (no statuses or hashtags here) */
+        get: operations["getApiV2Search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post a status
+         * @description Form, JSON or multipart. Whatever a tweet cannot be (private, with a warning, a reply, media, a poll) is refused by name.
+         */
+        post: operations["postApiV1Statuses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statuses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A status */
+        get: operations["getApiV1StatusesId"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete one of your statuses
+         * @description Answers the deleted status with its `text`, for a redraft.
+         */
+        delete: operations["deleteApiV1StatusesId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statuses/{id}/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A status's thread: none, as there are no replies yet */
+        get: operations["getApiV1StatusesIdContext"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timelines/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your statuses and those of whom you follow, newest first */
+        get: operations["getApiV1TimelinesHome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timelines/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everyone's statuses, newest first */
+        get: operations["getApiV1TimelinesPublic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's statuses, newest first */
+        get: operations["getApiV1AccountsIdStatuses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/streaming/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the streaming API is up: `OK` */
+        get: operations["getApiV1StreamingHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/streaming/user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your home timeline as it happens (the `user` stream) */
+        get: operations["getApiV1StreamingUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/streaming/user/notification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notifications as they happen: heartbeats only, as there are none */
+        get: operations["getApiV1StreamingUserNotification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your lists: none */
+        get: operations["getApiV1Lists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your filters (v1): none */
+        get: operations["getApiV1Filters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your filters: none */
+        get: operations["getApiV2Filters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The server's announcements: none */
+        get: operations["getApiV1Announcements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow_requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow requests to you: none */
+        get: operations["getApiV1FollowRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notifications: none */
+        get: operations["getApiV1Notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookmarks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your bookmarks: none */
+        get: operations["getApiV1Bookmarks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/favourites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your favourites: none */
+        get: operations["getApiV1Favourites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts you block: none */
+        get: operations["getApiV1Blocks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts you mute: none */
+        get: operations["getApiV1Mutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/domain_blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Domains you block: none */
+        get: operations["getApiV1DomainBlocks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your direct conversations: none */
+        get: operations["getApiV1Conversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/followed_tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hashtags you follow: none */
+        get: operations["getApiV1FollowedTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scheduled_statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your scheduled statuses: none */
+        get: operations["getApiV1ScheduledStatuses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom_emojis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The server's custom emoji: none */
+        get: operations["getApiV1CustomEmojis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trending hashtags (older path): none */
+        get: operations["getApiV1Trends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trends/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trending hashtags: none */
+        get: operations["getApiV1TrendsTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trends/statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trending statuses: none */
+        get: operations["getApiV1TrendsStatuses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trends/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trending links: none */
+        get: operations["getApiV1TrendsLinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instance/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The server's rules: none */
+        get: operations["getApiV1InstanceRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instance/peers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Servers this one knows: none */
+        get: operations["getApiV1InstancePeers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/markers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your saved positions in timelines: none */
+        get: operations["getApiV1Markers"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -537,14 +1130,828 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CredentialApplication: {
+            /**
+             * @description The application id: a string of digits
+             * @example 1
+             */
+            id: string;
+            name: string;
+            website: string | null;
+            /**
+             * @description What the application may ask for
+             * @example [
+             *       "read",
+             *       "write"
+             *     ]
+             */
+            scopes: string[];
+            /** @description The redirect URIs, one a line (deprecated: `redirect_uris`) */
+            redirect_uri: string;
+            redirect_uris: string[];
+            /**
+             * @description Always "": no Web Push
+             * @constant
+             */
+            vapid_key: "";
+            client_id: string;
+            /** @description Shown this once */
+            client_secret: string;
+            /**
+             * @description Always 0: secrets do not expire
+             * @constant
+             */
+            client_secret_expires_at: 0;
+        };
         Error: {
+            /** @example Record not found */
+            error: string;
+            /** @description OAuth's refusals only: what went wrong */
+            error_description?: string;
+        };
+        ValidationError: {
+            /** @example Validation failed: status: Tweet must be at most 300 characters */
+            error: string;
+            /** @description Per parameter, as it was sent */
+            details?: {
+                [key: string]: {
+                    /** @description ERR_TOO_LONG, ERR_TOO_SHORT, ERR_TAKEN, ERR_RESERVED or ERR_INVALID */
+                    error: string;
+                    description: string;
+                }[];
+            };
+        };
+        Application: {
+            /**
+             * @description The application id: a string of digits
+             * @example 1
+             */
+            id: string;
+            name: string;
+            website: string | null;
+            /**
+             * @description What the application may ask for
+             * @example [
+             *       "read",
+             *       "write"
+             *     ]
+             */
+            scopes: string[];
+            /** @description The redirect URIs, one a line (deprecated: `redirect_uris`) */
+            redirect_uri: string;
+            redirect_uris: string[];
+            /**
+             * @description Always "": no Web Push
+             * @constant
+             */
+            vapid_key: "";
+        };
+        Token: {
+            /** @description Send as `Authorization: Bearer <token>`; it does not expire */
+            access_token: string;
+            /** @constant */
+            token_type: "Bearer";
+            /** @example read write */
+            scope: string;
+            /** @description When it was issued, in seconds since 1970 */
+            created_at: number;
+        };
+        /** @description Nothing more to say */
+        Revoked: Record<string, never>;
+        AuthorizationServer: {
+            /** Format: uri */
+            issuer: string;
+            /** Format: uri */
+            service_documentation: string;
+            /**
+             * Format: uri
+             * @description The web app's page where a person authorizes
+             */
+            authorization_endpoint: string;
+            /** Format: uri */
+            token_endpoint: string;
+            /** Format: uri */
+            revocation_endpoint: string;
+            /** Format: uri */
+            app_registration_endpoint: string;
+            scopes_supported: string[];
+            response_types_supported: "code"[];
+            grant_types_supported: ("authorization_code" | "client_credentials")[];
+            code_challenge_methods_supported: "S256"[];
+            token_endpoint_auth_methods_supported: string[];
+        };
+        Instance: {
+            /**
+             * @description The host clients reach, with its port
+             * @example miniter.example
+             */
+            domain: string;
+            title: string;
+            /** @description The Mastodon version whose API this follows, with Miniter's mark */
+            version: string;
+            /** Format: uri */
+            source_url: string;
+            description: string;
+            usage: {
+                users: {
+                    active_month: number;
+                };
+            };
+            thumbnail: {
+                /** Format: uri */
+                url: string;
+            };
+            /** @description Always empty: no icons */
+            icon: unknown[];
+            languages: string[];
+            configuration: {
+                urls: {
+                    /**
+                     * Format: uri
+                     * @description Where the streaming API is: this server, as ws(s)://
+                     */
+                    streaming: string;
+                    status: null;
+                    about: null;
+                    privacy_policy: null;
+                    terms_of_service: null;
+                };
+                vapid: {
+                    /**
+                     * @description Always "": no Web Push
+                     * @constant
+                     */
+                    public_key: "";
+                };
+                accounts: {
+                    max_featured_tags: number;
+                    max_pinned_statuses: number;
+                    max_profile_fields: number;
+                };
+                statuses: {
+                    /** @description A status's most characters (code points): the tweet limit */
+                    max_characters: number;
+                    /**
+                     * @description Always 0: no media yet
+                     * @constant
+                     */
+                    max_media_attachments: 0;
+                    characters_reserved_per_url: number;
+                };
+                media_attachments: {
+                    /** @description Always empty: no media yet */
+                    supported_mime_types: unknown[];
+                    image_size_limit: number;
+                    image_matrix_limit: number;
+                    video_size_limit: number;
+                    video_frame_rate_limit: number;
+                    video_matrix_limit: number;
+                    description_limit: number;
+                };
+                /** @description All 0: no polls */
+                polls: {
+                    max_options: number;
+                    max_characters_per_option: number;
+                    min_expiration: number;
+                    max_expiration: number;
+                };
+                translation: {
+                    /**
+                     * @description Always false: no translation
+                     * @constant
+                     */
+                    enabled: false;
+                };
+                timelines_access: {
+                    live_feeds: {
+                        /** @enum {string} */
+                        local: "public" | "disabled";
+                        /**
+                         * @description Always "disabled": no federation
+                         * @constant
+                         */
+                        remote: "disabled";
+                    };
+                    hashtag_feeds: {
+                        /** @enum {string} */
+                        local: "public" | "disabled";
+                        /**
+                         * @description Always "disabled": no federation
+                         * @constant
+                         */
+                        remote: "disabled";
+                    };
+                    trending_link_feeds: {
+                        /** @enum {string} */
+                        local: "public" | "disabled";
+                        /**
+                         * @description Always "disabled": no federation
+                         * @constant
+                         */
+                        remote: "disabled";
+                    };
+                };
+                /**
+                 * @description Always true: Miniter does not federate
+                 * @constant
+                 */
+                limited_federation: true;
+            };
+            registrations: {
+                enabled: boolean;
+                approval_required: boolean;
+                reason_required: boolean;
+                message: null;
+                min_age: null;
+                url: null;
+            };
+            api_versions: {
+                mastodon: number;
+            };
+            contact: {
+                email: string;
+                /** @description The oldest of the first accounts: whoever set it up */
+                account: components["schemas"]["Account"] | null;
+            };
+            /** @description Always empty: no server rules */
+            rules: unknown[];
+        };
+        Account: {
+            /**
+             * @description The account id: a string of digits
+             * @example 1
+             */
+            id: string;
+            /**
+             * @description The @handle, without the @
+             * @example song
+             */
+            username: string;
+            /**
+             * @description As `username`: every account is local
+             * @example song
+             */
+            acct: string;
+            /** @example Song Kim */
+            display_name: string;
+            /**
+             * @description Always false: Follows need no approval
+             * @constant
+             */
+            locked: false;
+            /**
+             * @description Always false: No bot accounts
+             * @constant
+             */
+            bot: false;
+            /**
+             * @description Always true: Every account can be found
+             * @constant
+             */
+            discoverable: true;
+            /**
+             * @description Always false: Search engines are not invited
+             * @constant
+             */
+            indexable: false;
+            /**
+             * @description Always false: No group accounts
+             * @constant
+             */
+            group: false;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description The bio as HTML
+             * @example <p>Hello</p>
+             */
+            note: string;
+            /**
+             * Format: uri
+             * @description The profile page
+             */
+            url: string;
+            /** Format: uri */
+            uri: string;
+            /**
+             * Format: uri
+             * @description The picture, or a default one
+             */
+            avatar: string;
+            /** Format: uri */
+            avatar_static: string;
+            avatar_description: string;
+            /**
+             * Format: uri
+             * @description Always the default header: Miniter has no header pictures
+             */
+            header: string;
+            /** Format: uri */
+            header_static: string;
+            header_description: string;
+            followers_count: number;
+            following_count: number;
+            statuses_count: number;
+            /** @description The day of the newest status; null with none */
+            last_status_at: string | null;
+            /**
+             * @description Always false: Followers and following are public
+             * @constant
+             */
+            hide_collections: false;
+            /**
+             * @description Always false: Search engines may index the account
+             * @constant
+             */
+            noindex: false;
+            /** @description Always empty: no custom emoji */
+            emojis: unknown[];
+            /** @description Always empty: no roles */
+            roles: unknown[];
+            /** @description Always empty: no profile fields */
+            fields: unknown[];
+        };
+        V1_Instance: {
+            /** @description The host clients reach, with its port */
+            uri: string;
+            title: string;
+            short_description: string;
+            description: string;
+            email: string;
+            version: string;
+            urls: {
+                /** Format: uri */
+                streaming_api: string;
+            };
+            stats: {
+                user_count: number;
+                status_count: number;
+                /**
+                 * @description Always 1: this server alone
+                 * @constant
+                 */
+                domain_count: 1;
+            };
+            /** Format: uri */
+            thumbnail: string;
+            languages: string[];
+            registrations: boolean;
+            approval_required: boolean;
+            invites_enabled: boolean;
+            configuration: {
+                accounts: {
+                    max_featured_tags: number;
+                };
+                statuses: {
+                    /** @description A status's most characters (code points): the tweet limit */
+                    max_characters: number;
+                    /**
+                     * @description Always 0: no media yet
+                     * @constant
+                     */
+                    max_media_attachments: 0;
+                    characters_reserved_per_url: number;
+                };
+                /** @description All 0: no media yet */
+                media_attachments: {
+                    /** @description Always empty: no media yet */
+                    supported_mime_types: unknown[];
+                    image_size_limit: number;
+                    image_matrix_limit: number;
+                    video_size_limit: number;
+                    video_frame_rate_limit: number;
+                    video_matrix_limit: number;
+                };
+                /** @description All 0: no polls */
+                polls: {
+                    max_options: number;
+                    max_characters_per_option: number;
+                    min_expiration: number;
+                    max_expiration: number;
+                };
+            };
+            contact_account: components["schemas"]["Account"] | null;
+            /** @description Always empty: no server rules */
+            rules: unknown[];
+        };
+        /** @description Where the NodeInfo documents are */
+        NodeInfoLinks: {
+            links: {
+                /** @constant */
+                rel: "http://nodeinfo.diaspora.software/ns/schema/2.0";
+                /** Format: uri */
+                href: string;
+            }[];
+        };
+        NodeInfo: {
+            /** @constant */
+            version: "2.0";
+            software: {
+                /** @constant */
+                name: "miniter";
+                version: string;
+            };
+            /** @description None: Miniter does not federate */
+            protocols: string[];
+            services: {
+                inbound: string[];
+                outbound: string[];
+            };
+            openRegistrations: boolean;
+            usage: {
+                users: {
+                    total: number;
+                };
+                localPosts: number;
+            };
+            metadata: {
+                /** @description The API this server follows */
+                upstream: {
+                    /** @constant */
+                    name: "mastodon";
+                    version: string;
+                };
+            };
+        };
+        CredentialAccount: {
+            /**
+             * @description The account id: a string of digits
+             * @example 1
+             */
+            id: string;
+            /**
+             * @description The @handle, without the @
+             * @example song
+             */
+            username: string;
+            /**
+             * @description As `username`: every account is local
+             * @example song
+             */
+            acct: string;
+            /** @example Song Kim */
+            display_name: string;
+            /**
+             * @description Always false: Follows need no approval
+             * @constant
+             */
+            locked: false;
+            /**
+             * @description Always false: No bot accounts
+             * @constant
+             */
+            bot: false;
+            /**
+             * @description Always true: Every account can be found
+             * @constant
+             */
+            discoverable: true;
+            /**
+             * @description Always false: Search engines are not invited
+             * @constant
+             */
+            indexable: false;
+            /**
+             * @description Always false: No group accounts
+             * @constant
+             */
+            group: false;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description The bio as HTML
+             * @example <p>Hello</p>
+             */
+            note: string;
+            /**
+             * Format: uri
+             * @description The profile page
+             */
+            url: string;
+            /** Format: uri */
+            uri: string;
+            /**
+             * Format: uri
+             * @description The picture, or a default one
+             */
+            avatar: string;
+            /** Format: uri */
+            avatar_static: string;
+            avatar_description: string;
+            /**
+             * Format: uri
+             * @description Always the default header: Miniter has no header pictures
+             */
+            header: string;
+            /** Format: uri */
+            header_static: string;
+            header_description: string;
+            followers_count: number;
+            following_count: number;
+            statuses_count: number;
+            /** @description The day of the newest status; null with none */
+            last_status_at: string | null;
+            /**
+             * @description Always false: Followers and following are public
+             * @constant
+             */
+            hide_collections: false;
+            /**
+             * @description Always false: Search engines may index the account
+             * @constant
+             */
+            noindex: false;
+            /** @description Always empty: no custom emoji */
+            emojis: unknown[];
+            /** @description Always empty: no roles */
+            roles: unknown[];
+            /** @description Always empty: no profile fields */
+            fields: unknown[];
+            /** @description What the profile is edited from */
+            source: {
+                /**
+                 * @description Always "public": Every status is public
+                 * @constant
+                 */
+                privacy: "public";
+                /**
+                 * @description Always false: Nothing is marked sensitive
+                 * @constant
+                 */
+                sensitive: false;
+                /**
+                 * @description Always "": No default language
+                 * @constant
+                 */
+                language: "";
+                /** @description The bio as plain text, to edit */
+                note: string;
+                /** @description Always empty: no profile fields */
+                fields: unknown[];
+                /**
+                 * @description Always 0: No follow requests
+                 * @constant
+                 */
+                follow_requests_count: 0;
+                /**
+                 * @description Always false: Followers and following are public
+                 * @constant
+                 */
+                hide_collections: false;
+                /**
+                 * @description Always true: Every account can be found
+                 * @constant
+                 */
+                discoverable: true;
+                /**
+                 * @description Always false: Search engines are not invited
+                 * @constant
+                 */
+                indexable: false;
+                /** @description Always empty: no attribution domains */
+                attribution_domains: unknown[];
+            };
+        };
+        Preferences: {
+            /**
+             * @description Always "public": every status is public
+             * @constant
+             */
+            "posting:default:visibility": "public";
+            /**
+             * @description Always false: nothing is marked sensitive
+             * @constant
+             */
+            "posting:default:sensitive": false;
+            /** @description Always null: no default language */
+            "posting:default:language": null;
+            /**
+             * @description Always "default": no media yet
+             * @constant
+             */
+            "reading:expand:media": "default";
+            /**
+             * @description Always false: no content warnings
+             * @constant
+             */
+            "reading:expand:spoilers": false;
+        };
+        /** @description A JSON Resource Descriptor (RFC 7033) */
+        WebFinger: {
+            /** @example acct:song@miniter.example */
+            subject: string;
+            aliases: string[];
+            links: {
+                rel: string;
+                type: string;
+                /** Format: uri */
+                href: string;
+            }[];
+        };
+        Relationship: {
+            /**
+             * @description The other account: a string of digits
+             * @example 1
+             */
+            id: string;
+            /** @description You follow them */
+            following: boolean;
+            /** @description As `following`: a follow shows everything */
+            showing_reblogs: boolean;
+            /**
+             * @description Always false: no notifications
+             * @constant
+             */
+            notifying: false;
+            /** @description Always null: a follow shows every language */
+            languages: null;
+            /** @description They follow you */
+            followed_by: boolean;
+            /**
+             * @description Always false: no blocks
+             * @constant
+             */
+            blocking: false;
+            /**
+             * @description Always false: no blocks
+             * @constant
+             */
+            blocked_by: false;
+            /**
+             * @description Always false: no mutes
+             * @constant
+             */
+            muting: false;
+            /**
+             * @description Always false: no mutes
+             * @constant
+             */
+            muting_notifications: false;
+            /** @description Always null: no mutes */
+            muting_expires_at: null;
+            /**
+             * @description Always false: no follow requests
+             * @constant
+             */
+            requested: false;
+            /**
+             * @description Always false: no follow requests
+             * @constant
+             */
+            requested_by: false;
+            /**
+             * @description Always false: no domain blocks
+             * @constant
+             */
+            domain_blocking: false;
+            /**
+             * @description Always false: no endorsements
+             * @constant
+             */
+            endorsed: false;
+            /**
+             * @description Always "": no notes on accounts
+             * @constant
+             */
+            note: "";
+        };
+        Search: {
+            accounts: components["schemas"]["Account"][];
+            /** @description Always empty: no search of statuses */
+            statuses: unknown[];
+            /** @description Always empty: no hashtags */
+            hashtags: unknown[];
+        };
+        Status: {
+            /**
+             * @description The status id: a string of digits
+             * @example 1
+             */
+            id: string;
+            /** Format: uri */
+            uri: string;
+            /**
+             * Format: uri
+             * @description The status's page
+             */
+            url: string;
+            /** Format: date-time */
+            created_at: string;
+            account: components["schemas"]["Account"];
+            /**
+             * @description The text as HTML: escaped, in paragraphs and line breaks, web addresses as links
+             * @example <p>Hello World!</p>
+             */
+            content: string;
+            /**
+             * @description Always "public": every status is public
+             * @constant
+             */
+            visibility: "public";
+            /**
+             * @description Always false: nothing is marked sensitive
+             * @constant
+             */
+            sensitive: false;
+            /**
+             * @description Always "": no content warnings
+             * @constant
+             */
+            spoiler_text: "";
+            /** @description Always empty: no media yet */
+            media_attachments: unknown[];
+            /** @description Always null: the posting application is not shown */
+            application: null;
+            /** @description Always empty: no mentions yet */
+            mentions: unknown[];
+            /** @description Always empty: no hashtags */
+            tags: unknown[];
+            /** @description Always empty: no custom emoji */
+            emojis: unknown[];
+            /**
+             * @description Always 0: no boosts
+             * @constant
+             */
+            reblogs_count: 0;
+            /**
+             * @description Always 0: no favourites
+             * @constant
+             */
+            favourites_count: 0;
+            /**
+             * @description Always 0: no quotes
+             * @constant
+             */
+            quotes_count: 0;
+            /**
+             * @description Always 0: no replies yet
+             * @constant
+             */
+            replies_count: 0;
+            /** @description Always null: no replies yet */
+            in_reply_to_id: null;
+            /** @description Always null: no replies yet */
+            in_reply_to_account_id: null;
+            /** @description Always null: no boosts */
+            reblog: null;
+            /** @description Always null: no polls */
+            poll: null;
+            /** @description Always null: no preview cards */
+            card: null;
+            /** @description Always null: languages are not detected */
+            language: null;
+            /** @description The plain text, in the answer to a deletion (to redraft); else null */
+            text: string | null;
+            /** @description Always null: statuses are not edited */
+            edited_at: null;
+            /** @description Always null: no quotes */
+            quote: null;
+            /**
+             * @description Always false: no favourites
+             * @constant
+             */
+            favourited: false;
+            /**
+             * @description Always false: no boosts
+             * @constant
+             */
+            reblogged: false;
+            /**
+             * @description Always false: no mutes
+             * @constant
+             */
+            muted: false;
+            /**
+             * @description Always false: no bookmarks
+             * @constant
+             */
+            bookmarked: false;
+            /**
+             * @description Always false: nothing is pinned
+             * @constant
+             */
+            pinned: false;
+            /** @description Always empty: no filters */
+            filtered: unknown[];
+        };
+        Context: {
+            /** @description Always empty: no replies yet */
+            ancestors: unknown[];
+            /** @description Always empty: no replies yet */
+            descendants: unknown[];
+        };
+        /** @description Always empty here */
+        Empty: unknown[];
+        /** @description No saved positions: Miniter keeps none */
+        NoMarkers: Record<string, never>;
+        BookError: {
             error: {
                 /**
                  * @description The tRPC error code, e.g. BAD_REQUEST
                  * @example BAD_REQUEST
                  */
                 code: string;
-                /** @example text: Tweet must be at most 300 characters */
+                /** @example tweet: Tweet must be at most 300 characters */
                 message: string;
                 /** @description Names the request in the server logs */
                 requestId: string;
@@ -554,166 +1961,6 @@ export interface components {
                 };
             };
         };
-        PublicUser: {
-            /** @example 1 */
-            id: number;
-            /** @example Song */
-            name: string;
-            /**
-             * @description The @handle, without the @
-             * @example song
-             */
-            username: string;
-            /** @description The 400×400 WebP picture, or null when there is none */
-            profilePictureUrl: string | null;
-            /** @example Hello, I am Song */
-            profile: string;
-            /**
-             * Format: date-time
-             * @example 2026-12-01T12:00:00.000Z
-             */
-            createdAt: string;
-        };
-        Session: {
-            accessToken: string;
-            /** @constant */
-            tokenType: "Bearer";
-            /** @description Seconds until the token expires */
-            expiresIn: number;
-            user: components["schemas"]["PublicUser"];
-        };
-        StreamTicket: {
-            ticket: string;
-            /** @example 60 */
-            expiresIn: number;
-        };
-        Account: {
-            /** @example 1 */
-            id: number;
-            /** @example Song */
-            name: string;
-            /**
-             * @description The @handle, without the @
-             * @example song
-             */
-            username: string;
-            /** @description The 400×400 WebP picture, or null when there is none */
-            profilePictureUrl: string | null;
-            /** @example Hello, I am Song */
-            profile: string;
-            /**
-             * Format: date-time
-             * @example 2026-12-01T12:00:00.000Z
-             */
-            createdAt: string;
-            /** Format: email */
-            email: string;
-        };
-        UserPage: {
-            items: components["schemas"]["PublicUser"][];
-            /** @description Pass back as `cursor` for the next page; null at the end */
-            nextCursor: string | null;
-        };
-        Profile: {
-            /** @example 1 */
-            id: number;
-            /** @example Song */
-            name: string;
-            /**
-             * @description The @handle, without the @
-             * @example song
-             */
-            username: string;
-            /** @description The 400×400 WebP picture, or null when there is none */
-            profilePictureUrl: string | null;
-            /** @example Hello, I am Song */
-            profile: string;
-            /**
-             * Format: date-time
-             * @example 2026-12-01T12:00:00.000Z
-             */
-            createdAt: string;
-            followerCount: number;
-            followingCount: number;
-            tweetCount: number;
-        };
-        MutualRelationship: {
-            /** @example 1 */
-            userId: number;
-            following: boolean;
-            followedBy: boolean;
-        };
-        ProfilePicture: {
-            /** Format: uri */
-            url: string;
-            /** Format: uri */
-            thumbnailUrl: string;
-        };
-        TweetPage: {
-            items: components["schemas"]["Tweet"][];
-            /** @description Pass back as `cursor` for the next page; null at the end */
-            nextCursor: string | null;
-        };
-        Tweet: {
-            /** @example 1 */
-            id: number;
-            /** @example Hello World! */
-            text: string;
-            /**
-             * Format: date-time
-             * @example 2026-12-01T12:00:00.000Z
-             */
-            createdAt: string;
-            author: components["schemas"]["UserSummary"];
-        };
-        UserSummary: {
-            /** @example 1 */
-            id: number;
-            /** @example Song */
-            name: string;
-            /**
-             * @description The @handle, without the @
-             * @example song
-             */
-            username: string;
-            /** @description The 400×400 WebP picture, or null when there is none */
-            profilePictureUrl: string | null;
-        };
-        FollowPage: {
-            items: components["schemas"]["FollowListUser"][];
-            /** @description Pass back as `cursor` for the next page; null at the end */
-            nextCursor: string | null;
-        };
-        FollowListUser: {
-            /** @example 1 */
-            id: number;
-            /** @example Song */
-            name: string;
-            /**
-             * @description The @handle, without the @
-             * @example song
-             */
-            username: string;
-            /** @description The 400×400 WebP picture, or null when there is none */
-            profilePictureUrl: string | null;
-            /** @example Hello, I am Song */
-            profile: string;
-            /**
-             * Format: date-time
-             * @example 2026-12-01T12:00:00.000Z
-             */
-            createdAt: string;
-            /**
-             * @description The follow's id in this list, which orders as the list does: pass as `maxId`, `sinceId` or `minId`
-             * @example 17650000000000000000042
-             */
-            followId?: string;
-        };
-        Relationship: {
-            /** @example 1 */
-            userId: number;
-            following: boolean;
-        };
         BookTimeline: {
             user_id: number;
             timeline: {
@@ -722,66 +1969,196 @@ export interface components {
             }[];
         };
     };
-    responses: never;
+    responses: {
+        /** @description The request could not be read (a path that does not decode, a body that is not what it says) */
+        Mastodon400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body is too large */
+        Mastodon413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Not a type or charset this route reads */
+        Mastodon415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description A parameter is invalid: `details` names each one */
+        Mastodon422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ValidationError"];
+            };
+        };
+        /** @description Too many calls: try again after `Retry-After` seconds */
+        Mastodon429: {
+            headers: {
+                "X-RateLimit-Limit"?: string;
+                "X-RateLimit-Remaining"?: string;
+                "X-RateLimit-Reset"?: string;
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description An unexpected error: quote the X-Request-Id */
+        Mastodon500: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The database is unavailable or the server is busy: try again shortly */
+        Mastodon503: {
+            headers: {
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No valid access token, or its session has ended */
+        Mastodon401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Not allowed to the caller (for a token: outside its scopes) */
+        Mastodon403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description What the path or a parameter names does not exist */
+        Mastodon404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Too many calls: try again after `Retry-After` seconds */
+        Book429: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BookError"];
+            };
+        };
+        /** @description An unexpected error: quote the X-Request-Id */
+        Book500: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BookError"];
+            };
+        };
+        /** @description The database is unavailable or the server is busy: try again shortly */
+        Book503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BookError"];
+            };
+        };
+        /** @description The input is invalid: `fieldErrors` names each field */
+        Book400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BookError"];
+            };
+        };
+        /** @description Conflicts with what exists (an email already taken) */
+        Book409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BookError"];
+            };
+        };
+        /** @description The body is too large */
+        Book413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BookError"];
+            };
+        };
+        /** @description No valid access token, or its session has ended */
+        Book401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BookError"];
+            };
+        };
+        /** @description What the path or a parameter names does not exist */
+        Book404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BookError"];
+            };
+        };
+        /** @description The upload is not a PNG, JPEG, WebP or GIF picture */
+        Book415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BookError"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Seconds to wait */
+        "Retry-After": string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    health_ping: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Answers pong */
-            200: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": "pong";
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    auth_signUp: {
+    postApiV1Apps: {
         parameters: {
             query?: never;
             header?: never;
@@ -791,1106 +2168,298 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    name: string;
-                    username?: string;
+                    /** @description Shown to people who authorize it */
+                    client_name: string;
+                    /** @description Where codes go: one URI, several (a list, or separated by spaces), or `urn:ietf:wg:oauth:2.0:oob` */
+                    redirect_uris: string | string[];
+                    /** @description What it may ask for, space-separated (default `read`) */
+                    scopes?: string;
+                    /** Format: uri */
+                    website?: string;
+                };
+                "application/x-www-form-urlencoded": {
+                    /** @description Shown to people who authorize it */
+                    client_name: string;
+                    /** @description Where codes go: one URI, several (a list, or separated by spaces), or `urn:ietf:wg:oauth:2.0:oob` */
+                    redirect_uris: string | string[];
+                    /** @description What it may ask for, space-separated (default `read`) */
+                    scopes?: string;
+                    /** Format: uri */
+                    website?: string;
+                };
+                "multipart/form-data": {
+                    /** @description Shown to people who authorize it */
+                    client_name: string;
+                    /** @description Where codes go: one URI, several (a list, or separated by spaces), or `urn:ietf:wg:oauth:2.0:oob` */
+                    redirect_uris: string | string[];
+                    /** @description What it may ask for, space-separated (default `read`) */
+                    scopes?: string;
+                    /** Format: uri */
+                    website?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Register an application: its client id and secret */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialApplication"];
+                };
+            };
+            400: components["responses"]["Mastodon400"];
+            413: components["responses"]["Mastodon413"];
+            415: components["responses"]["Mastodon415"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1AppsVerifyCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application a token belongs to (an application's own, or one a person granted it) */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    postApiV1Accounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The @handle; also the name at first */
+                    username: string;
                     /** Format: email */
                     email: string;
                     password: string;
-                    profile?: string;
+                    /** @description Taken and ignored: no terms to agree to */
+                    agreement?: boolean;
+                    /** @description Taken and ignored */
+                    locale?: string;
+                    /** @description Taken and ignored: no approval needed */
+                    reason?: string;
                 };
-            };
-        };
-        responses: {
-            /** @description Sign up */
-            201: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicUser"];
-                };
-            };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with what exists (an email already taken) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    auth_login: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
+                "application/x-www-form-urlencoded": {
+                    /** @description The @handle; also the name at first */
+                    username: string;
+                    /** Format: email */
                     email: string;
                     password: string;
+                    /** @description Taken and ignored: no terms to agree to */
+                    agreement?: boolean;
+                    /** @description Taken and ignored */
+                    locale?: string;
+                    /** @description Taken and ignored: no approval needed */
+                    reason?: string;
                 };
-            };
-        };
-        responses: {
-            /** @description Log in: a new session and its token */
-            201: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Session"];
-                };
-            };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    auth_logoutAll: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description End every session of the user */
-            200: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        loggedOut: true;
-                    };
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    auth_logout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description End this token's session */
-            200: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        loggedOut: true;
-                    };
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    auth_streamTicket: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A single-use ticket, good for a minute, that opens one live timeline stream for this session */
-            201: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StreamTicket"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    user_me: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The signed-in account */
-            200: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Account"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    auth_deleteAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    password: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Delete the account, its tweets, follows and picture */
-            200: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        deleted: true;
-                    };
-                };
-            };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed to the caller */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    user_updateProfile: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    name?: string;
-                    username?: string;
-                    profile?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Change your name, handle or bio */
-            200: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Account"];
-                };
-            };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with what exists (an email already taken) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    user_suggestions: {
-        parameters: {
-            query?: {
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description People you might follow */
-            200: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicUser"][];
-                };
-            };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    user_search: {
-        parameters: {
-            query: {
-                query: string;
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description People by handle or name */
-            200: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserPage"];
-                };
-            };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    user_byUsername: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                username: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A user's profile and counts, by handle */
-            200: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Profile"];
-                };
-            };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description What the path names does not exist */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    follow_relationships: {
-        parameters: {
-            query: {
-                userIds: number[];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Whether you follow each of a list of users (`userIds=1,2,3`) */
-            200: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MutualRelationship"][];
-                };
-            };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    auth_changePassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    currentPassword: string;
-                    newPassword: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Change the password: every session ends, a new one starts */
-            200: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Session"];
-                };
-            };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed to the caller */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    user_uploadProfilePicture: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
                 "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description The picture
-                     */
-                    file: string;
+                    /** @description The @handle; also the name at first */
+                    username: string;
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                    /** @description Taken and ignored: no terms to agree to */
+                    agreement?: boolean;
+                    /** @description Taken and ignored */
+                    locale?: string;
+                    /** @description Taken and ignored: no approval needed */
+                    reason?: string;
                 };
             };
         };
         responses: {
-            /** @description Upload a profile picture */
+            /** @description Sign up, with an application's own token (`client_credentials`, `write:accounts`) */
             200: {
                 headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uri */
-                        profilePictureUrl: string;
-                    };
+                    "application/json": components["schemas"]["Token"];
                 };
             };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
+            400: components["responses"]["Mastodon400"];
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            413: components["responses"]["Mastodon413"];
+            415: components["responses"]["Mastodon415"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    postOauthToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    grant_type: "authorization_code" | "client_credentials";
+                    /** @description The application's `client_id` */
+                    client_id: string;
+                    /** @description The application's `client_secret` */
+                    client_secret: string;
+                    /** @description authorization_code: the code */
+                    code?: string;
+                    /** @description authorization_code: as it was authorized */
+                    redirect_uri?: string;
+                    /** @description authorization_code: when a challenge was sent */
+                    code_verifier?: string;
+                    /** @description client_credentials: among the application's */
+                    scope?: string;
                 };
-                content: {
-                    "application/json": components["schemas"]["Error"];
+                "application/x-www-form-urlencoded": {
+                    /** @enum {string} */
+                    grant_type: "authorization_code" | "client_credentials";
+                    /** @description The application's `client_id` */
+                    client_id: string;
+                    /** @description The application's `client_secret` */
+                    client_secret: string;
+                    /** @description authorization_code: the code */
+                    code?: string;
+                    /** @description authorization_code: as it was authorized */
+                    redirect_uri?: string;
+                    /** @description authorization_code: when a challenge was sent */
+                    code_verifier?: string;
+                    /** @description client_credentials: among the application's */
+                    scope?: string;
                 };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The upload is not a PNG, JPEG, WebP or GIF picture */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
+                "multipart/form-data": {
+                    /** @enum {string} */
+                    grant_type: "authorization_code" | "client_credentials";
+                    /** @description The application's `client_id` */
+                    client_id: string;
+                    /** @description The application's `client_secret` */
+                    client_secret: string;
+                    /** @description authorization_code: the code */
+                    code?: string;
+                    /** @description authorization_code: as it was authorized */
+                    redirect_uri?: string;
+                    /** @description authorization_code: when a challenge was sent */
+                    code_verifier?: string;
+                    /** @description client_credentials: among the application's */
+                    scope?: string;
                 };
             };
         };
+        responses: {
+            /** @description A token: for an authorization code (with its PKCE verifier), or the application's own */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Token"];
+                };
+            };
+            400: components["responses"]["Mastodon400"];
+            401: components["responses"]["Mastodon401"];
+            413: components["responses"]["Mastodon413"];
+            415: components["responses"]["Mastodon415"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
     };
-    user_removeProfilePicture: {
+    postOauthRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The application's `client_id` */
+                    client_id: string;
+                    /** @description The application's `client_secret` */
+                    client_secret: string;
+                    token: string;
+                };
+                "application/x-www-form-urlencoded": {
+                    /** @description The application's `client_id` */
+                    client_id: string;
+                    /** @description The application's `client_secret` */
+                    client_secret: string;
+                    token: string;
+                };
+                "multipart/form-data": {
+                    /** @description The application's `client_id` */
+                    client_id: string;
+                    /** @description The application's `client_secret` */
+                    client_secret: string;
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description End a token the application holds (the same answer whether it existed) */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revoked"];
+                };
+            };
+            400: components["responses"]["Mastodon400"];
+            403: components["responses"]["Mastodon403"];
+            413: components["responses"]["Mastodon413"];
+            415: components["responses"]["Mastodon415"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getWellKnownOauthAuthorizationServer: {
         parameters: {
             query?: never;
             header?: never;
@@ -1899,741 +2468,712 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Remove the profile picture */
+            /** @description Where and how to get a token (RFC 8414) */
             200: {
                 headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        profilePictureUrl: null;
-                    };
+                    "application/json": components["schemas"]["AuthorizationServer"];
                 };
             };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
         };
     };
-    user_byId: {
+    getApiV2Instance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server: its limits, streaming address and contact */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Instance"];
+                };
+            };
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1Instance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server, in the older shape (with counts) */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1_Instance"];
+                };
+            };
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getWellKnownNodeinfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where the NodeInfo document is */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeInfoLinks"];
+                };
+            };
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getNodeinfo20: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description NodeInfo 2.0: the software (upstream: Mastodon) and its counts */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeInfo"];
+                };
+            };
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1AccountsVerifyCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your own account, with the source of its profile */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialAccount"];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1Preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your posting and reading defaults: Mastodon's, as Miniter has none to choose */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1AccountsLookup: {
+        parameters: {
+            query: {
+                /** @description `handle`, or `handle@host` for this server */
+                acct: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An account by its handle */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            404: components["responses"]["Mastodon404"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1AccountsId: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                userId: number;
+                /** @description An id: digits */
+                id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A user's profile and counts */
+            /** @description An account */
             200: {
                 headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Profile"];
+                    "application/json": components["schemas"]["Account"];
                 };
             };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
+            400: components["responses"]["Mastodon400"];
+            404: components["responses"]["Mastodon404"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getWellKnownWebfinger: {
+        parameters: {
+            query: {
+                /** @description `acct:handle@host` */
+                resource: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A local account by `acct:handle@host` (WebFinger): its profile page */
+            200: {
                 headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/jrd+json": components["schemas"]["WebFinger"];
                 };
             };
-            /** @description What the path names does not exist */
-            404: {
+            404: components["responses"]["Mastodon404"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getWellKnownHostMeta: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where WebFinger is (an XRD document) */
+            200: {
                 headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/xrd+xml": string;
                 };
             };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    patchApiV1AccountsUpdateCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Your name */
+                    display_name?: string;
+                    /** @description Your bio, as plain text */
+                    note?: string;
+                    /** @description A PNG, JPEG, WebP or GIF picture: a multipart file, or a base64 `data:` URI */
+                    avatar?: string;
+                    /** @description Taken and ignored: no header pictures */
+                    header?: unknown;
+                    /** @description Taken and ignored: follows need no approval */
+                    locked?: boolean;
+                    /** @description Taken and ignored: no bot accounts */
+                    bot?: boolean;
+                    /** @description Taken and ignored: every account can be found */
+                    discoverable?: boolean;
+                    /** @description Taken and ignored: followers and following are public */
+                    hide_collections?: boolean;
+                    /** @description Taken and ignored */
+                    indexable?: boolean;
+                    /** @description Taken and ignored: no attribution domains */
+                    attribution_domains?: unknown;
+                    /** @description Taken and ignored: no profile fields */
+                    fields_attributes?: unknown;
+                    /** @description Taken and ignored: no posting defaults */
+                    source?: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Error"];
+                "application/x-www-form-urlencoded": {
+                    /** @description Your name */
+                    display_name?: string;
+                    /** @description Your bio, as plain text */
+                    note?: string;
+                    /** @description A PNG, JPEG, WebP or GIF picture: a multipart file, or a base64 `data:` URI */
+                    avatar?: string;
+                    /** @description Taken and ignored: no header pictures */
+                    header?: unknown;
+                    /** @description Taken and ignored: follows need no approval */
+                    locked?: boolean;
+                    /** @description Taken and ignored: no bot accounts */
+                    bot?: boolean;
+                    /** @description Taken and ignored: every account can be found */
+                    discoverable?: boolean;
+                    /** @description Taken and ignored: followers and following are public */
+                    hide_collections?: boolean;
+                    /** @description Taken and ignored */
+                    indexable?: boolean;
+                    /** @description Taken and ignored: no attribution domains */
+                    attribution_domains?: unknown;
+                    /** @description Taken and ignored: no profile fields */
+                    fields_attributes?: unknown;
+                    /** @description Taken and ignored: no posting defaults */
+                    source?: unknown;
                 };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
+                "multipart/form-data": {
+                    /** @description Your name */
+                    display_name?: string;
+                    /** @description Your bio, as plain text */
+                    note?: string;
+                    /** @description A PNG, JPEG, WebP or GIF picture: a multipart file, or a base64 `data:` URI */
+                    avatar?: string;
+                    /** @description Taken and ignored: no header pictures */
+                    header?: unknown;
+                    /** @description Taken and ignored: follows need no approval */
+                    locked?: boolean;
+                    /** @description Taken and ignored: no bot accounts */
+                    bot?: boolean;
+                    /** @description Taken and ignored: every account can be found */
+                    discoverable?: boolean;
+                    /** @description Taken and ignored: followers and following are public */
+                    hide_collections?: boolean;
+                    /** @description Taken and ignored */
+                    indexable?: boolean;
+                    /** @description Taken and ignored: no attribution domains */
+                    attribution_domains?: unknown;
+                    /** @description Taken and ignored: no profile fields */
+                    fields_attributes?: unknown;
+                    /** @description Taken and ignored: no posting defaults */
+                    source?: unknown;
                 };
             };
         };
+        responses: {
+            /** @description Change your name, bio or picture */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialAccount"];
+                };
+            };
+            400: components["responses"]["Mastodon400"];
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            413: components["responses"]["Mastodon413"];
+            415: components["responses"]["Mastodon415"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
     };
-    user_profilePicture: {
+    getApiV1AccountsRelationships: {
+        parameters: {
+            query?: {
+                /** @description The accounts, in the order answered */
+                "id[]"?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether you follow each account, and it you (accounts that do not exist are left out) */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Relationship"][];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1AccountsIdFollowers: {
+        parameters: {
+            query?: {
+                /** @description Only items older than this id */
+                max_id?: string;
+                /** @description Only items newer than this id */
+                since_id?: string;
+                /** @description The items just newer than this id (still newest first) */
+                min_id?: string;
+                /** @description How many: 40 by default, at most 80 (more is read as 80) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description An id: digits */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who follows an account */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"][];
+                };
+            };
+            400: components["responses"]["Mastodon400"];
+            404: components["responses"]["Mastodon404"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1AccountsIdFollowing: {
+        parameters: {
+            query?: {
+                /** @description Only items older than this id */
+                max_id?: string;
+                /** @description Only items newer than this id */
+                since_id?: string;
+                /** @description The items just newer than this id (still newest first) */
+                min_id?: string;
+                /** @description How many: 40 by default, at most 80 (more is read as 80) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description An id: digits */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whom an account follows */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"][];
+                };
+            };
+            400: components["responses"]["Mastodon400"];
+            404: components["responses"]["Mastodon404"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    postApiV1AccountsIdFollow: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                userId: number;
+                /** @description An id: digits */
+                id: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Taken and ignored: a follow shows everything */
+                    reblogs?: boolean;
+                    /** @description Taken and ignored: no notifications */
+                    notify?: boolean;
+                    /** @description Taken and ignored: every language */
+                    "languages[]"?: string[];
+                };
+                "application/x-www-form-urlencoded": {
+                    /** @description Taken and ignored: a follow shows everything */
+                    reblogs?: boolean;
+                    /** @description Taken and ignored: no notifications */
+                    notify?: boolean;
+                    /** @description Taken and ignored: every language */
+                    "languages[]"?: string[];
+                };
+                "multipart/form-data": {
+                    /** @description Taken and ignored: a follow shows everything */
+                    reblogs?: boolean;
+                    /** @description Taken and ignored: no notifications */
+                    notify?: boolean;
+                    /** @description Taken and ignored: every language */
+                    "languages[]"?: string[];
+                };
+            };
+        };
         responses: {
-            /** @description A user's profile picture */
+            /** @description Follow an account (again: no change) */
             200: {
                 headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProfilePicture"];
-                };
-            };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description What the path names does not exist */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    tweet_byAuthor: {
-        parameters: {
-            query?: {
-                cursor?: string;
-                limit?: number;
-                maxId?: number;
-                sinceId?: number;
-                minId?: number;
-            };
-            header?: never;
-            path: {
-                userId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A user's tweets, newest first */
-            200: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TweetPage"];
-                };
-            };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    timeline_user: {
-        parameters: {
-            query?: {
-                cursor?: string;
-                limit?: number;
-                maxId?: number;
-                sinceId?: number;
-                minId?: number;
-            };
-            header?: never;
-            path: {
-                userId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A user's tweets and those of whom they follow */
-            200: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TweetPage"];
-                };
-            };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    follow_followers: {
-        parameters: {
-            query?: {
-                cursor?: string;
-                limit?: number;
-                maxId?: string;
-                sinceId?: string;
-                minId?: string;
-            };
-            header?: never;
-            path: {
-                userId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Who follows a user */
-            200: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FollowPage"];
-                };
-            };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    follow_following: {
-        parameters: {
-            query?: {
-                cursor?: string;
-                limit?: number;
-                maxId?: string;
-                sinceId?: string;
-                minId?: string;
-            };
-            header?: never;
-            path: {
-                userId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Whom a user follows */
-            200: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FollowPage"];
-                };
-            };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    follow_relationship: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                userId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Whether you follow a user */
-            200: {
-                headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Relationship"];
                 };
             };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description What the path names does not exist */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Mastodon400"];
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            404: components["responses"]["Mastodon404"];
+            413: components["responses"]["Mastodon413"];
+            415: components["responses"]["Mastodon415"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
         };
     };
-    follow_follow: {
+    postApiV1AccountsIdUnfollow: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                userId: number;
+                /** @description An id: digits */
+                id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Follow a user (idempotent) */
+            /** @description Unfollow an account (again: no change) */
             200: {
                 headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Relationship"];
                 };
             };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description What the path names does not exist */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Mastodon400"];
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            404: components["responses"]["Mastodon404"];
+            413: components["responses"]["Mastodon413"];
+            415: components["responses"]["Mastodon415"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
         };
     };
-    follow_unfollow: {
+    getApiV1AccountsSearch: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                userId: number;
+            query: {
+                /** @description A handle (`@` optional, `@handle@host` for this server) or a name */
+                q: string;
+                /** @description How many: 40 by default, at most 80 (more is read as 80) */
+                limit?: number;
+                /** @description Results to skip */
+                offset?: number;
+                /** @description Only accounts you follow (needs a token with `read:follows`) */
+                following?: boolean;
+                /** @description Taken and ignored: Miniter does not federate */
+                resolve?: boolean;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Unfollow a user (idempotent) */
+            /** @description Accounts by handle or name, best match first */
             200: {
                 headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Relationship"];
+                    "application/json": components["schemas"]["Account"][];
                 };
             };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description What the path names does not exist */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
         };
     };
-    tweet_create: {
+    getApiV2Search: {
+        parameters: {
+            query: {
+                /** @description A handle (`@` optional, `@handle@host` for this server) or a name */
+                q: string;
+                /** @description How many: 20 by default, at most 40 (more is read as 40) */
+                limit?: number;
+                /** @description Results to skip */
+                offset?: number;
+                /** @description Only accounts you follow (needs a token with `read:follows`) */
+                following?: boolean;
+                /** @description Taken and ignored: Miniter does not federate */
+                resolve?: boolean;
+                /** @description One kind only (`offset` applies then) */
+                type?: "accounts" | "statuses" | "hashtags";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accounts by handle or name (no statuses or hashtags here) */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Search"];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    postApiV1Statuses: {
         parameters: {
             query?: never;
             header?: {
@@ -2646,273 +3186,1046 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    text: string;
+                    /** @description The text */
+                    status: string;
+                    /**
+                     * @description Only what a public, plain, stand-alone status has
+                     * @constant
+                     */
+                    visibility?: "public";
+                    /**
+                     * @description Only what a public, plain, stand-alone status has
+                     * @constant
+                     */
+                    spoiler_text?: "";
+                    /**
+                     * @description Only what a public, plain, stand-alone status has
+                     * @constant
+                     */
+                    sensitive?: false;
+                    /** @description Only what a public, plain, stand-alone status has */
+                    in_reply_to_id?: null;
+                    /** @description Only what a public, plain, stand-alone status has */
+                    "media_ids[]"?: string[];
+                    /** @description Only what a public, plain, stand-alone status has */
+                    poll?: null;
+                    /** @description Only what a public, plain, stand-alone status has */
+                    scheduled_at?: null;
+                    /** @description Only what a public, plain, stand-alone status has */
+                    quoted_status_id?: null;
+                    /** @description Taken and ignored */
+                    language?: string;
+                };
+                "application/x-www-form-urlencoded": {
+                    /** @description The text */
+                    status: string;
+                    /**
+                     * @description Only what a public, plain, stand-alone status has
+                     * @constant
+                     */
+                    visibility?: "public";
+                    /**
+                     * @description Only what a public, plain, stand-alone status has
+                     * @constant
+                     */
+                    spoiler_text?: "";
+                    /**
+                     * @description Only what a public, plain, stand-alone status has
+                     * @constant
+                     */
+                    sensitive?: false;
+                    /** @description Only what a public, plain, stand-alone status has */
+                    in_reply_to_id?: null;
+                    /** @description Only what a public, plain, stand-alone status has */
+                    "media_ids[]"?: string[];
+                    /** @description Only what a public, plain, stand-alone status has */
+                    poll?: null;
+                    /** @description Only what a public, plain, stand-alone status has */
+                    scheduled_at?: null;
+                    /** @description Only what a public, plain, stand-alone status has */
+                    quoted_status_id?: null;
+                    /** @description Taken and ignored */
+                    language?: string;
+                };
+                "multipart/form-data": {
+                    /** @description The text */
+                    status: string;
+                    /**
+                     * @description Only what a public, plain, stand-alone status has
+                     * @constant
+                     */
+                    visibility?: "public";
+                    /**
+                     * @description Only what a public, plain, stand-alone status has
+                     * @constant
+                     */
+                    spoiler_text?: "";
+                    /**
+                     * @description Only what a public, plain, stand-alone status has
+                     * @constant
+                     */
+                    sensitive?: false;
+                    /** @description Only what a public, plain, stand-alone status has */
+                    in_reply_to_id?: null;
+                    /** @description Only what a public, plain, stand-alone status has */
+                    "media_ids[]"?: string[];
+                    /** @description Only what a public, plain, stand-alone status has */
+                    poll?: null;
+                    /** @description Only what a public, plain, stand-alone status has */
+                    scheduled_at?: null;
+                    /** @description Only what a public, plain, stand-alone status has */
+                    quoted_status_id?: null;
+                    /** @description Taken and ignored */
+                    language?: string;
                 };
             };
         };
         responses: {
-            /** @description Tweet */
-            201: {
+            /** @description Post a status */
+            200: {
                 headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Tweet"];
+                    "application/json": components["schemas"]["Status"];
                 };
             };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The Idempotency-Key was already used for another request */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Mastodon400"];
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            413: components["responses"]["Mastodon413"];
+            415: components["responses"]["Mastodon415"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
         };
     };
-    tweet_byId: {
+    getApiV1StatusesId: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                tweetId: number;
+                /** @description An id: digits */
+                id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description One tweet */
+            /** @description A status */
             200: {
                 headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Tweet"];
+                    "application/json": components["schemas"]["Status"];
                 };
             };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description What the path names does not exist */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Mastodon400"];
+            404: components["responses"]["Mastodon404"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
         };
     };
-    tweet_delete: {
+    deleteApiV1StatusesId: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any 1–255 visible ASCII characters, new for each action and the same for its retries: a repeat within 24 hours answers the first result and writes nothing */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
-                tweetId: number;
+                /** @description An id: digits */
+                id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Delete one of your tweets */
+            /** @description Delete one of your statuses */
             200: {
                 headers: {
-                    RateLimit?: string;
-                    "RateLimit-Policy"?: string;
-                    "Idempotent-Replayed"?: "true";
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @example 1 */
-                        id: number;
-                    };
+                    "application/json": components["schemas"]["Status"];
                 };
             };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
+            400: components["responses"]["Mastodon400"];
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            404: components["responses"]["Mastodon404"];
+            413: components["responses"]["Mastodon413"];
+            415: components["responses"]["Mastodon415"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1StatusesIdContext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An id: digits */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A status's thread: none, as there are no replies yet */
+            200: {
                 headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Context"];
                 };
             };
-            /** @description No valid access token, or its session has ended */
-            401: {
+            400: components["responses"]["Mastodon400"];
+            404: components["responses"]["Mastodon404"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1TimelinesHome: {
+        parameters: {
+            query?: {
+                /** @description Only items older than this id */
+                max_id?: string;
+                /** @description Only items newer than this id */
+                since_id?: string;
+                /** @description The items just newer than this id (still newest first) */
+                min_id?: string;
+                /** @description How many: 20 by default, at most 40 (more is read as 40) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your statuses and those of whom you follow, newest first */
+            200: {
                 headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Status"][];
                 };
             };
-            /** @description Not allowed to the caller */
-            403: {
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1TimelinesPublic: {
+        parameters: {
+            query?: {
+                /** @description Only items older than this id */
+                max_id?: string;
+                /** @description Only items newer than this id */
+                since_id?: string;
+                /** @description The items just newer than this id (still newest first) */
+                min_id?: string;
+                /** @description How many: 20 by default, at most 40 (more is read as 40) */
+                limit?: number;
+                /** @description Changes nothing: every status is local */
+                local?: boolean;
+                /** @description Only remote statuses: none */
+                remote?: boolean;
+                /** @description Only statuses with media: none yet */
+                only_media?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everyone's statuses, newest first */
+            200: {
                 headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Status"][];
                 };
             };
-            /** @description What the path names does not exist */
-            404: {
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1AccountsIdStatuses: {
+        parameters: {
+            query?: {
+                /** @description Only items older than this id */
+                max_id?: string;
+                /** @description Only items newer than this id */
+                since_id?: string;
+                /** @description The items just newer than this id (still newest first) */
+                min_id?: string;
+                /** @description How many: 20 by default, at most 40 (more is read as 40) */
+                limit?: number;
+                /** @description Changes nothing: no replies yet */
+                exclude_replies?: boolean;
+                /** @description Changes nothing: no boosts */
+                exclude_reblogs?: boolean;
+                /** @description Only pinned statuses: none */
+                pinned?: boolean;
+                /** @description Only statuses with media: none yet */
+                only_media?: boolean;
+                /** @description Only statuses with this hashtag: none */
+                tagged?: string;
+            };
+            header?: never;
+            path: {
+                /** @description An id: digits */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An account's statuses, newest first */
+            200: {
                 headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Status"][];
                 };
             };
-            /** @description The body is too large */
-            413: {
+            400: components["responses"]["Mastodon400"];
+            404: components["responses"]["Mastodon404"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1StreamingHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the streaming API is up: `OK` */
+            200: {
                 headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "text/plain": "OK";
                 };
             };
-            /** @description The Idempotency-Key was already used for another request */
-            422: {
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1StreamingUser: {
+        parameters: {
+            query?: {
+                /** @description The token, where no header can be sent */
+                access_token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your home timeline as it happens (the `user` stream) */
+            200: {
                 headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "text/event-stream": string;
                 };
             };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1StreamingUserNotification: {
+        parameters: {
+            query?: {
+                /** @description The token, where no header can be sent */
+                access_token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your notifications as they happen: heartbeats only, as there are none */
+            200: {
                 headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "text/event-stream": string;
                 };
             };
-            /** @description An unexpected error: quote the request id */
-            500: {
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1Lists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your lists: none */
+            200: {
                 headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Empty"];
                 };
             };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1Filters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your filters (v1): none */
+            200: {
                 headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Empty"];
                 };
             };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV2Filters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your filters: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1Announcements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server's announcements: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1FollowRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Follow requests to you: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1Notifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your notifications: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1Bookmarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your bookmarks: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1Favourites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your favourites: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1Blocks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accounts you block: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1Mutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accounts you mute: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1DomainBlocks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Domains you block: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1Conversations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your direct conversations: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1FollowedTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hashtags you follow: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1ScheduledStatuses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your scheduled statuses: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1CustomEmojis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server's custom emoji: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1Trends: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trending hashtags (older path): none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1TrendsTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trending hashtags: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1TrendsStatuses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trending statuses: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1TrendsLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trending links: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1InstanceRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server's rules: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1InstancePeers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Servers this one knows: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1Markers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your saved positions in timelines: none */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoMarkers"];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
         };
     };
     book_get_ping: {
@@ -2935,35 +4248,9 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            429: components["responses"]["Book429"];
+            500: components["responses"]["Book500"];
+            503: components["responses"]["Book503"];
         };
     };
     book_post_sign_up: {
@@ -3003,62 +4290,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with what exists (an email already taken) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Book400"];
+            409: components["responses"]["Book409"];
+            413: components["responses"]["Book413"];
+            429: components["responses"]["Book429"];
+            500: components["responses"]["Book500"];
+            503: components["responses"]["Book503"];
         };
     };
     book_post_login: {
@@ -3091,62 +4328,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Book400"];
+            401: components["responses"]["Book401"];
+            413: components["responses"]["Book413"];
+            429: components["responses"]["Book429"];
+            500: components["responses"]["Book500"];
+            503: components["responses"]["Book503"];
         };
     };
     book_post_tweet: {
@@ -3173,62 +4360,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Book400"];
+            401: components["responses"]["Book401"];
+            413: components["responses"]["Book413"];
+            429: components["responses"]["Book429"];
+            500: components["responses"]["Book500"];
+            503: components["responses"]["Book503"];
         };
     };
     book_post_follow: {
@@ -3255,71 +4392,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description What the path names does not exist */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Book400"];
+            401: components["responses"]["Book401"];
+            404: components["responses"]["Book404"];
+            413: components["responses"]["Book413"];
+            429: components["responses"]["Book429"];
+            500: components["responses"]["Book500"];
+            503: components["responses"]["Book503"];
         };
     };
     book_post_unfollow: {
@@ -3346,71 +4425,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description What the path names does not exist */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Book400"];
+            401: components["responses"]["Book401"];
+            404: components["responses"]["Book404"];
+            413: components["responses"]["Book413"];
+            429: components["responses"]["Book429"];
+            500: components["responses"]["Book500"];
+            503: components["responses"]["Book503"];
         };
     };
     book_get_timeline_user_id: {
@@ -3435,51 +4456,19 @@ export interface operations {
                 headers: {
                     RateLimit?: string;
                     "RateLimit-Policy"?: string;
-                    Link?: string;
+                    /** @description The next page, when there is one: `<…?limit=20&cursor=…>; rel="next"` */
+                    Link: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BookTimeline"];
                 };
             };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Book400"];
+            404: components["responses"]["Book404"];
+            429: components["responses"]["Book429"];
+            500: components["responses"]["Book500"];
+            503: components["responses"]["Book503"];
         };
     };
     book_get_timeline: {
@@ -3502,60 +4491,19 @@ export interface operations {
                 headers: {
                     RateLimit?: string;
                     "RateLimit-Policy"?: string;
-                    Link?: string;
+                    /** @description The next page, when there is one: `<…?limit=20&cursor=…>; rel="next"` */
+                    Link: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BookTimeline"];
                 };
             };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Book400"];
+            401: components["responses"]["Book401"];
+            429: components["responses"]["Book429"];
+            500: components["responses"]["Book500"];
+            503: components["responses"]["Book503"];
         };
     };
     book_post_profile_picture: {
@@ -3586,71 +4534,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid access token, or its session has ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The upload is not a PNG, JPEG, WebP or GIF picture */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Book400"];
+            401: components["responses"]["Book401"];
+            413: components["responses"]["Book413"];
+            415: components["responses"]["Book415"];
+            429: components["responses"]["Book429"];
+            500: components["responses"]["Book500"];
+            503: components["responses"]["Book503"];
         };
     };
     book_get_profile_picture_user_id: {
@@ -3678,53 +4568,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The input is invalid: `fieldErrors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description What the path names does not exist */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many calls: try again after `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description An unexpected error: quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The database is unavailable or the server is busy: try again shortly */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Book400"];
+            404: components["responses"]["Book404"];
+            429: components["responses"]["Book429"];
+            500: components["responses"]["Book500"];
+            503: components["responses"]["Book503"];
         };
     };
 }

@@ -9,8 +9,8 @@ import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { type AdmissionLimits, admission, defaultAdmission } from './admission.ts';
+import { sendBusy, sendNoRoute } from './mastodon/errors.ts';
 import { mastodonApi } from './mastodon/index.ts';
-import { oauthRoutes } from './mastodon/oauth.ts';
 import { mastodonStreaming } from './mastodon/streaming.ts';
 import { callFailed, type Metrics, markUnmatched, observeRequests } from './metrics.ts';
 import { requestIdOf, requestLog } from './request-log.ts';
@@ -18,7 +18,6 @@ import { bookAuthorization, bookRoutes } from './rest/book.ts';
 import { restCalls, restErrors, sendError } from './rest/calls.ts';
 import { docsRouter } from './rest/docs.ts';
 import { openApiDocument } from './rest/openapi.ts';
-import { v1Router } from './rest/v1.ts';
 import { trpcHandler } from './trpc-handler.ts';
 import { webApp } from './web.ts';
 
@@ -227,44 +226,36 @@ export function createApp({
     restErrors(logger),
   );
 
-  // The document of /api/v1, generated once per process.
+  // The document of the REST API (Mastodon's and the book's), generated once per process.
   const openApi = JSON.stringify(openApiDocument());
   app.get('/api/openapi.json', (_req, res) => {
     res.type('application/json').send(openApi);
   });
   app.use('/api/docs', docsRouter(), restErrors(logger));
 
-  // Mastodon's client API and its OAuth 2: before the procedure routes of /api/v1, which share a few
-  // of its paths. The page that asks a person to authorize an application is the web app's.
-  app.use(oauthRoutes({ orm, contextFor, logger, admit, maxBodySize: maxBodySize ?? defaultMaxBodySize }));
+  // Mastodon's client API and its OAuth 2. The page that asks a person to authorize an application
+  // is the web app's.
   app.use(
     mastodonApi({
       contextFor,
       logger,
-      admit,
+      admit: admit.refusing(sendBusy),
       maxBodySize: maxBodySize ?? defaultMaxBodySize,
       maxUploadBodySize,
     }),
   );
-  // Mastodon's streaming API: server-sent events, and the WebSocket that server.ts hands in.
+  // Mastodon's streaming WebSocket, which server.ts hands in (its event streams are among the routes).
   app.use(mastodonStreaming({ contextFor, logger }));
-
-  // Every procedure as a resource under /api/v1, the same procedures again.
-  app.use(
-    '/api/v1',
-    v1Router({
-      call: restCalls({ contextFor, logger }),
-      admit,
-      maxBodySize: maxBodySize ?? defaultMaxBodySize,
-      maxUploadBodySize,
-    }),
-    restErrors(logger),
-  );
 
   // The web client, if built: after every API route, before the API's 404.
   const web = webApp(webRoot);
   if (web) app.use(web);
 
+  // No route: said in Mastodon's shape under its paths, in the book's elsewhere.
+  app.use(mastodonPaths, (req, res) => {
+    markUnmatched(res);
+    sendNoRoute(req, res);
+  });
   app.use((req, res) => {
     markUnmatched(res);
     sendError(

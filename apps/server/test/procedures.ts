@@ -10,15 +10,20 @@ export interface ProcedureInput {
   type: 'query' | 'mutation' | 'subscription';
   /** The input object's fields by name; empty when the input is not an object (or none). */
   fields: Record<string, z.ZodType>;
+  /** Needs a session: refused without one (401) before anything is said of its input. */
+  signedIn: boolean;
 }
 
-type ProcedureDef = { _def: { type: ProcedureInput['type']; inputs: unknown[] } };
+type ProcedureDef = { _def: { type: ProcedureInput['type']; inputs: unknown[]; middlewares: unknown[] } };
 
-export const procedures: ProcedureInput[] = Object.entries(
-  appRouter._def.procedures as unknown as Record<string, ProcedureDef>,
-).map(([path, { _def }]) => {
+const definitions = appRouter._def.procedures as unknown as Record<string, ProcedureDef>;
+
+/** The session check: the first step of every procedure built on `protectedProcedure`, `user.me` among them. */
+const sessionCheck = definitions['user.me']?._def.middlewares[0];
+
+export const procedures: ProcedureInput[] = Object.entries(definitions).map(([path, { _def }]) => {
   const input = _def.inputs[0] as { shape?: Record<string, z.ZodType> } | undefined;
-  return { path, type: _def.type, fields: { ...input?.shape } };
+  return { path, type: _def.type, fields: { ...input?.shape }, signedIn: _def.middlewares[0] === sessionCheck };
 });
 
 /** True when a field takes values of `sample`'s type: parsing it fails, if at all, for another reason. */

@@ -8,7 +8,40 @@ import { getErrorShape, getTRPCErrorFromUnknown, type TRPCError } from '@trpc/se
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { z } from 'zod';
+import { busyMessage } from '../admission.ts';
 import { requestIdOf } from '../request-log.ts';
+
+/** Mastodon's Error entity; OAuth's refusals add `error_description` (RFC 6749). */
+export const errorSchema = z
+  .object({
+    error: z.string().meta({ example: 'Record not found' }),
+    error_description: z.string().optional().meta({ description: "OAuth's refusals only: what went wrong" }),
+  })
+  .meta({ id: 'Error' });
+
+/** A validation failure (422): also, per parameter, what is wrong with it. */
+export const validationErrorSchema = z
+  .object({
+    error: z.string().meta({ example: 'Validation failed: status: Tweet must be at most 300 characters' }),
+    details: z
+      .record(
+        z.string(),
+        z.array(
+          z.object({
+            error: z
+              .string()
+              .meta({ description: 'ERR_TOO_LONG, ERR_TOO_SHORT, ERR_TAKEN, ERR_RESERVED or ERR_INVALID' }),
+            description: z.string(),
+          }),
+        ),
+      )
+      .optional()
+      .meta({ description: 'Per parameter, as it was sent' }),
+  })
+  .meta({ id: 'ValidationError' });
+
+type MastodonError = z.infer<typeof validationErrorSchema>;
 
 /** A procedure's input names as the Mastodon route's parameters (`text` is a status's `status`). */
 export type FieldNames = Readonly<Record<string, string>>;
@@ -79,10 +112,23 @@ export function sendMastodonError(
     (text, [field, name]) => text.replace(new RegExp(`^${field}:`), `${name}:`),
     shape.message,
   );
-  res.status(status).json({
+  const body: MastodonError = {
     error: refusal?.error ?? (status === 422 ? `Validation failed: ${message}` : message),
     ...(Object.keys(details).length ? { details } : {}),
-  });
+  };
+  res.status(status).json(body);
+}
+
+/** Admission control's refusal when the queue is full (`admission.ts`), in Mastodon's shape. */
+export function sendBusy(res: Response): void {
+  const body: MastodonError = { error: busyMessage };
+  res.status(503).json(body);
+}
+
+/** The final 404 for a path under Mastodon's prefixes that no route takes. */
+export function sendNoRoute(req: Request, res: Response): void {
+  const body: MastodonError = { error: `No route for ${req.method} ${req.baseUrl}${req.path}` };
+  res.status(404).json(body);
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
  * A Mastodon request's parameters, wherever they came: the path, the query string, a JSON body or a
  * form (`application/x-www-form-urlencoded` or `multipart/form-data`; Mastodon's apps send each). Rails names a list `id[]`;
- * here it is `id`, a list however many times it came. Values stay text for the procedures' schemas,
- * but for ids and whole numbers, which are turned into numbers as /api/v1 does.
+ * here it is `id`, a list however many times it came. Values stay as sent, for the procedures' schemas
+ * to check; a route reads an id or a number as one where it takes it (`idOf`, `optionalId`, `limitOf`).
  */
 import { schemas } from '@miniter/api';
 import { TRPCError } from '@trpc/server';
 import { json, type Request, type RequestHandler, urlencoded } from 'express';
 import getRawBody from 'raw-body';
+import { z } from 'zod';
 import { numeric } from '../rest/calls.ts';
 
 export type Params = Record<string, unknown>;
@@ -94,6 +95,26 @@ export function limitOf(value: unknown, { byDefault, max }: { byDefault: number;
 /** Mastodon's limits: statuses 20 by default and at most 40; accounts 40 and 80. */
 export const statusLimits = { byDefault: 20, max: 40 };
 export const accountLimits = { byDefault: 40, max: 80 };
+
+/** `limit` for the document, as `limitOf` reads it. */
+export const limitParam = ({ byDefault, max }: { byDefault: number; max: number }) =>
+  z
+    .int()
+    .min(1)
+    .optional()
+    .meta({ description: `How many: ${byDefault} by default, at most ${max} (more is read as ${max})` });
+
+/** A paged list's parameters, for the document: bounds by id (those of the `Link` header), and `limit`. */
+export const pageParams = (limits: { byDefault: number; max: number }) =>
+  z.object({
+    max_id: z.string().optional().meta({ description: 'Only items older than this id' }),
+    since_id: z.string().optional().meta({ description: 'Only items newer than this id' }),
+    min_id: z.string().optional().meta({ description: 'The items just newer than this id (still newest first)' }),
+    limit: limitParam(limits),
+  });
+
+/** A Mastodon boolean parameter, for the document: also `1`, `on` and their opposites in a form. */
+export const flagParam = (description: string) => z.boolean().optional().meta({ description });
 
 /** Where this server is, as the client reached it: every URL in an entity is absolute. */
 export const originOf = (req: Request) => `${req.protocol}://${req.host}`;

@@ -4,7 +4,9 @@
  * WebSocket (`/api/v1/streaming`, `streaming-socket.ts`); `streaming-events.ts` makes the events.
  */
 import { type Request, type Response, Router } from 'express';
+import { z } from 'zod';
 import { write } from '../trpc-sse.ts';
+import { answered, route } from './calls.ts';
 import { endOf, openUserStream, type StreamingOptions } from './streaming-events.ts';
 import { acceptWebSocket } from './streaming-socket.ts';
 
@@ -42,16 +44,59 @@ async function sendEvents(req: Request, res: Response, options: StreamingOptions
   }
 }
 
-/** The streaming routes, to mount beside `mastodonApi`. */
+/** For the document: what a stream sends, in Mastodon's framing. */
+const events = z.string().meta({
+  description:
+    'Server-sent events: `:)` first, `:thump` every 15 s, then `event: update` (data: a Status as JSON) and `event: delete` (data: a status id)',
+});
+
+/** The `user` stream, or (`quiet`) one of what Miniter has none of, as server-sent events. */
+const eventStream = (path: string, summary: string, { quiet = false } = {}) =>
+  route({
+    method: 'get',
+    path,
+    summary,
+    tag: 'streaming',
+    scope: 'read:statuses',
+    params: z.object({
+      access_token: z.string().optional().meta({ description: 'The token, where no header can be sent' }),
+    }),
+    answer: events,
+    media: 'text/event-stream',
+    handle: async ({ req, res, contextFor, logger }) => {
+      await sendEvents(req, res, { contextFor, logger }, { quiet });
+      return answered;
+    },
+  });
+
+export const streamingRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/streaming/health',
+    summary: 'Whether the streaming API is up: `OK`',
+    tag: 'streaming',
+    answer: z.literal('OK'),
+    media: 'text/plain',
+    handle: async () => 'OK' as const,
+  }),
+  eventStream('/api/v1/streaming/user', 'Your home timeline as it happens (the `user` stream)'),
+  eventStream(
+    '/api/v1/streaming/user/notification',
+    'Your notifications as they happen: heartbeats only, as there are none',
+    {
+      quiet: true,
+    },
+  ),
+];
+
+/**
+ * The WebSocket, to mount beside `mastodonApi`: an upgrade that `streamingUpgrades` handed to the
+ * app. A plain GET goes on to the 404 that tells a client, as Mastodon's docs have it, that
+ * streaming is on this same host. (OpenAPI cannot describe it: the document names it in the
+ * streaming tag.)
+ */
 export function mastodonStreaming(options: StreamingOptions): Router {
   const router = Router();
-  router.get('/api/v1/streaming/health', (_req, res) => {
-    res.type('text/plain').send('OK');
-  });
-  router.get('/api/v1/streaming/user', (req, res) => sendEvents(req, res, options));
-  router.get('/api/v1/streaming/user/notification', (req, res) => sendEvents(req, res, options, { quiet: true }));
-  // An upgrade that `streamingUpgrades` handed to the app. A plain GET goes on to the 404 that
-  // tells a client, as Mastodon's docs have it, that streaming is on this same host.
   router.get('/api/v1/streaming', (req, res, next) => acceptWebSocket(req, res, next, options));
   return router;
 }

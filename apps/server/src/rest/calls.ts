@@ -13,7 +13,6 @@ import { getErrorShape, getTRPCErrorFromUnknown, TRPCError } from '@trpc/server'
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import { requestIdOf } from '../request-log.ts';
 
 const createCaller = createCallerFactory(appRouter);
@@ -25,17 +24,6 @@ export type Caller = ReturnType<typeof createCaller>;
  */
 export const numeric = (value: unknown) =>
   typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value;
-
-/**
- * The input schema of the procedure at `path` ("user.search") as the object it is, also where the
- * input may be left out (`prefault`, `optional`); null for other inputs.
- */
-export function inputObject(path: string): z.ZodObject | null {
-  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>;
-  const input = procedures[path]?._def.inputs[0];
-  const inner = input instanceof z.ZodPrefault || input instanceof z.ZodOptional ? input.unwrap() : input;
-  return inner instanceof z.ZodObject ? inner : null;
-}
 
 /** A REST route's work: call procedures with `caller`, then answer on `res`. */
 export type RestRoute = (caller: Caller, req: Request, res: Response) => Promise<void>;

@@ -1,5 +1,5 @@
 /**
- * `pnpm openapi`: writes the /api/v1 document to apps/server/openapi.json and the TypeScript types
+ * `pnpm openapi`: writes the REST API's document to apps/server/openapi.json and the TypeScript types
  * openapi-typescript makes of it to apps/server/openapi.d.ts, where both are committed (a test
  * fails when either differs from what the code makes).
  */

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { connect } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createMiniterClient } from '@miniter/api/client';
@@ -6,7 +5,7 @@ import { createTestDatabase, type TestDatabase, useTestDatabase } from '@miniter
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type RunningServer, startServer } from '../../src/server.ts';
-import { testAuth, useHttpServer } from '../helpers.ts';
+import { slowPost, testAuth, useHttpServer } from '../helpers.ts';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
@@ -117,16 +116,7 @@ describe('more requests than the server works on at once', () => {
   it('works on one, queues the next, turns away the one after with 503, then serves the queued one', async () => {
     // Holds the only slot: its body is still on the way.
     const body = JSON.stringify({ email: 'nobody@example.com', password: 'not the password' });
-    const holder = connect(Number(new URL(server.url).port), '127.0.0.1');
-    let held = '';
-    holder.on('data', (data) => {
-      held += data;
-    });
-    holder.write(
-      'POST /trpc/auth.login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
-        `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`,
-    );
-    await delay(200);
+    const holder = await slowPost(server.url, '/trpc/auth.login', body);
     const queued = fetch(`${server.url}/trpc/health.ping`);
     await delay(200);
 
@@ -146,9 +136,7 @@ describe('more requests than the server works on at once', () => {
     // Health checks are not queued behind API calls.
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 
-    holder.write(body.slice(5));
-    await once(holder, 'close');
-    expect(held).toMatch(/^HTTP\/1\.1 401/);
+    expect(await holder.finish()).toMatch(/^HTTP\/1\.1 401/);
     expect((await queued).status).toBe(200);
   });
 });

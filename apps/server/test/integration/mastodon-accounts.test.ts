@@ -8,8 +8,7 @@ import { testDialects, useTestDatabase } from '@miniter/db/testing';
 import { createRestAPIClient, MastoHttpError } from 'masto';
 import generator from 'megalodon';
 import { describe, expect, it } from 'vitest';
-import { useHttpServer } from '../helpers.ts';
-import { mastodonUsers } from '../mastodon-users.ts';
+import { mastodonUsers, useMastodonServer } from '../mastodon-users.ts';
 
 /** Every key of Mastodon's Relationship (entities/Relationship.md). */
 const relationshipKeys = [
@@ -33,7 +32,7 @@ const relationshipKeys = [
 
 describe.each(testDialects())('Mastodon follows and search on %s', (dialect) => {
   const db = useTestDatabase(dialect);
-  const server = useHttpServer(() => db().orm);
+  const server = useMastodonServer(() => db().orm);
   const { trpc, signUp } = mastodonUsers(() => server.url);
 
   async function get(path: string, token?: string) {

@@ -9,14 +9,14 @@ import { testDialects, useTestDatabase } from '@miniter/db/testing';
 import { createOAuthAPIClient, createRestAPIClient, MastoHttpError } from 'masto';
 import generator from 'megalodon';
 import { describe, expect, it } from 'vitest';
-import { testUploads, useHttpServer } from '../helpers.ts';
-import { mastodonUsers } from '../mastodon-users.ts';
+import { testUploads } from '../helpers.ts';
+import { mastodonUsers, useMastodonServer } from '../mastodon-users.ts';
 
 const outOfBand = 'urn:ietf:wg:oauth:2.0:oob';
 
 describe.each(testDialects())('Mastodon profile edits on %s', (dialect) => {
   const db = useTestDatabase(dialect);
-  const server = useHttpServer(() => db().orm);
+  const server = useMastodonServer(() => db().orm);
   const { trpc, signUp } = mastodonUsers(() => server.url);
 
   /** An OAuth token of `scope` for `jwt`'s user, as an application gets one. */

@@ -9,8 +9,7 @@ import { testDialects, useTestDatabase } from '@miniter/db/testing';
 import { createRestAPIClient, MastoHttpError } from 'masto';
 import generator, { detector } from 'megalodon';
 import { describe, expect, it } from 'vitest';
-import { useHttpServer } from '../helpers.ts';
-import { mastodonUsers } from '../mastodon-users.ts';
+import { mastodonUsers, useMastodonServer } from '../mastodon-users.ts';
 
 /** Every key of Mastodon's Status and Account that Miniter answers, whatever their values. */
 const statusKeys = [
@@ -80,7 +79,7 @@ interface Raw {
 
 describe.each(testDialects())('the Mastodon API on %s', (dialect) => {
   const db = useTestDatabase(dialect);
-  const server = useHttpServer(() => db().orm);
+  const server = useMastodonServer(() => db().orm);
   const { trpc, signUp } = mastodonUsers(() => server.url);
 
   async function raw(method: string, path: string, options: { token?: string; body?: string; type?: string } = {}) {

@@ -106,17 +106,17 @@ describe.each(testDialects())('GET /metrics on %s', (dialect) => {
   it('labels REST calls by their route pattern, and any unknown path as one value', async () => {
     const unmatched = { method: 'GET', route: 'unmatched', status: '404' };
     const before = sample(await scrape(), 'miniter_http_request_duration_seconds_count', unmatched) ?? 0;
-    await fetch(`${server.url}/api/v1/users/12345`);
-    await fetch(`${server.url}/api/v1/users/67890`);
+    await fetch(`${server.url}/api/v1/accounts/12345`);
+    await fetch(`${server.url}/api/v1/accounts/67890`);
     await fetch(`${server.url}/ping`);
     // Not a browser's navigation: the web client's page (if built) is not served for these.
     const notHtml = { headers: { accept: 'application/json' } };
     await fetch(`${server.url}/nothing/here/1`, notHtml);
-    await fetch(`${server.url}/nothing/here/2`, notHtml);
+    await fetch(`${server.url}/api/v1/nothing/2`, notHtml);
     const text = await scrape();
     const count = (labels: Record<string, string>) =>
       sample(text, 'miniter_http_request_duration_seconds_count', labels);
-    expect(count({ method: 'GET', route: '/api/v1/users/:userId', status: '404' })).toBe(2);
+    expect(count({ method: 'GET', route: '/api/v1/accounts/:id', status: '404' })).toBe(2);
     expect(count({ method: 'GET', route: '/ping', status: '200' })).toBe(1);
     expect((count(unmatched) ?? 0) - before).toBe(2);
     expect(text).not.toMatch(/12345|67890|nothing/);

@@ -10,14 +10,14 @@ import { createMiniterClient } from '@miniter/api/client';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
 import { createOAuthAPIClient, createRestAPIClient } from 'masto';
 import { describe, expect, it } from 'vitest';
-import { useHttpServer } from '../helpers.ts';
+import { useMastodonServer } from '../mastodon-users.ts';
 
 const redirectUri = 'https://app.example/callback';
 const outOfBand = 'urn:ietf:wg:oauth:2.0:oob';
 
 describe.each(testDialects())('OAuth 2 on %s', (dialect) => {
   const db = useTestDatabase(dialect);
-  const server = useHttpServer(() => db().orm);
+  const server = useMastodonServer(() => db().orm);
   const trpc = (token?: string) => createMiniterClient({ url: `${server.url}/trpc`, ...(token ? { token } : {}) });
 
   const post = (path: string, body: Record<string, unknown>, form = false) =>

@@ -1,9 +1,10 @@
 /**
  * A REST client generated from the committed OpenAPI document (openapi-typescript's types, driven
- * with openapi-fetch) against the real server: sign-up, login, tweet, follow, timelines, unfollow,
- * picture upload, account deletion. `tsc` checks this file against the generated types, so a
- * document that drifts from the code breaks the build; the types themselves must be what the
- * document makes (`pnpm openapi` writes both).
+ * with openapi-fetch) against the real server, through Mastodon's API: an application registers and
+ * gets its own token, signs up two accounts, which post, follow, read and page their home timeline
+ * by `Link`, change a profile picture, delete and revoke. `tsc` checks this file against the
+ * generated types, so a document that drifts from the code breaks the build; the types themselves
+ * must be what the document makes (`pnpm openapi` writes both).
  */
 import { readFileSync } from 'node:fs';
 import { makeImage } from '@miniter/api/testing';
@@ -13,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { paths } from '../../openapi.js';
 import { openApiDocument } from '../../src/rest/openapi.ts';
 import { committedOpenApiTypesPath, openApiTypes } from '../../src/rest/write-openapi.ts';
-import { useHttpServer } from '../helpers.ts';
+import { useMastodonServer } from '../mastodon-users.ts';
 
 describe('the generated types', () => {
   it('are what the document makes (regenerate with `pnpm openapi`)', async () => {
@@ -24,72 +25,91 @@ describe('the generated types', () => {
   });
 });
 
+/** The `max_id` of a `Link` header's next page, if it has one. */
+const nextMaxId = (link: string | null) => {
+  const next = /<([^>]+)>; rel="next"/.exec(link ?? '')?.[1];
+  return next ? (new URL(next).searchParams.get('max_id') ?? undefined) : undefined;
+};
+
 describe.each(testDialects())('a client generated from the document, on %s', (dialect) => {
   const db = useTestDatabase(dialect);
-  const server = useHttpServer(() => db().orm);
+  const server = useMastodonServer(() => db().orm);
 
-  it('drives a whole session', async () => {
+  it('drives a whole session through Mastodon’s API', async () => {
     const anonymous = createClient<paths>({ baseUrl: server.url });
-    const signUp = async (name: string, email: string) => {
-      const { data, response } = await anonymous.POST('/api/v1/users', {
-        body: { name, email, password: 'password123' },
-      });
-      expect(response.status).toBe(201);
-      return data?.id as number;
-    };
-    const alice = await signUp('Alice', 'alice@example.com');
-    const bob = await signUp('Bob', 'bob@example.com');
-    const login = async (email: string, password = 'password123') =>
-      (await anonymous.POST('/api/v1/sessions', { body: { email, password } })).data?.accessToken as string;
     const signedIn = (token: string) =>
       createClient<paths>({ baseUrl: server.url, headers: { authorization: `Bearer ${token}` } });
-    const api = signedIn(await login('alice@example.com'));
-    const bobApi = signedIn(await login('bob@example.com'));
 
-    const tweet = await api.POST('/api/v1/tweets', { body: { text: 'typed from the document' } });
-    expect(tweet.data?.author.id).toBe(alice);
-    await bobApi.POST('/api/v1/tweets', { body: { text: 'from Bob' } });
-
-    const follow = await api.PUT('/api/v1/users/{userId}/follow', { params: { path: { userId: bob } } });
-    expect(follow.data).toEqual({ userId: bob, following: true });
-    const home = await api.GET('/api/v1/users/{userId}/timeline', {
-      params: { path: { userId: alice }, query: { limit: 1 } },
+    const { data: app } = await anonymous.POST('/api/v1/apps', {
+      body: { client_name: 'Typed', redirect_uris: 'urn:ietf:wg:oauth:2.0:oob', scopes: 'read write follow' },
     });
-    expect(home.data?.items.map((t) => t.text)).toEqual(['from Bob']);
-    const older = await api.GET('/api/v1/users/{userId}/timeline', {
-      params: { path: { userId: alice }, query: { limit: 1, cursor: home.data?.nextCursor ?? undefined } },
+    if (!app) throw new Error('no application');
+    const credentials = { client_id: app.client_id, client_secret: app.client_secret };
+    const { data: appToken } = await anonymous.POST('/oauth/token', {
+      body: { grant_type: 'client_credentials', ...credentials, scope: 'read write follow' },
     });
-    expect(older.data?.items.map((t) => t.text)).toEqual(['typed from the document']);
-    const one = await anonymous.GET('/api/v1/tweets/{tweetId}', { params: { path: { tweetId: tweet.data?.id ?? 0 } } });
-    expect(one.data).toEqual(tweet.data);
-    const timeline = await anonymous.GET('/api/v1/users/{userId}/timeline', { params: { path: { userId: alice } } });
-    expect(timeline.data?.items).toHaveLength(2);
-    const followers = await anonymous.GET('/api/v1/users/{userId}/followers', { params: { path: { userId: bob } } });
-    expect(followers.data?.items.map((u) => u.id)).toEqual([alice]);
+    const asApp = signedIn(appToken?.access_token ?? '');
+    expect((await asApp.GET('/api/v1/apps/verify_credentials')).data?.name).toBe('Typed');
 
-    const unfollow = await api.DELETE('/api/v1/users/{userId}/follow', { params: { path: { userId: bob } } });
+    const signUp = async (username: string) => {
+      const { data } = await asApp.POST('/api/v1/accounts', {
+        body: { username, email: `${username}@example.com`, password: 'password123' },
+      });
+      expect(data?.scope).toBe('read write follow');
+      const api = signedIn(data?.access_token ?? '');
+      const me = (await api.GET('/api/v1/accounts/verify_credentials')).data;
+      return { api, id: me?.id ?? '', token: data?.access_token ?? '' };
+    };
+    const alice = await signUp('alice');
+    const bob = await signUp('bob');
+
+    const posted = await alice.api.POST('/api/v1/statuses', { body: { status: 'typed from the document' } });
+    expect(posted.data?.account.username).toBe('alice');
+    await bob.api.POST('/api/v1/statuses', { body: { status: 'from Bob' } });
+
+    const follow = await alice.api.POST('/api/v1/accounts/{id}/follow', { params: { path: { id: bob.id } } });
+    expect(follow.data).toMatchObject({ id: bob.id, following: true, followed_by: false });
+    const relationships = await bob.api.GET('/api/v1/accounts/relationships', {
+      params: { query: { 'id[]': [alice.id] } },
+    });
+    expect(relationships.data?.map((r) => [r.id, r.following, r.followed_by])).toEqual([[alice.id, false, true]]);
+
+    // Home, a status at a time, to its end by `Link`.
+    const texts: string[] = [];
+    let maxId: string | undefined;
+    do {
+      const page = await alice.api.GET('/api/v1/timelines/home', { params: { query: { limit: 1, max_id: maxId } } });
+      texts.push(...(page.data ?? []).map((s) => s.content));
+      maxId = nextMaxId(page.response.headers.get('link'));
+    } while (maxId);
+    expect(texts).toEqual(['<p>from Bob</p>', '<p>typed from the document</p>']);
+    const followers = await anonymous.GET('/api/v1/accounts/{id}/followers', { params: { path: { id: bob.id } } });
+    expect(followers.data?.map((a) => a.acct)).toEqual(['alice']);
+
+    const unfollow = await alice.api.POST('/api/v1/accounts/{id}/unfollow', { params: { path: { id: bob.id } } });
     expect(unfollow.data?.following).toBe(false);
-    const timelineAfter = await api.GET('/api/v1/users/{userId}/timeline', { params: { path: { userId: alice } } });
-    expect(timelineAfter.data?.items.map((t) => t.text)).toEqual(['typed from the document']);
 
     const picture = new FormData();
-    picture.append('file', new File([new Uint8Array(await makeImage('jpeg'))], 'face.jpg'));
-    const upload = await api.PUT('/api/v1/users/me/profile-picture', {
+    picture.append('avatar', new File([new Uint8Array(await makeImage('jpeg'))], 'face.jpg'));
+    const changed = await alice.api.PATCH('/api/v1/accounts/update_credentials', {
       // openapi-fetch sends FormData as it is when told not to serialize.
-      body: picture as unknown as { file: string },
+      body: picture as unknown as { avatar: string },
       bodySerializer: (body) => body as unknown as FormData,
     });
-    expect(upload.response.status).toBe(200);
-    const profile = await anonymous.GET('/api/v1/users/{userId}', { params: { path: { userId: alice } } });
-    expect(profile.data).toMatchObject({ profilePictureUrl: upload.data?.profilePictureUrl, tweetCount: 1 });
+    expect(changed.data?.avatar).toMatch(/\.webp$/);
+    const shown = await anonymous.GET('/api/v1/accounts/{id}', { params: { path: { id: alice.id } } });
+    expect(shown.data).toMatchObject({ avatar: changed.data?.avatar, statuses_count: 1 });
 
-    const refused = await api.DELETE('/api/v1/users/me', { body: { password: 'wrong-password' } });
-    expect(refused.response.status).toBe(403);
-    expect(refused.error?.error.code).toBe('FORBIDDEN');
-    const deleted = await api.DELETE('/api/v1/users/me', { body: { password: 'password123' } });
-    expect(deleted.data).toEqual({ deleted: true });
-    const gone = await anonymous.GET('/api/v1/users/{userId}', { params: { path: { userId: alice } } });
-    expect(gone.response.status).toBe(404);
-    expect(gone.error?.error.message).toEqual(expect.any(String));
+    const id = posted.data?.id ?? '';
+    const refused = await bob.api.DELETE('/api/v1/statuses/{id}', { params: { path: { id } } });
+    expect([refused.response.status, refused.error?.error]).toEqual([403, 'This action is not allowed']);
+    const deleted = await alice.api.DELETE('/api/v1/statuses/{id}', { params: { path: { id } } });
+    expect(deleted.data?.text).toBe('typed from the document');
+    const gone = await anonymous.GET('/api/v1/statuses/{id}', { params: { path: { id } } });
+    expect([gone.response.status, gone.error?.error]).toEqual([404, 'Record not found']);
+
+    await anonymous.POST('/oauth/revoke', { body: { ...credentials, token: alice.token } });
+    const revoked = await alice.api.GET('/api/v1/accounts/verify_credentials');
+    expect([revoked.response.status, revoked.error?.error]).toEqual([401, 'The access token is invalid']);
   });
 });

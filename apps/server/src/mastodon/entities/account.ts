@@ -1,16 +1,75 @@
 /**
  * Mastodon's Account from a Miniter profile (`user.byId`): the handle is `username` and `acct`
  * (every account is local), the name `display_name`, the bio `note` as HTML. Miniter has no locked,
- * bot or group accounts, profile fields or custom emoji: those are constant.
+ * bot or group accounts, profile fields or custom emoji: those are constant. The schema is what the
+ * OpenAPI document says of it, and the mappers' type, so an answer cannot drift from it.
  */
 import type { RouterOutputs } from '@miniter/api';
+import { z } from 'zod';
 import type { Caller } from '../../rest/calls.ts';
 import { defaultPictureUrl } from '../default-pictures.ts';
 import { textToHtml } from '../html.ts';
+import { always, entityId, none } from './common.ts';
+
+export const accountSchema = z
+  .object({
+    id: entityId('The account id'),
+    username: z.string().meta({ description: 'The @handle, without the @', example: 'song' }),
+    acct: z.string().meta({ description: 'As `username`: every account is local', example: 'song' }),
+    display_name: z.string().meta({ example: 'Song Kim' }),
+    locked: always(false, 'Follows need no approval'),
+    bot: always(false, 'No bot accounts'),
+    discoverable: always(true, 'Every account can be found'),
+    indexable: always(false, 'Search engines are not invited'),
+    group: always(false, 'No group accounts'),
+    created_at: z.iso.datetime(),
+    note: z.string().meta({ description: 'The bio as HTML', example: '<p>Hello</p>' }),
+    url: z.url().meta({ description: 'The profile page' }),
+    uri: z.url(),
+    avatar: z.url().meta({ description: 'The picture, or a default one' }),
+    avatar_static: z.url(),
+    avatar_description: z.string(),
+    header: z.url().meta({ description: 'Always the default header: Miniter has no header pictures' }),
+    header_static: z.url(),
+    header_description: z.string(),
+    followers_count: z.int().nonnegative(),
+    following_count: z.int().nonnegative(),
+    statuses_count: z.int().nonnegative(),
+    last_status_at: z.iso.date().nullable().meta({ description: 'The day of the newest status; null with none' }),
+    hide_collections: always(false, 'Followers and following are public'),
+    noindex: always(false, 'Search engines may index the account'),
+    emojis: none('no custom emoji'),
+    roles: none('no roles'),
+    fields: none('no profile fields'),
+  })
+  .meta({ id: 'Account' });
+
+export type Account = z.infer<typeof accountSchema>;
+
+export const credentialAccountSchema = accountSchema
+  .extend({
+    source: z
+      .object({
+        privacy: always('public', 'Every status is public'),
+        sensitive: always(false, 'Nothing is marked sensitive'),
+        language: always('', 'No default language'),
+        note: z.string().meta({ description: 'The bio as plain text, to edit' }),
+        fields: none('no profile fields'),
+        follow_requests_count: always(0, 'No follow requests'),
+        hide_collections: always(false, 'Followers and following are public'),
+        discoverable: always(true, 'Every account can be found'),
+        indexable: always(false, 'Search engines are not invited'),
+        attribution_domains: none('no attribution domains'),
+      })
+      .meta({ description: 'What the profile is edited from' }),
+  })
+  .meta({ id: 'CredentialAccount' });
+
+export type CredentialAccount = z.infer<typeof credentialAccountSchema>;
 
 export type Profile = RouterOutputs['user']['byId'];
 
-export function toAccount(profile: Profile, lastStatusAt: string | null, origin: string) {
+export function toAccount(profile: Profile, lastStatusAt: string | null, origin: string): Account {
   const avatar = profile.profilePictureUrl ?? defaultPictureUrl(origin, 'avatar');
   const header = defaultPictureUrl(origin, 'header');
   return {
@@ -46,10 +105,8 @@ export function toAccount(profile: Profile, lastStatusAt: string | null, origin:
   };
 }
 
-export type Account = ReturnType<typeof toAccount>;
-
 /** The signed-in user's own Account (verify_credentials): also the `source` their profile is edited from. */
-export const toCredentialAccount = (account: Account, profile: Profile) => ({
+export const toCredentialAccount = (account: Account, profile: Profile): CredentialAccount => ({
   ...account,
   source: {
     privacy: 'public',
@@ -70,7 +127,11 @@ export const toCredentialAccount = (account: Account, profile: Profile) => ({
  * `user.updateProfile`): its counts from `user.byId`, its profile from the answer, which was read
  * from (or written to) the primary where `byId` may read a replica a moment behind.
  */
-export async function credentialAccountOf(caller: Caller, origin: string, own: RouterOutputs['user']['me']) {
+export async function credentialAccountOf(
+  caller: Caller,
+  origin: string,
+  own: RouterOutputs['user']['me'],
+): Promise<CredentialAccount> {
   const { email: _email, ...fields } = own;
   const profile = { ...(await caller.user.byId({ userId: own.id })), ...fields };
   return toCredentialAccount(await accountOf(caller, origin, profile), profile);

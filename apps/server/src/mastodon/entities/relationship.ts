@@ -5,10 +5,35 @@
  * `following`, and `languages` is null (all of them), as Mastodon answers for such a follow.
  */
 import type { RouterOutputs } from '@miniter/api';
+import { z } from 'zod';
+import { always, alwaysNull, entityId } from './common.ts';
+
+export const relationshipSchema = z
+  .object({
+    id: entityId('The other account'),
+    following: z.boolean().meta({ description: 'You follow them' }),
+    showing_reblogs: z.boolean().meta({ description: 'As `following`: a follow shows everything' }),
+    notifying: always(false, 'no notifications'),
+    languages: alwaysNull('a follow shows every language'),
+    followed_by: z.boolean().meta({ description: 'They follow you' }),
+    blocking: always(false, 'no blocks'),
+    blocked_by: always(false, 'no blocks'),
+    muting: always(false, 'no mutes'),
+    muting_notifications: always(false, 'no mutes'),
+    muting_expires_at: alwaysNull('no mutes'),
+    requested: always(false, 'no follow requests'),
+    requested_by: always(false, 'no follow requests'),
+    domain_blocking: always(false, 'no domain blocks'),
+    endorsed: always(false, 'no endorsements'),
+    note: always('', 'no notes on accounts'),
+  })
+  .meta({ id: 'Relationship' });
+
+export type Relationship = z.infer<typeof relationshipSchema>;
 
 export type MutualRelationship = RouterOutputs['follow']['relationships'][number];
 
-export const toRelationship = ({ userId, following, followedBy }: MutualRelationship) => ({
+export const toRelationship = ({ userId, following, followedBy }: MutualRelationship): Relationship => ({
   id: String(userId),
   following,
   showing_reblogs: following,
@@ -26,5 +51,3 @@ export const toRelationship = ({ userId, following, followedBy }: MutualRelation
   endorsed: false,
   note: '',
 });
-
-export type Relationship = ReturnType<typeof toRelationship>;

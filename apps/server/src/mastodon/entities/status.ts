@@ -4,11 +4,59 @@
  * Mastodon gives it: in the answer to a deletion, for redrafting.
  */
 import type { TweetView } from '@miniter/api';
+import { z } from 'zod';
 import type { Caller } from '../../rest/calls.ts';
 import { textToHtml } from '../html.ts';
-import { type Account, loadAccounts } from './account.ts';
+import { type Account, accountSchema, loadAccounts } from './account.ts';
+import { always, alwaysNull, entityId, none } from './common.ts';
 
-export function toStatus(tweet: TweetView, account: Account, origin: string, { source = false } = {}) {
+export const statusSchema = z
+  .object({
+    id: entityId('The status id'),
+    uri: z.url(),
+    url: z.url().meta({ description: "The status's page" }),
+    created_at: z.iso.datetime(),
+    account: accountSchema,
+    content: z.string().meta({
+      description: 'The text as HTML: escaped, in paragraphs and line breaks, web addresses as links',
+      example: '<p>Hello World!</p>',
+    }),
+    visibility: always('public', 'every status is public'),
+    sensitive: always(false, 'nothing is marked sensitive'),
+    spoiler_text: always('', 'no content warnings'),
+    media_attachments: none('no media yet'),
+    application: alwaysNull('the posting application is not shown'),
+    mentions: none('no mentions yet'),
+    tags: none('no hashtags'),
+    emojis: none('no custom emoji'),
+    reblogs_count: always(0, 'no boosts'),
+    favourites_count: always(0, 'no favourites'),
+    quotes_count: always(0, 'no quotes'),
+    replies_count: always(0, 'no replies yet'),
+    in_reply_to_id: alwaysNull('no replies yet'),
+    in_reply_to_account_id: alwaysNull('no replies yet'),
+    reblog: alwaysNull('no boosts'),
+    poll: alwaysNull('no polls'),
+    card: alwaysNull('no preview cards'),
+    language: alwaysNull('languages are not detected'),
+    text: z
+      .string()
+      .nullable()
+      .meta({ description: 'The plain text, in the answer to a deletion (to redraft); else null' }),
+    edited_at: alwaysNull('statuses are not edited'),
+    quote: alwaysNull('no quotes'),
+    favourited: always(false, 'no favourites'),
+    reblogged: always(false, 'no boosts'),
+    muted: always(false, 'no mutes'),
+    bookmarked: always(false, 'no bookmarks'),
+    pinned: always(false, 'nothing is pinned'),
+    filtered: none('no filters'),
+  })
+  .meta({ id: 'Status' });
+
+export type Status = z.infer<typeof statusSchema>;
+
+export function toStatus(tweet: TweetView, account: Account, origin: string, { source = false } = {}): Status {
   const { username } = tweet.author;
   return {
     id: String(tweet.id),
@@ -46,8 +94,6 @@ export function toStatus(tweet: TweetView, account: Account, origin: string, { s
     filtered: [],
   };
 }
-
-export type Status = ReturnType<typeof toStatus>;
 
 /** Statuses of tweets in their order, each author's Account read once. */
 export async function toStatuses(

@@ -1,12 +1,12 @@
 /** Follows: an account's followers and following, relationships, follow and unfollow. */
 import { getTRPCErrorFromUnknown } from '@trpc/server';
-import type { Router } from 'express';
+import { z } from 'zod';
 import type { Caller } from '../../rest/calls.ts';
-import type { Calls, MastodonRoute } from '../calls.ts';
-import { loadAccounts } from '../entities/account.ts';
-import { toRelationship } from '../entities/relationship.ts';
+import { type Call, route } from '../calls.ts';
+import { type Account, accountSchema, loadAccounts } from '../entities/account.ts';
+import { relationshipSchema, toRelationship } from '../entities/relationship.ts';
 import { olderMayFollow, setPageLinks } from '../paging.ts';
-import { accountLimits, idOf, limitOf, recordNotFound } from '../params.ts';
+import { accountLimits, flagParam, idOf, limitOf, pageParams, recordNotFound } from '../params.ts';
 import { pageNames } from './timelines.ts';
 
 /**
@@ -21,8 +21,8 @@ const followIdOf = (value: unknown) => (value === undefined || value === '' ? un
  * `Link` header carries; clients never see it otherwise, as in Mastodon.
  */
 const followList =
-  (direction: 'followers' | 'following'): MastodonRoute =>
-  async ({ caller, params, origin, req, res }) => {
+  (direction: 'followers' | 'following') =>
+  async ({ caller, params, origin, req, res }: Call): Promise<Account[]> => {
     const input = {
       userId: idOf(params.id),
       limit: limitOf(params.limit, accountLimits),
@@ -71,56 +71,88 @@ async function existing(caller: Caller, ids: readonly number[]): Promise<Set<num
 }
 
 /**
- * Follows or unfollows, answering the Relationship: `following` as the change left it (not read
- * back, which a replica may not have yet), `followed_by` read. Mastodon's `reblogs`, `notify` and
+ * Follows or unfollows, answering the Relationship as the change left it (the procedure says
+ * whether they follow you too, so `write:follows` is enough). Mastodon's `reblogs`, `notify` and
  * `languages` change nothing here: a follow shows everything, and there are no notifications.
  */
-const relationshipChange =
-  (change: 'follow' | 'unfollow'): MastodonRoute =>
-  async ({ caller, params }) => {
-    const userId = idOf(params.id);
-    const changed = await caller.follow[change]({ userId }).catch((cause: unknown) => {
-      // With an id that names someone, only yourself is refused: Mastodon will not follow yourself
-      // as it will not follow nobody (404), and unfollowing yourself is a no-op.
-      if (getTRPCErrorFromUnknown(cause).code !== 'BAD_REQUEST') throw cause;
-      if (change === 'follow') throw recordNotFound();
-      return { userId, following: false };
-    });
-    const [both] = await caller.follow.relationships({ userIds: [userId] });
-    return toRelationship({ followedBy: both?.followedBy ?? false, ...changed });
-  };
+const relationshipChange = (change: 'follow' | 'unfollow') =>
+  route({
+    method: 'post',
+    path: `/api/v1/accounts/:id/${change}`,
+    summary: change === 'follow' ? 'Follow an account (again: no change)' : 'Unfollow an account (again: no change)',
+    tag: 'follows',
+    scope: 'write:follows',
+    params:
+      change === 'follow'
+        ? z.object({
+            reblogs: flagParam('Taken and ignored: a follow shows everything'),
+            notify: flagParam('Taken and ignored: no notifications'),
+            'languages[]': z.array(z.string()).optional().meta({ description: 'Taken and ignored: every language' }),
+          })
+        : undefined,
+    answer: relationshipSchema,
+    handle: async ({ caller, params }) => {
+      const userId = idOf(params.id);
+      const changed = await caller.follow[change]({ userId }).catch((cause: unknown) => {
+        // With an id that names someone, only yourself is refused: Mastodon will not follow yourself
+        // as it will not follow nobody (404), and unfollowing yourself is a no-op.
+        if (getTRPCErrorFromUnknown(cause).code !== 'BAD_REQUEST') throw cause;
+        if (change === 'follow') throw recordNotFound();
+        return { userId, following: false, followedBy: false };
+      });
+      return toRelationship(changed);
+    },
+  });
 
-export function followRoutes(router: Router, call: Calls) {
-  router.get(
-    '/api/v1/accounts/relationships',
-    ...call(
-      async ({ caller, params }) => {
-        const ids = [
-          ...new Set(
-            [params.id]
-              .flat()
-              .map(accountIdOrNone)
-              .filter((id) => id !== undefined),
-          ),
-        ];
-        if (!ids.length) return [];
-        const [found, relationships] = await Promise.all([
-          existing(caller, ids),
-          caller.follow.relationships({ userIds: ids }),
-        ]);
-        return relationships.filter((r) => found.has(r.userId)).map(toRelationship);
-      },
-      { names: { userIds: 'id' } },
-    ),
-  );
+export const followRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/accounts/relationships',
+    summary: 'Whether you follow each account, and it you (accounts that do not exist are left out)',
+    tag: 'follows',
+    scope: 'read:follows',
+    params: z.object({
+      'id[]': z.array(z.string()).optional().meta({ description: 'The accounts, in the order answered' }),
+    }),
+    answer: z.array(relationshipSchema),
+    names: { userIds: 'id' },
+    handle: async ({ caller, params }) => {
+      const ids = [
+        ...new Set(
+          [params.id]
+            .flat()
+            .map(accountIdOrNone)
+            .filter((id) => id !== undefined),
+        ),
+      ];
+      if (!ids.length) {
+        // Nothing to read, but still only for a token that may.
+        await caller.auth.granted({ scope: 'read:follows' });
+        return [];
+      }
+      const [found, relationships] = await Promise.all([
+        existing(caller, ids),
+        caller.follow.relationships({ userIds: ids }),
+      ]);
+      return relationships.filter((r) => found.has(r.userId)).map(toRelationship);
+    },
+  }),
 
-  for (const direction of ['followers', 'following'] as const) {
-    router.get(
-      `/api/v1/accounts/:id/${direction}`,
-      ...call(followList(direction), { names: { ...pageNames, userId: 'id' } }),
-    );
-  }
+  ...(['followers', 'following'] as const).map((direction) =>
+    route({
+      method: 'get',
+      path: `/api/v1/accounts/:id/${direction}`,
+      summary: direction === 'followers' ? 'Who follows an account' : 'Whom an account follows',
+      description: 'Most recent follow first, paged by the follows (the `Link` header has their ids).',
+      tag: 'follows',
+      params: pageParams(accountLimits),
+      answer: z.array(accountSchema),
+      paged: true,
+      names: { ...pageNames, userId: 'id' },
+      handle: followList(direction),
+    }),
+  ),
 
-  router.post('/api/v1/accounts/:id/follow', ...call(relationshipChange('follow'), { body: true }));
-  router.post('/api/v1/accounts/:id/unfollow', ...call(relationshipChange('unfollow'), { body: true }));
-}
+  relationshipChange('follow'),
+  relationshipChange('unfollow'),
+];

@@ -1,8 +1,14 @@
-/** The instance, v2 and v1. */
-import type { Router } from 'express';
-import type { Call, Calls } from '../calls.ts';
+/** The instance, v2 and v1, and NodeInfo. */
+import { type Call, route } from '../calls.ts';
 import { type Account, accountOf } from '../entities/account.ts';
-import { type InstanceFacts, instanceV1, instanceV2 } from '../entities/instance.ts';
+import {
+  type InstanceFacts,
+  instanceV1,
+  instanceV1Schema,
+  instanceV2,
+  instanceV2Schema,
+} from '../entities/instance.ts';
+import { nodeinfoLinks, nodeinfoLinksSchema, nodeinfoSchema, toNodeinfo } from '../entities/nodeinfo.ts';
 
 /** How many of the first ids are tried for the contact account. */
 const firstIds = 10;
@@ -25,7 +31,37 @@ async function facts(c: Call): Promise<InstanceFacts> {
   return { origin: c.origin, host: c.req.host, contact, stats };
 }
 
-export function instanceRoutes(router: Router, call: Calls) {
-  router.get('/api/v2/instance', ...call(async (c) => instanceV2(await facts(c))));
-  router.get('/api/v1/instance', ...call(async (c) => instanceV1(await facts(c))));
-}
+export const instanceRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v2/instance',
+    summary: 'The server: its limits, streaming address and contact',
+    tag: 'instance',
+    answer: instanceV2Schema,
+    handle: async (c) => instanceV2(await facts(c)),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/instance',
+    summary: 'The server, in the older shape (with counts)',
+    tag: 'instance',
+    answer: instanceV1Schema,
+    handle: async (c) => instanceV1(await facts(c)),
+  }),
+  route({
+    method: 'get',
+    path: '/.well-known/nodeinfo',
+    summary: 'Where the NodeInfo document is',
+    tag: 'instance',
+    answer: nodeinfoLinksSchema,
+    handle: async ({ origin }) => nodeinfoLinks(origin),
+  }),
+  route({
+    method: 'get',
+    path: '/nodeinfo/2.0',
+    summary: 'NodeInfo 2.0: the software (upstream: Mastodon) and its counts',
+    tag: 'instance',
+    answer: nodeinfoSchema,
+    handle: async ({ caller }) => toNodeinfo(await caller.instance.stats()),
+  }),
+];

@@ -8,11 +8,11 @@
  */
 import { schemas } from '@miniter/api';
 import { getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
-import type { Router } from 'express';
 import { z } from 'zod';
 import type { Caller } from '../../rest/calls.ts';
-import type { Calls } from '../calls.ts';
-import { credentialAccountOf } from '../entities/account.ts';
+import { route } from '../calls.ts';
+import { credentialAccountOf, credentialAccountSchema } from '../entities/account.ts';
+import { flagParam } from '../params.ts';
 
 /** A refusal of the picture as Mastodon words one: its validation failure on `avatar`, a 422. */
 function avatarRefused(message: string): TRPCError {
@@ -26,8 +26,7 @@ const dataUri = /^data:([-\w]+\/[-\w+.]+)?;base64,(.*)$/s;
 
 /**
  * The picture as a file: a multipart file (masto.js), or a base64 `data:` URI, which Mastodon also
- * takes and megalodon sends; undefined when absent or empty. Anything else is a malformed request,
- * refused before the token is checked, as a body that cannot be read is.
+ * takes and megalodon sends; undefined when absent or empty. Anything else is refused.
  */
 function avatarOf(value: unknown): File | undefined {
   if (value === undefined || value === null || value === '') return undefined;
@@ -55,23 +54,52 @@ async function uploadAvatar(caller: Caller, avatar: File): Promise<void> {
   }
 }
 
-export function profileRoutes(router: Router, call: Calls) {
-  router.patch(
-    '/api/v1/accounts/update_credentials',
-    ...call(
-      async ({ caller, origin, params }) => {
-        // As they came: the procedure's schema refuses what is not text.
-        const changes = { name: params.display_name as string | undefined, profile: params.note as string | undefined };
-        const avatar = avatarOf(params.avatar);
-        // Two procedures, one change: the picture is stored only when the name and note would pass,
-        // and the profile written only after the picture was, so either refusal leaves both as they
-        // were. Past a malformed `avatar`, every refusal is a procedure's, the token's before the input's.
-        if (avatar && schemas.updateProfileInput.safeParse(changes).success) await uploadAvatar(caller, avatar);
-        // Also with nothing to change: it answers the account, on `write:accounts` alone.
-        const own = await caller.user.updateProfile(changes);
-        return credentialAccountOf(caller, origin, own);
-      },
-      { names: { name: 'display_name', profile: 'note' }, body: 'upload' },
-    ),
-  );
-}
+/** Taken and ignored: what Miniter's profiles do not have. */
+const ignored = (description: string) =>
+  z
+    .unknown()
+    .optional()
+    .meta({ description: `Taken and ignored: ${description}` });
+
+export const profileRoutes = [
+  route({
+    method: 'patch',
+    path: '/api/v1/accounts/update_credentials',
+    summary: 'Change your name, bio or picture',
+    description: 'Answers your account as it now is; a refusal changes nothing.',
+    tag: 'accounts',
+    scope: 'write:accounts',
+    params: z.object({
+      display_name: schemas.updateProfileInput.shape.name.meta({ description: 'Your name' }),
+      note: schemas.updateProfileInput.shape.profile.meta({ description: 'Your bio, as plain text' }),
+      avatar: z
+        .string()
+        .optional()
+        .meta({ description: 'A PNG, JPEG, WebP or GIF picture: a multipart file, or a base64 `data:` URI' }),
+      header: ignored('no header pictures'),
+      locked: flagParam('Taken and ignored: follows need no approval'),
+      bot: flagParam('Taken and ignored: no bot accounts'),
+      discoverable: flagParam('Taken and ignored: every account can be found'),
+      hide_collections: flagParam('Taken and ignored: followers and following are public'),
+      indexable: flagParam('Taken and ignored'),
+      attribution_domains: ignored('no attribution domains'),
+      fields_attributes: ignored('no profile fields'),
+      source: ignored('no posting defaults'),
+    }),
+    upload: true,
+    answer: credentialAccountSchema,
+    names: { name: 'display_name', profile: 'note' },
+    handle: async ({ caller, origin, params }) => {
+      // As they came: the procedure's schema refuses what is not text.
+      const changes = { name: params.display_name as string | undefined, profile: params.note as string | undefined };
+      const avatar = avatarOf(params.avatar);
+      // Two procedures, one change: the picture is stored only when the name and note would pass,
+      // and the profile written only after the picture was, so either refusal leaves both as they
+      // were. A refusal waits for the token's (`tokenFirst` in calls.ts).
+      if (avatar && schemas.updateProfileInput.safeParse(changes).success) await uploadAvatar(caller, avatar);
+      // Also with nothing to change: it answers the account, on `write:accounts` alone.
+      const own = await caller.user.updateProfile(changes);
+      return credentialAccountOf(caller, origin, own);
+    },
+  }),
+];

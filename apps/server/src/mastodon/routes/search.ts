@@ -4,14 +4,16 @@
  * federate, so `resolve` finds nothing more, and an address at another server finds nobody.
  */
 import type { RouterOutputs } from '@miniter/api';
-import type { Router } from 'express';
+import { z } from 'zod';
 import { numeric } from '../../rest/calls.ts';
-import type { Call, Calls } from '../calls.ts';
-import { type Account, loadAccounts } from '../entities/account.ts';
-import { accountLimits, isTrue, limitOf } from '../params.ts';
+import { type Call, route } from '../calls.ts';
+import { type Account, accountSchema, loadAccounts } from '../entities/account.ts';
+import { none } from '../entities/common.ts';
+import { accountLimits, flagParam, isTrue, limitOf, limitParam } from '../params.ts';
 import { localUsername } from './accounts.ts';
 
 type Person = RouterOutputs['user']['search']['items'][number];
+type SearchCall = Call<{ q?: unknown }>;
 
 /** `/api/v2/search`'s limits, per type: 20 by default and at most 40. */
 const searchLimits = { byDefault: 20, max: 40 };
@@ -35,7 +37,7 @@ function offsetOf(value: unknown): number {
 }
 
 /** The people among `people` you follow (`following=true`). */
-async function followedAmong({ caller }: Call, people: Person[]): Promise<Person[]> {
+async function followedAmong({ caller }: SearchCall, people: Person[]): Promise<Person[]> {
   if (!people.length) return [];
   const relationships = await caller.follow.relationships({ userIds: people.map((p) => p.id) });
   const followed = new Set(relationships.filter((r) => r.following).map((r) => r.userId));
@@ -47,7 +49,7 @@ async function followedAmong({ caller }: Call, people: Person[]): Promise<Person
  * (only those you follow, with `following`), then the first `offset` skipped.
  */
 async function searchAccounts(
-  call: Call,
+  call: SearchCall,
   { limit, offset, following }: { limit: number; offset: number; following: boolean },
 ): Promise<Account[]> {
   const query = queryOf(call.params.q, call.req.host);
@@ -67,37 +69,65 @@ async function searchAccounts(
   return ids.flatMap((id) => accounts.get(id) ?? []);
 }
 
-export function searchRoutes(router: Router, call: Calls) {
-  router.get(
-    '/api/v1/accounts/search',
-    ...call(
-      (c) =>
-        searchAccounts(c, {
-          limit: limitOf(c.params.limit, accountLimits),
-          offset: offsetOf(c.params.offset),
-          following: isTrue(c.params.following),
-        }),
-      { names: searchNames },
-    ),
-  );
+/** What both searches take. */
+const searchParams = (limits: { byDefault: number; max: number }) =>
+  z.object({
+    q: z.string().meta({ description: 'A handle (`@` optional, `@handle@host` for this server) or a name' }),
+    limit: limitParam(limits),
+    offset: z.int().nonnegative().optional().meta({ description: 'Results to skip' }),
+    following: flagParam('Only accounts you follow (needs a token with `read:follows`)'),
+    resolve: flagParam('Taken and ignored: Miniter does not federate'),
+  });
 
-  router.get(
-    '/api/v2/search',
-    ...call(
-      async (c) => {
-        const { type } = c.params;
-        const accounts =
-          type === undefined || type === '' || type === 'accounts'
-            ? await searchAccounts(c, {
-                limit: limitOf(c.params.limit, searchLimits),
-                // As in Mastodon, `offset` only applies to a search of one type.
-                offset: type ? offsetOf(c.params.offset) : 0,
-                following: isTrue(c.params.following),
-              })
-            : [];
-        return { accounts, statuses: [], hashtags: [] };
-      },
-      { names: searchNames },
-    ),
-  );
-}
+const searchSchema = z
+  .object({ accounts: z.array(accountSchema), statuses: none('no search of statuses'), hashtags: none('no hashtags') })
+  .meta({ id: 'Search' });
+
+export const searchRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/accounts/search',
+    summary: 'Accounts by handle or name, best match first',
+    tag: 'search',
+    params: searchParams(accountLimits),
+    answer: z.array(accountSchema),
+    // `following=true` needs a token that reads follows.
+    statuses: [401, 403],
+    names: searchNames,
+    handle: (c) =>
+      searchAccounts(c, {
+        limit: limitOf(c.params.limit, accountLimits),
+        offset: offsetOf(c.params.offset),
+        following: isTrue(c.params.following),
+      }),
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v2/search',
+    summary: 'Accounts by handle or name (no statuses or hashtags here)',
+    tag: 'search',
+    params: searchParams(searchLimits).extend({
+      type: z
+        .enum(['accounts', 'statuses', 'hashtags'])
+        .optional()
+        .meta({ description: 'One kind only (`offset` applies then)' }),
+    }),
+    answer: searchSchema,
+    statuses: [401, 403],
+    names: searchNames,
+    handle: async (c) => {
+      const { type } = c.params;
+      const accounts =
+        type === undefined || type === '' || type === 'accounts'
+          ? await searchAccounts(c, {
+              limit: limitOf(c.params.limit, searchLimits),
+              // As in Mastodon, `offset` only applies to a search of one type.
+              offset: type ? offsetOf(c.params.offset) : 0,
+              following: isTrue(c.params.following),
+            })
+          : [];
+      return { accounts, statuses: [], hashtags: [] };
+    },
+  }),
+];

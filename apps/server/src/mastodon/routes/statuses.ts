@@ -1,9 +1,10 @@
 /** Statuses: post, read, delete. */
+import { schemas } from '@miniter/api';
 import { TRPCError } from '@trpc/server';
-import type { Router } from 'express';
 import { z } from 'zod';
-import type { Calls } from '../calls.ts';
-import { toStatuses } from '../entities/status.ts';
+import { route } from '../calls.ts';
+import { none } from '../entities/common.ts';
+import { type Status, statusSchema, toStatuses } from '../entities/status.ts';
 import { idOf, isTrue } from '../params.ts';
 
 /**
@@ -15,7 +16,8 @@ const unsupported: Record<string, (value: unknown) => boolean> = {
   spoiler_text: (value) => value !== '',
   sensitive: isTrue,
   in_reply_to_id: (value) => value !== '' && value !== null,
-  media_ids: (value) => !Array.isArray(value) || value.length > 0,
+  // Some apps send an empty `media_ids[]` with a form: no media.
+  media_ids: (value) => [value].flat().some((id) => id !== ''),
   poll: (value) => value !== null,
   scheduled_at: (value) => value !== null && value !== '',
   quoted_status_id: (value) => value !== null && value !== '',
@@ -42,47 +44,83 @@ function refuseUnsupported(params: Record<string, unknown>) {
   if (!checked.success) throw new TRPCError({ code: 'BAD_REQUEST', cause: checked.error });
 }
 
-export function statusRoutes(router: Router, call: Calls) {
-  router.post(
-    '/api/v1/statuses',
-    ...call(
-      async ({ caller, origin, params }) => {
-        refuseUnsupported(params);
-        // The Idempotency-Key header is the context's: a retried post is written once.
-        const tweet = await caller.tweet.create({ text: params.status as string });
-        const [status] = await toStatuses(caller, origin, [tweet]);
-        return status;
-      },
-      { names: { text: 'status' }, body: true },
-    ),
-  );
+/** What the document says a tweet can be of each parameter above. */
+const onlyPublic = 'Only what a public, plain, stand-alone status has';
 
-  router.get(
-    '/api/v1/statuses/:id',
-    ...call(async ({ caller, origin, params }) => {
-      const [status] = await toStatuses(caller, origin, [await caller.tweet.byId({ tweetId: idOf(params.id) })]);
-      return status;
+/** A status's one status: the route reads one tweet, and the first of a list of one is it. */
+const only = ([status]: Status[]) => status as Status;
+
+export const statusRoutes = [
+  route({
+    method: 'post',
+    path: '/api/v1/statuses',
+    summary: 'Post a status',
+    description:
+      'Form, JSON or multipart. Whatever a tweet cannot be (private, with a warning, a reply, media, a poll) is refused by name.',
+    tag: 'statuses',
+    scope: 'write:statuses',
+    params: z.object({
+      status: schemas.tweetInput.shape.text.meta({ description: 'The text' }),
+      visibility: z.literal('public').optional().meta({ description: onlyPublic }),
+      spoiler_text: z.literal('').optional().meta({ description: onlyPublic }),
+      sensitive: z.literal(false).optional().meta({ description: onlyPublic }),
+      in_reply_to_id: z.null().optional().meta({ description: onlyPublic }),
+      'media_ids[]': z.array(z.string()).max(0).optional().meta({ description: onlyPublic }),
+      poll: z.null().optional().meta({ description: onlyPublic }),
+      scheduled_at: z.null().optional().meta({ description: onlyPublic }),
+      quoted_status_id: z.null().optional().meta({ description: onlyPublic }),
+      language: z.string().optional().meta({ description: 'Taken and ignored' }),
     }),
-  );
+    answer: statusSchema,
+    idempotencyKey: true,
+    names: { text: 'status' },
+    handle: async ({ caller, origin, params }) => {
+      refuseUnsupported(params);
+      // The Idempotency-Key header is the context's: a retried post is written once.
+      const tweet = await caller.tweet.create({ text: params.status as string });
+      return only(await toStatuses(caller, origin, [tweet]));
+    },
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/statuses/:id',
+    summary: 'A status',
+    tag: 'statuses',
+    answer: statusSchema,
+    handle: async ({ caller, origin, params }) =>
+      only(await toStatuses(caller, origin, [await caller.tweet.byId({ tweetId: idOf(params.id) })])),
+  }),
 
   // No replies yet: a status that exists stands alone.
-  router.get(
-    '/api/v1/statuses/:id/context',
-    ...call(async ({ caller, params }) => {
+  route({
+    method: 'get',
+    path: '/api/v1/statuses/:id/context',
+    summary: "A status's thread: none, as there are no replies yet",
+    tag: 'statuses',
+    answer: z
+      .object({ ancestors: none('no replies yet'), descendants: none('no replies yet') })
+      .meta({ id: 'Context' }),
+    handle: async ({ caller, params }) => {
       await caller.tweet.byId({ tweetId: idOf(params.id) });
       return { ancestors: [], descendants: [] };
-    }),
-  );
+    },
+  }),
 
-  // Answers the deleted status with its `text`, for a redraft.
-  router.delete(
-    '/api/v1/statuses/:id',
-    ...call(async ({ caller, origin, params }) => {
+  route({
+    method: 'delete',
+    path: '/api/v1/statuses/:id',
+    summary: 'Delete one of your statuses',
+    description: 'Answers the deleted status with its `text`, for a redraft.',
+    tag: 'statuses',
+    scope: 'write:statuses',
+    answer: statusSchema,
+    handle: async ({ caller, origin, params }) => {
       const tweetId = idOf(params.id);
       const tweet = await caller.tweet.byId({ tweetId });
-      const [status] = await toStatuses(caller, origin, [tweet], { source: true });
+      const status = only(await toStatuses(caller, origin, [tweet], { source: true }));
       await caller.tweet.delete({ tweetId });
       return status;
-    }),
-  );
-}
+    },
+  }),
+];

@@ -1,11 +1,11 @@
 /** Timelines: home, public (all of it is local), and an account's statuses. */
 import type { TweetView } from '@miniter/api';
-import type { Router } from 'express';
-import type { Call, Calls, MastodonRoute } from '../calls.ts';
-import { toStatuses } from '../entities/status.ts';
+import { z } from 'zod';
+import { type Call, route } from '../calls.ts';
+import { type Status, statusSchema, toStatuses } from '../entities/status.ts';
 import type { FieldNames } from '../errors.ts';
 import { olderMayFollow, setPageLinks } from '../paging.ts';
-import { idOf, isTrue, limitOf, optionalId, statusLimits } from '../params.ts';
+import { flagParam, idOf, isTrue, limitOf, optionalId, pageParams, statusLimits } from '../params.ts';
 
 type TimelineInput = ReturnType<typeof timelineInput>;
 type TweetPage = { items: TweetView[]; nextCursor: string | null };
@@ -14,7 +14,7 @@ type TweetPage = { items: TweetView[]; nextCursor: string | null };
 export const pageNames: FieldNames = { maxId: 'max_id', sinceId: 'since_id', minId: 'min_id', limit: 'limit' };
 
 /** A timeline page's input from Mastodon's `limit`, `max_id`, `since_id` and `min_id`. */
-export function timelineInput({ params }: Call) {
+function timelineInput({ params }: Call) {
   // Ids that are not numbers are handed on as they came, for the procedure's schema to refuse.
   return {
     limit: limitOf(params.limit, statusLimits),
@@ -25,7 +25,7 @@ export function timelineInput({ params }: Call) {
 }
 
 /** A page of tweets as Statuses, with its `Link`. */
-export async function sendStatusPage(call: Call, input: TimelineInput, page: TweetPage) {
+async function sendStatusPage(call: Call, input: TimelineInput, page: TweetPage) {
   setPageLinks(
     call.req,
     call.res,
@@ -35,47 +35,75 @@ export async function sendStatusPage(call: Call, input: TimelineInput, page: Twe
   return toStatuses(call.caller, call.origin, page.items);
 }
 
-export function timelineRoutes(router: Router, call: Calls) {
-  /** A timeline route: `read` finds the page, or null where none can hold anything. */
-  const timeline =
-    (read: (call: Call, input: TimelineInput) => Promise<TweetPage | null>): MastodonRoute =>
-    async (c) => {
-      const input = timelineInput(c);
-      const page = await read(c, input);
-      return page ? sendStatusPage(c, input, page) : [];
-    };
+/** A timeline route's work: `read` finds the page, or null where none can hold anything. */
+const timeline =
+  <C extends Call>(read: (call: C, input: TimelineInput) => Promise<TweetPage | null>) =>
+  async (c: C): Promise<Status[]> => {
+    const input = timelineInput(c);
+    const page = await read(c, input);
+    return page ? sendStatusPage(c, input, page) : [];
+  };
 
-  router.get(
-    '/api/v1/timelines/home',
-    ...call(
-      timeline(async ({ caller }, input) => caller.timeline.home(input)),
-      { names: pageNames },
-    ),
-  );
+const statusPage = pageParams(statusLimits);
+const statuses = z.array(statusSchema);
+
+export const timelineRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/timelines/home',
+    summary: 'Your statuses and those of whom you follow, newest first',
+    tag: 'timelines',
+    scope: 'read:statuses',
+    params: statusPage,
+    answer: statuses,
+    paged: true,
+    names: pageNames,
+    handle: timeline(async ({ caller }, input) => caller.timeline.home(input)),
+  }),
+
   // Every status here is local: `local` changes nothing, `remote` finds none, nor does `only_media`.
-  router.get(
-    '/api/v1/timelines/public',
-    ...call(
-      timeline(async ({ caller, params }, input) =>
-        isTrue(params.remote) || isTrue(params.only_media) ? null : caller.timeline.public(input),
-      ),
-      { names: pageNames },
+  route({
+    method: 'get',
+    path: '/api/v1/timelines/public',
+    summary: "Everyone's statuses, newest first",
+    tag: 'timelines',
+    params: statusPage.extend({
+      local: flagParam('Changes nothing: every status is local'),
+      remote: flagParam('Only remote statuses: none'),
+      only_media: flagParam('Only statuses with media: none yet'),
+    }),
+    answer: statuses,
+    paged: true,
+    names: pageNames,
+    handle: timeline(async ({ caller, params }, input) =>
+      isTrue(params.remote) || isTrue(params.only_media) ? null : caller.timeline.public(input),
     ),
-  );
+  }),
+
   // No replies or boosts to exclude; nothing is pinned and nothing has media yet.
-  router.get(
-    '/api/v1/accounts/:id/statuses',
-    ...call(
-      timeline(async ({ caller, params }, input) => {
-        const userId = idOf(params.id);
-        if (isTrue(params.pinned) || isTrue(params.only_media) || params.tagged !== undefined) {
-          // Still Mastodon's 404 for nobody.
-          await caller.user.byId({ userId });
-          return null;
-        }
-        return caller.tweet.byAuthor({ userId, ...input });
-      }),
-      { names: { ...pageNames, userId: 'id' } },
-    ),
-  );
-}
+  route({
+    method: 'get',
+    path: '/api/v1/accounts/:id/statuses',
+    summary: "An account's statuses, newest first",
+    tag: 'timelines',
+    params: statusPage.extend({
+      exclude_replies: flagParam('Changes nothing: no replies yet'),
+      exclude_reblogs: flagParam('Changes nothing: no boosts'),
+      pinned: flagParam('Only pinned statuses: none'),
+      only_media: flagParam('Only statuses with media: none yet'),
+      tagged: z.string().optional().meta({ description: 'Only statuses with this hashtag: none' }),
+    }),
+    answer: statuses,
+    paged: true,
+    names: { ...pageNames, userId: 'id' },
+    handle: timeline(async ({ caller, params }, input) => {
+      const userId = idOf(params.id);
+      if (isTrue(params.pinned) || isTrue(params.only_media) || params.tagged !== undefined) {
+        // Still Mastodon's 404 for nobody.
+        await caller.user.byId({ userId });
+        return null;
+      }
+      return caller.tweet.byAuthor({ userId, ...input });
+    }),
+  }),
+];
