@@ -80,6 +80,7 @@ describe('rendering', () => {
       tweetCount: 1,
       followerCount: 2,
       followingCount: 1,
+      lastTweetAt: ago(30),
     };
     expect(renderProfile(user, { width: 80, colors, now })).toBe(
       'Kim @kim #1 · joined 1m ago\n1 tweet  2 followers  1 following',

@@ -211,11 +211,11 @@ describe.each(testDialects())('Mastodon clients against pnpm start on %s', (dial
       const status = (await carol.postStatus('hello from megalodon')).data;
       expect(status).toMatchObject({ content: '<p>hello from megalodon</p>', account: { acct: 'carol' } });
       expect((await dave.getHomeTimeline()).data.map((s) => s.id)).toEqual([status.id]);
-      expect((await anonymous.getPublicTimeline({ local: true })).data.map((s) => s.id)).toContain(status.id);
+      expect((await anonymous.getLocalTimeline()).data.map((s) => s.id)).toContain(status.id);
       // (A status deleted before the hub's next look at the log is never sent, only its deletion.)
       await until(() => (socketEvents.length && sse.events.length ? true : undefined));
-      const deleted = (await carol.deleteStatus(status.id)).data;
-      expect(deleted.id).toBe(status.id);
+      // Mastodon answers a deletion with the deleted Status (megalodon types it loosely).
+      expect((await carol.deleteStatus(status.id)).data).toMatchObject({ id: status.id });
       await until(() => (socketEvents.length >= 2 ? true : undefined));
       expect(socketEvents).toEqual([
         ['update', status.id],

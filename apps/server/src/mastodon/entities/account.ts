@@ -69,7 +69,8 @@ export type CredentialAccount = z.infer<typeof credentialAccountSchema>;
 
 export type Profile = RouterOutputs['user']['byId'];
 
-export function toAccount(profile: Profile, lastStatusAt: string | null, origin: string): Account {
+/** A profile's Account: what `user.byId` answers is all it needs (its counts and last tweet included). */
+export function toAccount(profile: Profile, origin: string): Account {
   const avatar = profile.profilePictureUrl ?? defaultPictureUrl(origin, 'avatar');
   const header = defaultPictureUrl(origin, 'header');
   return {
@@ -96,7 +97,7 @@ export function toAccount(profile: Profile, lastStatusAt: string | null, origin:
     following_count: profile.followingCount,
     statuses_count: profile.tweetCount,
     // Mastodon gives the day alone.
-    last_status_at: lastStatusAt?.slice(0, 10) ?? null,
+    last_status_at: profile.lastTweetAt?.slice(0, 10) ?? null,
     hide_collections: false,
     noindex: false,
     emojis: [],
@@ -134,25 +135,13 @@ export async function credentialAccountOf(
 ): Promise<CredentialAccount> {
   const { email: _email, ...fields } = own;
   const profile = { ...(await caller.user.byId({ userId: own.id })), ...fields };
-  return toCredentialAccount(await accountOf(caller, origin, profile), profile);
+  return toCredentialAccount(toAccount(profile, origin), profile);
 }
 
-/** A profile's Account, its last status read from the author's newest tweet. */
-export async function accountOf(caller: Caller, origin: string, profile: Profile): Promise<Account> {
-  const newest = await caller.tweet.byAuthor({ userId: profile.id, limit: 1 });
-  return toAccount(profile, newest.items[0]?.createdAt ?? null, origin);
-}
-
-/**
- * The Accounts of `ids`, each read once: the profiles of one request are one statement
- * (`user.byId` batches them), their newest tweets one small read each.
- */
+/** The Accounts of `ids`, each read once: the profiles of one request are one statement (`user.byId` batches them). */
 export async function loadAccounts(caller: Caller, origin: string, ids: readonly number[]) {
   const accounts = await Promise.all(
-    [...new Set(ids)].map(async (userId) => {
-      const profile = await caller.user.byId({ userId });
-      return [userId, await accountOf(caller, origin, profile)] as const;
-    }),
+    [...new Set(ids)].map(async (userId) => [userId, toAccount(await caller.user.byId({ userId }), origin)] as const),
   );
   return new Map(accounts);
 }

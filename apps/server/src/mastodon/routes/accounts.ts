@@ -2,7 +2,7 @@
 import { schemas } from '@miniter/api';
 import { z } from 'zod';
 import { route } from '../calls.ts';
-import { accountOf, accountSchema, credentialAccountOf, credentialAccountSchema } from '../entities/account.ts';
+import { accountSchema, credentialAccountOf, credentialAccountSchema, toAccount } from '../entities/account.ts';
 import { preferences, preferencesSchema } from '../entities/preferences.ts';
 import { hostMeta, toWebfinger, webfingerSchema } from '../entities/webfinger.ts';
 import { idOf, recordNotFound } from '../params.ts';
@@ -60,7 +60,7 @@ export const accountRoutes = [
     statuses: [404],
     names: { username: 'acct' },
     handle: async ({ caller, origin, params, req }) =>
-      accountOf(caller, origin, await caller.user.byUsername({ username: usernameOf(params.acct, req.host) })),
+      toAccount(await caller.user.byUsername({ username: usernameOf(params.acct, req.host) }), origin),
   }),
 
   route({
@@ -70,7 +70,7 @@ export const accountRoutes = [
     tag: 'accounts',
     answer: accountSchema,
     handle: async ({ caller, origin, params }) =>
-      accountOf(caller, origin, await caller.user.byId({ userId: idOf(params.id) })),
+      toAccount(await caller.user.byId({ userId: idOf(params.id) }), origin),
   }),
 
   route({

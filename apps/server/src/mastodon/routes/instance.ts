@@ -1,6 +1,6 @@
 /** The instance, v2 and v1, and NodeInfo. */
 import { type Call, route } from '../calls.ts';
-import { type Account, accountOf } from '../entities/account.ts';
+import { type Account, toAccount } from '../entities/account.ts';
 import {
   type InstanceFacts,
   instanceV1,
@@ -22,7 +22,7 @@ async function contactAccount({ caller, origin }: Call): Promise<Account | null>
     Array.from({ length: firstIds }, (_, i) => caller.user.byId({ userId: i + 1 })),
   );
   const found = tried.find((result) => result.status === 'fulfilled');
-  return found ? accountOf(caller, origin, found.value) : null;
+  return found ? toAccount(found.value, origin) : null;
 }
 
 /** What both shapes of the instance are made from. */
