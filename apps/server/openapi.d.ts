@@ -422,6 +422,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People you might follow, with why */
+        get: operations["getApiV2Suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People you might follow (the older form: Accounts alone) */
+        get: operations["getApiV1Suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/statuses": {
         parameters: {
             query?: never;
@@ -1822,6 +1856,16 @@ export interface components {
             /** @description Always empty: no hashtags */
             hashtags: unknown[];
         };
+        Suggestion: {
+            /**
+             * @description Deprecated by Mastodon; always `global` here
+             * @constant
+             */
+            source: "global";
+            /** @description Why: followed by those you follow, or else by many */
+            sources: "friends_of_friends"[];
+            account: components["schemas"]["Account"];
+        };
         Status: {
             /**
              * @description The status id: a string of digits
@@ -3163,6 +3207,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Search"];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV2Suggestions: {
+        parameters: {
+            query?: {
+                /** @description How many: 40 by default, at most 50 (more is read as 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description People you might follow, with why */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Suggestion"][];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1Suggestions: {
+        parameters: {
+            query?: {
+                /** @description How many: 40 by default, at most 50 (more is read as 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description People you might follow (the older form: Accounts alone) */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"][];
                 };
             };
             401: components["responses"]["Mastodon401"];

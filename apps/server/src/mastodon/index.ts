@@ -16,6 +16,7 @@ import { instanceRoutes } from './routes/instance.ts';
 import { profileRoutes } from './routes/profile.ts';
 import { searchRoutes } from './routes/search.ts';
 import { statusRoutes } from './routes/statuses.ts';
+import { suggestionRoutes } from './routes/suggestions.ts';
 import { timelineRoutes } from './routes/timelines.ts';
 import { streamingRoutes } from './streaming.ts';
 
@@ -26,6 +27,7 @@ export const mastodonRoutes = [
   ...profileRoutes,
   ...followRoutes,
   ...searchRoutes,
+  ...suggestionRoutes,
   ...statusRoutes,
   ...timelineRoutes,
   ...streamingRoutes,

@@ -165,6 +165,30 @@ describe.each(testDialects())('Mastodon follows and search on %s', (dialect) => 
     expect((await megalodon.unfollowAccount(String(bob.user.id))).data).toMatchObject({ following: false });
   });
 
+  it('suggests whom to follow, v2 with why and v1 as Accounts, never yourself or whom you follow', async () => {
+    const [reader, friend, star, other] = [
+      await signUp('Reader', 'reader'),
+      await signUp('Friend', 'friend'),
+      await signUp('Star', 'starling'),
+      await signUp('Other', 'other'),
+    ];
+    await reader.masto.v1.accounts.$select(String(friend.user.id)).follow();
+    // Followed by whom the reader follows, and by one more: first among the suggestions.
+    await friend.masto.v1.accounts.$select(String(star.user.id)).follow();
+    await other.masto.v1.accounts.$select(String(star.user.id)).follow();
+    const suggestions = await reader.masto.v2.suggestions.list({ limit: 2 });
+    const accts = suggestions.map((s) => s.account.acct);
+    expect(accts[0]).toBe('starling');
+    expect(accts).not.toContain('reader');
+    expect(accts).not.toContain('friend');
+    expect(suggestions[0]).toMatchObject({ source: 'global', sources: ['friends_of_friends'] });
+    expect(suggestions[0]?.account).toMatchObject({ followersCount: 2, acct: 'starling' });
+    const v1 = await get('/api/v1/suggestions', reader.token);
+    expect(v1.status).toBe(200);
+    expect(v1.body.map((a: { acct: string }) => a.acct)).toEqual(accts);
+    expect((await get('/api/v2/suggestions')).status).toBe(401);
+  });
+
   it('searches accounts by handle and name, v1 and v2', async () => {
     const song = await signUp('Song Kim', 'song');
     await signUp('Songbird', 'songbird');
