@@ -58,6 +58,16 @@ describe.each(testDialects())('the handles migration on %s', (dialect) => {
       }
       expect(await conn.execute('select count(*) as n from tweets')).toEqual([{ n: 2 }]);
       expect(await conn.execute('select count(*) as n from users_follow_list')).toEqual([{ n: 1 }]);
+      // The later user_stats migration counts the rows it finds.
+      expect(
+        await conn.execute(
+          'select user_id, follower_count, following_count, tweet_count from user_stats where user_id < 4 order by user_id',
+        ),
+      ).toEqual([
+        { user_id: 1, follower_count: 0, following_count: 1, tweet_count: 1 },
+        { user_id: 2, follower_count: 1, following_count: 0, tweet_count: 1 },
+        { user_id: 3, follower_count: 0, following_count: 0, tweet_count: 0 },
+      ]);
       const terms: Record<string, unknown>[] = await conn.execute(
         'select term from user_search_terms where user_id = 2 order by term',
       );

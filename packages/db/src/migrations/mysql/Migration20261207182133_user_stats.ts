@@ -1,9 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
+import { backfillUserStats } from '../backfill-user-stats.ts';
 
-/**
- * Users' counts (`entities/user-stats.ts`): the table, filled from the rows as they are (the server
- * migrates before it serves, so nothing is written meanwhile), then the triggers that keep it.
- */
+/** Users' counts (`entities/user-stats.ts`): the table, filled from the rows, then the triggers that keep it. */
 export class Migration20261207182133_user_stats extends Migration {
   override name = 'Migration20261207182133_user_stats';
 
@@ -12,15 +10,7 @@ export class Migration20261207182133_user_stats extends Migration {
       `create table \`user_stats\` (\`user_id\` int unsigned not null, \`follower_count\` int not null default 0, \`following_count\` int not null default 0, \`tweet_count\` int not null default 0, \`last_tweet_at\` datetime(3) null, primary key (\`user_id\`)) default character set utf8mb4 engine = InnoDB;`,
     );
 
-    this.addSql(
-      'insert into user_stats (user_id, follower_count, following_count, tweet_count, last_tweet_at) ' +
-        'select u.id, ' +
-        '(select count(*) from users_follow_list f where f.follow_user_id = u.id), ' +
-        '(select count(*) from users_follow_list f where f.user_id = u.id), ' +
-        '(select count(*) from tweets t where t.user_id = u.id), ' +
-        '(select max(t.created_at) from tweets t where t.user_id = u.id) ' +
-        'from users u',
-    );
+    this.addSql(backfillUserStats);
 
     this.addSql(
       `create trigger \`user_stats_created\` AFTER INSERT on \`users\` for each ROW begin insert into user_stats (user_id) values (new.id); end;`,
