@@ -23,6 +23,7 @@ export {
   type ApiDependencies,
   type Context,
   type ContextOptions,
+  countRequest,
   createCallerFactory,
   createContextInner,
   type Meta,

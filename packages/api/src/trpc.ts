@@ -52,6 +52,11 @@ export interface ContextOptions extends ApiDependencies, RequestInfo {}
 export interface Context extends ApiDependencies, Omit<RequestInfo, 'authorization'> {
   token: string | null;
   profiles: ProfileLoader;
+  /**
+   * The request was counted against the per-client limit already (`countRequest`): a REST request
+   * is one call to its client however many procedures answer it.
+   */
+  requestCounted?: true;
 }
 
 /**
@@ -210,7 +215,7 @@ export async function idempotent<T>(
 
 /** Counts this call against `name` for `keyOf()`, asked only when limits are on; refuses past the limit. */
 async function countCall(ctx: Context, name: RateLimitName, keyOf: () => string): Promise<void> {
-  if (!ctx.limiter) return;
+  if (!ctx.limiter || (name === 'callsPerClient' && ctx.requestCounted)) return;
   const result = await ctx.limiter.consume(name, keyOf());
   ctx.setHeader?.('RateLimit-Policy', `${result.limit};w=${result.windowSeconds}`);
   ctx.setHeader?.('RateLimit', `limit=${result.limit}, remaining=${result.remaining}, reset=${result.resetSeconds}`);
@@ -237,6 +242,19 @@ const byCaller = (ctx: Context) => {
   const claims = ctx.token ? verifyToken(ctx.auth, ctx.token) : null;
   return claims ? `user:${claims.userId}` : `ip:${byClientIp(ctx)}`;
 };
+
+/**
+ * Counts a whole request against the per-client limit, as one call, and answers the context its
+ * procedures then run with (which do not count again); refuses past the limit.
+ */
+export async function countRequest(ctx: Context): Promise<Context> {
+  try {
+    await countCall(ctx, 'callsPerClient', () => byCaller(ctx));
+  } catch (cause) {
+    throw asTRPCError(cause) ?? cause;
+  }
+  return { ...ctx, requestCounted: true };
+}
 
 /** A procedure with no limit of its own yet: sign-up and login add theirs, checked before bcrypt. */
 export const credentialsProcedure = t.procedure.use(({ ctx, next }) => inCall(ctx, (em) => next({ ctx: { em } })));

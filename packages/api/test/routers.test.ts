@@ -129,6 +129,11 @@ describe.each(testDialects())('routers on %s', (dialect) => {
         tweetCount: 2,
         lastTweetAt: last.createdAt,
       });
+      expect(await anon().user.byIds({ userIds: [bob.user.id, 987_654, alice.user.id, bob.user.id] })).toEqual([
+        await anon().user.byId({ userId: bob.user.id }),
+        await anon().user.byId({ userId: alice.user.id }),
+        await anon().user.byId({ userId: bob.user.id }),
+      ]);
       await expectCode(anon().user.byId({ userId: 987_654 }), 'NOT_FOUND');
       await expectCode(anon().user.byId({ userId: -1 }), 'BAD_REQUEST', 'userId');
     });

@@ -6,7 +6,7 @@
  * idempotency key); its answer is sent as its media type says, any refusal in Mastodon's shape
  * (`errors.ts`).
  */
-import { appRouter, type Context, createCallerFactory, type RequiredScope } from '@miniter/api';
+import { appRouter, type Context, countRequest, createCallerFactory, type RequiredScope } from '@miniter/api';
 import { getTRPCErrorFromUnknown, type TRPCError } from '@trpc/server';
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import type { Logger } from 'pino';
@@ -170,15 +170,21 @@ async function tokenFirst(caller: Caller, scope: RequiredScope, cause: unknown):
 function serve(declared: MastodonRoute, { contextFor, logger }: MastodonRouterOptions): RequestHandler {
   return async (req, res) => {
     const context = contextFor(req, res, req.headers.authorization);
-    const caller = createCaller(context);
+    let caller = createCaller(context);
     try {
+      // One request is one call against the client's limit, however many procedures answer it.
+      caller = createCaller(await countRequest(context));
       const call = { caller, context, params: paramsOf(req), origin: originOf(req), req, res, contextFor, logger };
       const answer = await declared.handle(call);
       if (answer === answered) return;
       mastodonRateLimitHeaders(res);
       const media = declared.media ?? 'application/json';
-      if (media === 'application/json') res.json(answer);
-      else res.type(media).send(typeof answer === 'string' ? answer : JSON.stringify(answer));
+      // Written at once, with its length: express's `send` would also hash every answer for an
+      // ETag, which Mastodon's clients do not use (their paging is by id).
+      const body = typeof answer === 'string' && media !== 'application/json' ? answer : JSON.stringify(answer);
+      res.setHeader('content-type', `${media}; charset=utf-8`);
+      res.setHeader('content-length', Buffer.byteLength(body));
+      res.end(body);
     } catch (cause) {
       const refusal = declared.scope ? await tokenFirst(caller, declared.scope, cause) : cause;
       mastodonRateLimitHeaders(res);

@@ -121,10 +121,18 @@ describe.each((redisUp ? ['memory', 'redis'] : ['memory']) as (keyof typeof stor
     });
 
     it("tells Mastodon's clients their limit in Mastodon's headers, and refuses past it in Mastodon's shape", async () => {
+      // Three authors on the timeline: its answer calls more than one procedure, and counts once.
+      const em = db().orm.em.fork();
+      for (const name of ['ann', 'bob', 'cat']) {
+        const author = em.create(User, { name, username: name, email: `${name}@example.com`, hashedPassword: 'x' });
+        em.create(Tweet, { author, text: `${name} was here` });
+      }
+      await em.flush();
       const timeline = () =>
         fetch(`${server.url}/api/v1/timelines/public`, { headers: { 'x-forwarded-for': '10.3.0.1' } });
       const first = await timeline();
       expect(first.status).toBe(200);
+      expect(await first.json()).toHaveLength(3);
       expect(first.headers.get('x-ratelimit-limit')).toBe('10');
       expect(first.headers.get('x-ratelimit-remaining')).toBe('9');
       const reset = Date.parse(first.headers.get('x-ratelimit-reset') ?? '');

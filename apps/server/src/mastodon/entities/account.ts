@@ -138,10 +138,9 @@ export async function credentialAccountOf(
   return toCredentialAccount(toAccount(profile, origin), profile);
 }
 
-/** The Accounts of `ids`, each read once: the profiles of one request are one statement (`user.byId` batches them). */
+/** The Accounts of `ids` that exist, by id: one call, one statement. */
 export async function loadAccounts(caller: Caller, origin: string, ids: readonly number[]) {
-  const accounts = await Promise.all(
-    [...new Set(ids)].map(async (userId) => [userId, toAccount(await caller.user.byId({ userId }), origin)] as const),
-  );
-  return new Map(accounts);
+  const userIds = [...new Set(ids)];
+  const profiles = userIds.length ? await caller.user.byIds({ userIds }) : [];
+  return new Map(profiles.map((profile) => [profile.id, toAccount(profile, origin)]));
 }

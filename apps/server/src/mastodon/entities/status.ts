@@ -95,7 +95,7 @@ export function toStatus(tweet: TweetView, account: Account, origin: string, { s
   };
 }
 
-/** Statuses of tweets in their order, each author's Account read once. */
+/** Statuses of tweets in their order, their authors' Accounts read in one call. */
 export async function toStatuses(
   caller: Caller,
   origin: string,
@@ -107,5 +107,9 @@ export async function toStatuses(
     origin,
     tweets.map((t) => t.author.id),
   );
-  return tweets.map((t) => toStatus(t, accounts.get(t.author.id) as Account, origin, options));
+  // (An author deleted since the tweet was read is gone with their tweets.)
+  return tweets.flatMap((t) => {
+    const account = accounts.get(t.author.id);
+    return account ? [toStatus(t, account, origin, options)] : [];
+  });
 }
