@@ -91,9 +91,15 @@ function page<K extends number[]>(arity: K['length']) {
  * first), or the page just above `minId` (oldest first: what came after a marker). Each exclusive.
  */
 const idBounds = { maxId: id.optional(), sinceId: id.optional(), minId: id.optional() };
+/**
+ * Also answer the page's authors, each once, with their profiles and counts (`authors`), read by the
+ * page's own statement: for a client that shows them with every tweet (Mastodon's Status embeds its
+ * Account), rather than a `user.byIds` after.
+ */
+const withAuthors = z.boolean().default(false);
 
-export const timelinePageInput = z.object({ ...page<[number]>(1), ...idBounds });
-export const userTimelinePageInput = z.object({ userId: id, ...page<[number]>(1), ...idBounds });
+export const timelinePageInput = z.object({ ...page<[number]>(1), ...idBounds, withAuthors });
+export const userTimelinePageInput = z.object({ userId: id, ...page<[number]>(1), ...idBounds, withAuthors });
 /** A follow's id in its list (`followId`), decoded into its keyset. */
 const followId = z
   .string()

@@ -9,6 +9,7 @@ import {
   followId,
   type Page,
   type TweetData,
+  type TweetPage,
   type UserData,
   type UserProfileData,
   type UserSummaryData,
@@ -38,8 +39,10 @@ export function tweet(t: TweetData, media: MediaStorage) {
   return { id: t.id, text: t.text, createdAt: t.createdAt.toISOString(), author: userSummary(t.author, media) };
 }
 
-export function tweetPage(page: Page<TweetData>, media: MediaStorage) {
-  return { items: page.items.map((t) => tweet(t, media)), nextCursor: page.nextCursor };
+export function tweetPage(page: TweetPage, media: MediaStorage) {
+  const items = page.items.map((t) => tweet(t, media));
+  const authors = page.authors?.map((profile) => profileView(profile, media));
+  return { items, nextCursor: page.nextCursor, ...(authors && { authors }) };
 }
 
 export function userPage(page: Page<UserData>, media: MediaStorage) {

@@ -334,5 +334,31 @@ describe.each(testDialects())('routers on %s', (dialect) => {
       await expectCode(api.timeline.home({ cursor: 'bogus!' }), 'BAD_REQUEST', 'cursor');
       expect((await api.timeline.home({ limit: 100 })).items).toHaveLength(26);
     });
+
+    it('withAuthors: each page also answers its authors, once each, as user.byIds does', async () => {
+      const alice = await signedIn(db().orm, 'alice');
+      const bob = await signedIn(db().orm, 'bob');
+      await alice.api.follow.follow({ userId: bob.user.id });
+      await bob.api.tweet.create({ text: 'b1' });
+      await alice.api.tweet.create({ text: 'a1' });
+      await bob.api.tweet.create({ text: 'b2' });
+      const profiles = await anon().user.byIds({ userIds: [bob.user.id, alice.user.id] });
+
+      const pages = [
+        alice.api.timeline.home({ withAuthors: true }),
+        anon().timeline.public({ withAuthors: true }),
+        anon().timeline.user({ userId: alice.user.id, withAuthors: true }),
+      ];
+      for (const page of await Promise.all(pages)) {
+        expect(page.items.map((t) => t.text)).toEqual(['b2', 'a1', 'b1']);
+        // In the order each first appears on the page, with their counts.
+        expect(page.authors).toEqual(profiles);
+      }
+      const bobs = await anon().tweet.byAuthor({ userId: bob.user.id, limit: 1, withAuthors: true });
+      expect(bobs.authors).toEqual([profiles[0]]);
+      // Not asked for: not answered.
+      expect(await alice.api.timeline.home({})).not.toHaveProperty('authors');
+      expect((await alice.api.timeline.home({ sinceId: 1e9, withAuthors: true })).authors).toEqual([]);
+    });
   });
 });

@@ -74,7 +74,7 @@ export {
   type OAuthApplicationData,
   touchOAuthSession,
 } from './queries/oauth.ts';
-export type { AccountData, TweetData, UserData, UserSummaryData } from './queries/read-models.ts';
+export type { AccountData, TweetData, UserData, UserProfileData, UserSummaryData } from './queries/read-models.ts';
 export { findUserSearchRows, type SearchCursor, searchUsers, type UserSearchQuery } from './queries/search.ts';
 export {
   countLaggingInstances,
@@ -95,6 +95,7 @@ export {
   findTimelineRows,
   findUserTimeline,
   type RunSql,
+  type TweetPage,
 } from './queries/timeline.ts';
 export { deleteOwnTweet, insertTweet } from './queries/tweets.ts';
 export {
@@ -105,7 +106,6 @@ export {
   findUserProfiles,
   type LiveSession,
   redeemStreamTicket,
-  type UserProfileData,
   writeSearchTerms,
 } from './queries/users.ts';
 export { type ReplicaOptions, readConnection, readFromReplicas, replicaStatus } from './replicas.ts';

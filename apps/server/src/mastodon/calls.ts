@@ -181,9 +181,12 @@ function serve(declared: MastodonRoute, { contextFor, logger }: MastodonRouterOp
       const media = declared.media ?? 'application/json';
       // Written at once, with its length: express's `send` would also hash every answer for an
       // ETag, which Mastodon's clients do not use (their paging is by id).
-      const body = typeof answer === 'string' && media !== 'application/json' ? answer : JSON.stringify(answer);
+      // Encoded once: its length and what is written.
+      const body = Buffer.from(
+        typeof answer === 'string' && media !== 'application/json' ? answer : JSON.stringify(answer),
+      );
       res.setHeader('content-type', `${media}; charset=utf-8`);
-      res.setHeader('content-length', Buffer.byteLength(body));
+      res.setHeader('content-length', body.length);
       res.end(body);
     } catch (cause) {
       const refusal = declared.scope ? await tokenFirst(caller, declared.scope, cause) : cause;

@@ -113,7 +113,8 @@ const id = z.int().positive();
 const timeline = z
   .object({ user_id: id, timeline: z.array(z.object({ user_id: id, tweet: z.string() })) })
   .meta({ id: 'BookTimeline' });
-const pageQuery = schemas.timelinePageInput;
+// The book's timeline names no one but by id: its pages need no authors.
+const pageQuery = schemas.timelinePageInput.omit({ withAuthors: true });
 
 /**
  * One of the book's endpoints: how it is served (`handle`) and, for the OpenAPI document, what it

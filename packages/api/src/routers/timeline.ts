@@ -16,6 +16,7 @@ function pageOf(input: z.output<typeof timelinePageInput>): TimelinePageParams {
     since: input.minId ?? input.sinceId,
     oldestFirst: input.minId !== undefined,
     limit: input.limit,
+    withAuthors: input.withAuthors,
   };
 }
 

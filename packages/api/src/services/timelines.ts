@@ -7,7 +7,7 @@ import {
   findTimeline,
   findUserTimeline,
   type Page,
-  type TweetData,
+  type TweetPage,
   type UserSummaryData,
 } from '@miniter/db';
 import { getUser, userNotFound } from './users.ts';
@@ -27,14 +27,11 @@ export interface FollowListPageParams extends PageParams<FollowCursor> {
 export interface TimelinePageParams extends PageParams<number> {
   since?: number | undefined;
   oldestFirst?: boolean | undefined;
+  withAuthors?: boolean | undefined;
 }
 
 /** The signed-in user's tweets and those of everyone they follow. */
-export function homeTimeline(
-  em: EntityManager,
-  user: UserSummaryData,
-  page: TimelinePageParams,
-): Promise<Page<TweetData>> {
+export function homeTimeline(em: EntityManager, user: UserSummaryData, page: TimelinePageParams): Promise<TweetPage> {
   return findTimeline(em, { userId: user.id, includeFollowed: true, ...page });
 }
 
@@ -44,7 +41,7 @@ export async function userTimeline(
   userId: number,
   includeFollowed: boolean,
   page: TimelinePageParams,
-): Promise<Page<TweetData>> {
+): Promise<TweetPage> {
   const found = await findUserTimeline(em, { userId, includeFollowed, ...page });
   if (!found) throw userNotFound(userId);
   return found;
@@ -61,6 +58,6 @@ export async function followList(
 }
 
 /** Everyone's tweets, newest first. */
-export function publicTimeline(em: EntityManager, page: TimelinePageParams): Promise<Page<TweetData>> {
+export function publicTimeline(em: EntityManager, page: TimelinePageParams): Promise<TweetPage> {
   return findPublicTimeline(em, page);
 }

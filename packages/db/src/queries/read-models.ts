@@ -1,6 +1,7 @@
 import type { EntityDictionary, EntityManager } from '@mikro-orm/core';
 import { Tweet } from '../entities/tweet.ts';
-import type { User } from '../entities/user.ts';
+import { User } from '../entities/user.ts';
+import { UserStats } from '../entities/user-stats.ts';
 
 /** What read paths show of a user: plain data, not a managed entity (entities satisfy it too). */
 export type UserSummaryData = Pick<User, 'id' | 'name' | 'username' | 'profilePicture'>;
@@ -39,14 +40,44 @@ export function mapColumns<T extends object>(em: EntityManager, entity: new () =
 }
 
 /** What a tweet row selects of its author (`users` aliased `u`), for `tweetAuthor`. */
-export const tweetAuthorColumns = 'u.name as u_name, u.username as u_username, u.profile_picture as u_picture';
+export const tweetAuthorColumns = 'u.name as u_name, u.username as u_username, u.profile_picture as u_profile_picture';
+
+/** A profile page's user: their public columns, their counts, and when they last tweeted. */
+export interface UserProfileData {
+  user: UserData;
+  followerCount: number;
+  followingCount: number;
+  tweetCount: number;
+  /** When they last tweeted (a deleted tweet's time stays, as Mastodon's `last_status_at`). */
+  lastTweetAt: Date | null;
+}
+
+/**
+ * What a row selects of a user's profile, for `userProfile`: `tweetAuthorColumns` and the rest of
+ * their public columns (`users` aliased `u`), and their counts (`user_stats` aliased `s`).
+ */
+export const profileColumns =
+  `u.id as u_id, ${tweetAuthorColumns}, u.profile as u_profile, u.created_at as u_created_at, ` +
+  's.follower_count, s.following_count, s.tweet_count, s.last_tweet_at';
+
+/** The profile of a row selected with `profileColumns`. */
+export function userProfile(em: EntityManager, row: Record<string, unknown>): UserProfileData {
+  const stats = mapColumns(em, UserStats, row as EntityDictionary<UserStats>);
+  return {
+    user: mapColumns(em, User, userRow(row)) as UserData,
+    followerCount: Number(stats.followerCount),
+    followingCount: Number(stats.followingCount),
+    tweetCount: Number(stats.tweetCount),
+    lastTweetAt: stats.lastTweetAt ?? null,
+  };
+}
 
 /** The author of a tweet row selected with `user_id` and `tweetAuthorColumns`: nothing to convert. */
 export const tweetAuthor = (row: Record<string, unknown>): UserSummaryData => ({
   id: Number(row.user_id),
   name: String(row.u_name),
   username: String(row.u_username),
-  profilePicture: row.u_picture as string | null,
+  profilePicture: row.u_profile_picture as string | null,
 });
 
 /** A tweet row (`id`, `tweet`, `created_at`) with its author, as plain data. */

@@ -1,7 +1,16 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { type Page, type PageRequest, toPage } from '../pagination.ts';
 import { readConnection } from '../replicas.ts';
-import { type TweetData, tweetAuthor, tweetAuthorColumns, tweetData, type UserSummaryData } from './read-models.ts';
+import {
+  profileColumns,
+  type TweetData,
+  tweetAuthor,
+  tweetAuthorColumns,
+  tweetData,
+  type UserProfileData,
+  type UserSummaryData,
+  userProfile,
+} from './read-models.ts';
 
 /**
  * A timeline's page: ids below `after` (the cursor, or Mastodon's `max_id`) and above `since`
@@ -13,6 +22,20 @@ import { type TweetData, tweetAuthor, tweetAuthorColumns, tweetData, type UserSu
 export interface TimelinePage extends PageRequest<number> {
   since?: number | undefined;
   oldestFirst?: boolean | undefined;
+  /** Also the authors' profiles and counts (`TweetPage.authors`), read by the page's own statement. */
+  withAuthors?: boolean | undefined;
+}
+
+/** A page of tweets; with `withAuthors`, its authors' profiles too, each once. */
+export interface TweetPage extends Page<TweetData> {
+  authors?: UserProfileData[];
+}
+
+/** What a page's statement selects and joins of its tweets' authors (`users` aliased `u`). */
+function authorsOf(query: TimelinePage) {
+  return query.withAuthors
+    ? { columns: profileColumns, join: 'join users as u on u.id = t.user_id join user_stats as s on s.user_id = u.id' }
+    : { columns: tweetAuthorColumns, join: 'join users as u on u.id = t.user_id' };
 }
 
 export interface TimelineQuery extends TimelinePage {
@@ -45,15 +68,15 @@ const growth = { min: 2, max: 16 };
  * Usually that is two statements: the followees with the table sizes, then one window that also
  * brings the page's tweets and authors, returned as plain data (nothing here is changed or tracked).
  */
-export async function findTimeline(em: EntityManager, query: TimelineQuery): Promise<Page<TweetData>> {
-  return (await findTimelineOf(em, query)) as Page<TweetData>;
+export async function findTimeline(em: EntityManager, query: TimelineQuery): Promise<TweetPage> {
+  return (await findTimelineOf(em, query)) as TweetPage;
 }
 
 /**
  * `findTimeline` of someone who may have no account: null then. The timeline's first statement says
  * so, rather than a statement of its own (each costs a round trip, about 60 µs of a server's CPU).
  */
-export function findUserTimeline(em: EntityManager, query: TimelineQuery): Promise<Page<TweetData> | null> {
+export function findUserTimeline(em: EntityManager, query: TimelineQuery): Promise<TweetPage | null> {
   return findTimelineOf(em, query, { user: false });
 }
 
@@ -62,14 +85,14 @@ async function findTimelineOf(em: EntityManager, query: TimelineQuery, found?: {
   const run: RunSql = (sql, params) => em.execute(sql, [...params], { connectionType });
   const rows = await findTimelineRows(run, query, found);
   if (found && !found.user) return null;
-  return tweetPageOf(em, timelinePage(rows, query));
+  return tweetPageOf(em, timelinePage(rows, query), query);
 }
 
 /** Everyone's tweets, newest first (the public timeline: Mastodon's local one). */
-export async function findPublicTimeline(em: EntityManager, query: TimelinePage): Promise<Page<TweetData>> {
+export async function findPublicTimeline(em: EntityManager, query: TimelinePage): Promise<TweetPage> {
   const connectionType = readConnection(em);
   const rows = await findPublicTimelineRows((sql, params) => em.execute(sql, [...params], { connectionType }), query);
-  return tweetPageOf(em, timelinePage(rows, query));
+  return tweetPageOf(em, timelinePage(rows, query), query);
 }
 
 /** `limit + 1` rows as a page, newest first: the rows of an oldest-first page turned round, no next cursor. */
@@ -98,26 +121,29 @@ export function findPublicTimelineRows(run: RunSql, query: TimelinePage): Promis
   const bounds = idBounds(query);
   const where = bounds.sql.length ? `where ${bounds.sql.join(' and ')} ` : '';
   const order = readOrder(query);
+  const shown = authorsOf(query);
   return run(
-    `select t.id, t.user_id, t.tweet, t.created_at, ${tweetAuthorColumns} ` +
+    `select t.id, t.user_id, t.tweet, t.created_at, ${shown.columns} ` +
       `from (select id from tweets ${where}order by id ${order} limit ?) as w ` +
-      `join tweets as t on t.id = w.id join users as u on u.id = t.user_id order by t.id ${order}`,
+      `join tweets as t on t.id = w.id ${shown.join} order by t.id ${order}`,
     [...bounds.params, query.limit + 1],
   );
 }
 
-/** A page of tweet rows as plain data, each author made once: nothing in an author needs converting. */
-function tweetPageOf(em: EntityManager, page: Page<Record<string, unknown>>): Page<TweetData> {
+/** A page of tweet rows as plain data, each author made once (with `withAuthors`, their profile too). */
+function tweetPageOf(em: EntityManager, page: Page<Record<string, unknown>>, query: TimelinePage): TweetPage {
   const authors = new Map<unknown, UserSummaryData>();
+  const profiles: UserProfileData[] = [];
   const items = page.items.map((row): TweetData => {
     let author = authors.get(row.user_id);
     if (!author) {
       author = tweetAuthor(row);
       authors.set(row.user_id, author);
+      if (query.withAuthors) profiles.push(userProfile(em, row));
     }
     return tweetData(em, row, author);
   });
-  return { items, nextCursor: page.nextCursor };
+  return { items, nextCursor: page.nextCursor, ...(query.withAuthors && { authors: profiles }) };
 }
 
 /**
@@ -173,13 +199,14 @@ export async function findTimelineRows(
           params: [query.userId, query.userId],
         };
 
+  const shown = authorsOf(query);
   const pageRows = (conditions: string[], params: readonly unknown[], order: 'asc' | 'desc', limit: number) =>
     run(
       // The window's ids alone come from the index; only the page's rows are read, by primary key.
-      `select t.id, t.user_id, t.tweet, t.created_at, ${tweetAuthorColumns} ` +
+      `select t.id, t.user_id, t.tweet, t.created_at, ${shown.columns} ` +
         `from (select id from tweets where ${[authors.sql, ...conditions].join(' and ')} ` +
         `order by id ${order} limit ?) as w ` +
-        `join tweets as t on t.id = w.id join users as u on u.id = t.user_id order by t.id ${order}`,
+        `join tweets as t on t.id = w.id ${shown.join} order by t.id ${order}`,
       [...authors.params, ...params, limit],
     );
   // Oldest first from a marker, which is recent as a rule: one read up from it, no windows.

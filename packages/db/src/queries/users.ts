@@ -1,21 +1,18 @@
-import type { EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { StreamTicket } from '../entities/stream-ticket.ts';
 import { User } from '../entities/user.ts';
-import { UserStats } from '../entities/user-stats.ts';
 import { nameSearchTerms, usernameKey } from '../handles.ts';
 import { readConnection, writerStickinessSeconds } from '../replicas.ts';
 import { insertIgnore } from './dialect.ts';
-import { type AccountData, mapColumns, type UserData, userColumns, userRow } from './read-models.ts';
-
-export interface UserProfileData {
-  user: UserData;
-  followerCount: number;
-  followingCount: number;
-  tweetCount: number;
-  /** When they last tweeted (a deleted tweet's time stays, as Mastodon's `last_status_at`). */
-  lastTweetAt: Date | null;
-}
+import {
+  type AccountData,
+  mapColumns,
+  profileColumns,
+  type UserProfileData,
+  userColumns,
+  userProfile,
+  userRow,
+} from './read-models.ts';
 
 /**
  * Users' public data with their counts (`user_stats`), in one statement however many
@@ -37,21 +34,11 @@ export async function findUserProfileByUsername(em: EntityManager, username: str
 
 async function profilesWhere(em: EntityManager, where: string, params: readonly unknown[]): Promise<UserProfileData[]> {
   const rows = await em.execute(
-    `select ${userColumns}, s.follower_count, s.following_count, s.tweet_count, s.last_tweet_at ` +
-      `from users u join user_stats s on s.user_id = u.id where ${where}`,
+    `select ${profileColumns} from users u join user_stats s on s.user_id = u.id where ${where}`,
     [...params],
     { connectionType: readConnection(em) },
   );
-  return rows.map((row) => {
-    const stats = mapColumns(em, UserStats, row as EntityDictionary<UserStats>);
-    return {
-      user: mapColumns(em, User, userRow(row)) as UserData,
-      followerCount: Number(stats.followerCount),
-      followingCount: Number(stats.followingCount),
-      tweetCount: Number(stats.tweetCount),
-      lastTweetAt: stats.lastTweetAt ?? null,
-    };
-  });
+  return rows.map((row) => userProfile(em, row));
 }
 
 /** Which of the handles (any case) belong to someone, as `usernameKey`s. */

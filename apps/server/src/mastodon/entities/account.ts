@@ -141,6 +141,9 @@ export async function credentialAccountOf(
 /** The Accounts of `ids` that exist, by id: one call, one statement. */
 export async function loadAccounts(caller: Caller, origin: string, ids: readonly number[]) {
   const userIds = [...new Set(ids)];
-  const profiles = userIds.length ? await caller.user.byIds({ userIds }) : [];
-  return new Map(profiles.map((profile) => [profile.id, toAccount(profile, origin)]));
+  return accountsOf(userIds.length ? await caller.user.byIds({ userIds }) : [], origin);
 }
+
+/** Profiles' Accounts, by id. */
+export const accountsOf = (profiles: readonly Profile[], origin: string) =>
+  new Map(profiles.map((profile) => [profile.id, toAccount(profile, origin)]));

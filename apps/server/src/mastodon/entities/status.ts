@@ -107,6 +107,16 @@ export async function toStatuses(
     origin,
     tweets.map((t) => t.author.id),
   );
+  return statusesOf(tweets, accounts, origin, options);
+}
+
+/** Statuses of tweets in their order, with their authors' Accounts from `accounts`. */
+export function statusesOf(
+  tweets: readonly TweetView[],
+  accounts: ReadonlyMap<number, Account>,
+  origin: string,
+  options?: { source?: boolean },
+): Status[] {
   // (An author deleted since the tweet was read is gone with their tweets.)
   return tweets.flatMap((t) => {
     const account = accounts.get(t.author.id);

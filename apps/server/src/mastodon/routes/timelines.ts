@@ -2,13 +2,14 @@
 import type { TweetView } from '@miniter/api';
 import { z } from 'zod';
 import { type Call, route } from '../calls.ts';
-import { type Status, statusSchema, toStatuses } from '../entities/status.ts';
+import { accountsOf, type Profile } from '../entities/account.ts';
+import { type Status, statusesOf, statusSchema } from '../entities/status.ts';
 import type { FieldNames } from '../errors.ts';
 import { olderMayFollow, setPageLinks } from '../paging.ts';
 import { flagParam, idOf, isTrue, limitOf, optionalId, pageParams, statusLimits } from '../params.ts';
 
 type TimelineInput = ReturnType<typeof timelineInput>;
-type TweetPage = { items: TweetView[]; nextCursor: string | null };
+type TweetPage = { items: TweetView[]; nextCursor: string | null; authors?: Profile[] };
 
 /** The paging parameters' names in the procedures' inputs and in Mastodon's. */
 export const pageNames: FieldNames = { maxId: 'max_id', sinceId: 'since_id', minId: 'min_id', limit: 'limit' };
@@ -21,18 +22,20 @@ function timelineInput({ params }: Call) {
     maxId: optionalId(params.max_id),
     sinceId: optionalId(params.since_id),
     minId: optionalId(params.min_id),
-  } as { limit: number; maxId?: number; sinceId?: number; minId?: number };
+    // Each Status embeds its author's Account: read by the page's own statement.
+    withAuthors: true,
+  } as { limit: number; maxId?: number; sinceId?: number; minId?: number; withAuthors: true };
 }
 
 /** A page of tweets as Statuses, with its `Link`. */
-async function sendStatusPage(call: Call, input: TimelineInput, page: TweetPage) {
+function sendStatusPage(call: Call, input: TimelineInput, page: TweetPage) {
   setPageLinks(
     call.req,
     call.res,
     page.items.map((t) => t.id),
     olderMayFollow(page, input),
   );
-  return toStatuses(call.caller, call.origin, page.items);
+  return statusesOf(page.items, accountsOf(page.authors ?? [], call.origin), call.origin);
 }
 
 /** A timeline route's work: `read` finds the page, or null where none can hold anything. */
