@@ -50,9 +50,12 @@ const isSegment = (value: string) => !/^(?:\.|%2e){0,2}$/i.test(value) && decode
 function inputsFor(fields: Record<string, Parameters<typeof takes>[0]>) {
   const field = Object.fromEntries(
     Object.entries(fields).map(([name, schema]) => {
-      const typed = [takes(schema, 'x') && text, takes(schema, 1) && number, takes(schema, [1]) && numbers].filter(
-        (a) => a !== false,
-      );
+      const typed = [
+        takes(schema, 'x') && text,
+        takes(schema, 1) && number,
+        takes(schema, [1]) && numbers,
+        takes(schema, true) && fc.boolean(),
+      ].filter((a) => a !== false);
       return [name, fc.oneof({ weight: 6, arbitrary: fc.oneof(...typed) }, { weight: 1, arbitrary: anything })];
     }),
   );
