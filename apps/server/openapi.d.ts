@@ -514,6 +514,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statuses/{id}/favourite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Like a status
+         * @description Idempotent: a second time changes nothing. Answers the status with its count.
+         */
+        post: operations["postApiV1StatusesIdFavourite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statuses/{id}/unfavourite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take your like of a status back
+         * @description Idempotent: a second time changes nothing. Answers the status with its count.
+         */
+        post: operations["postApiV1StatusesIdUnfavourite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statuses/{id}/favourited_by": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who liked a status
+         * @description Most recent like first, paged by the likes (the `Link` header has their ids).
+         */
+        get: operations["getApiV1StatusesIdFavouritedBy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/favourites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The statuses you liked
+         * @description Most recent like first, paged by the likes (the `Link` header has their ids).
+         */
+        get: operations["getApiV1Favourites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/timelines/home": {
         parameters: {
             query?: never;
@@ -727,23 +807,6 @@ export interface paths {
         };
         /** Your bookmarks: none */
         get: operations["getApiV1Bookmarks"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/favourites": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Your favourites: none */
-        get: operations["getApiV1Favourites"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1917,11 +1980,8 @@ export interface components {
              * @constant
              */
             reblogs_count: 0;
-            /**
-             * @description Always 0: no favourites
-             * @constant
-             */
-            favourites_count: 0;
+            /** @description Its likes */
+            favourites_count: number;
             /**
              * @description Always 0: no quotes
              * @constant
@@ -1950,11 +2010,8 @@ export interface components {
             edited_at: null;
             /** @description Always null: no quotes */
             quote: null;
-            /**
-             * @description Always false: no favourites
-             * @constant
-             */
-            favourited: false;
+            /** @description Whether you liked it (false when signed out) */
+            favourited: boolean;
             /**
              * @description Always false: no boosts
              * @constant
@@ -3510,6 +3567,157 @@ export interface operations {
             503: components["responses"]["Mastodon503"];
         };
     };
+    postApiV1StatusesIdFavourite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An id: digits */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Like a status */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Status"];
+                };
+            };
+            400: components["responses"]["Mastodon400"];
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            404: components["responses"]["Mastodon404"];
+            413: components["responses"]["Mastodon413"];
+            415: components["responses"]["Mastodon415"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    postApiV1StatusesIdUnfavourite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An id: digits */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Take your like of a status back */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Status"];
+                };
+            };
+            400: components["responses"]["Mastodon400"];
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            404: components["responses"]["Mastodon404"];
+            413: components["responses"]["Mastodon413"];
+            415: components["responses"]["Mastodon415"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1StatusesIdFavouritedBy: {
+        parameters: {
+            query?: {
+                /** @description Only items older than this id */
+                max_id?: string;
+                /** @description Only items newer than this id */
+                since_id?: string;
+                /** @description The items just newer than this id (still newest first) */
+                min_id?: string;
+                /** @description How many: 40 by default, at most 80 (more is read as 80) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description An id: digits */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who liked a status */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"][];
+                };
+            };
+            400: components["responses"]["Mastodon400"];
+            404: components["responses"]["Mastodon404"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1Favourites: {
+        parameters: {
+            query?: {
+                /** @description Only items older than this id */
+                max_id?: string;
+                /** @description Only items newer than this id */
+                since_id?: string;
+                /** @description The items just newer than this id (still newest first) */
+                min_id?: string;
+                /** @description How many: 20 by default, at most 40 (more is read as 40) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statuses you liked */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Status"][];
+                };
+            };
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
     getApiV1TimelinesHome: {
         parameters: {
             query?: {
@@ -3912,34 +4120,6 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Your bookmarks: none */
-            200: {
-                headers: {
-                    "X-RateLimit-Limit"?: string;
-                    "X-RateLimit-Remaining"?: string;
-                    "X-RateLimit-Reset"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Empty"];
-                };
-            };
-            401: components["responses"]["Mastodon401"];
-            403: components["responses"]["Mastodon403"];
-            429: components["responses"]["Mastodon429"];
-            500: components["responses"]["Mastodon500"];
-            503: components["responses"]["Mastodon503"];
-        };
-    };
-    getApiV1Favourites: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Your favourites: none */
             200: {
                 headers: {
                     "X-RateLimit-Limit"?: string;

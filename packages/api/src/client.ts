@@ -41,6 +41,8 @@ export interface MiniterClientOptions {
 export const retrySafeMutations: ReadonlySet<string> = new Set([
   'tweet.create',
   'tweet.delete',
+  'tweet.like',
+  'tweet.unlike',
   'follow.follow',
   'follow.unfollow',
   'user.removeProfilePicture',

@@ -99,6 +99,9 @@ const idBounds = { maxId: id.optional(), sinceId: id.optional(), minId: id.optio
 const withAuthors = z.boolean().default(false);
 
 export const timelinePageInput = z.object({ ...page<[number]>(1), ...idBounds, withAuthors });
+/** Lists paged by like, whose bounds (`maxId`, …) are like ids, as Mastodon pages favourites. */
+export const likedByInput = z.object({ tweetId: id, ...page<[number]>(1), ...idBounds });
+export const likesInput = z.object({ ...page<[number]>(1), ...idBounds });
 export const userTimelinePageInput = z.object({ userId: id, ...page<[number]>(1), ...idBounds, withAuthors });
 /** A follow's id in its list (`followId`), decoded into its keyset. */
 const followId = z

@@ -7,6 +7,8 @@ import {
   type AccountData,
   type FollowListEntry,
   followId,
+  type LikedTweet,
+  type LikerEntry,
   type Page,
   type TweetData,
   type TweetPage,
@@ -36,7 +38,26 @@ export function account(user: AccountData, media: MediaStorage) {
 }
 
 export function tweet(t: TweetData, media: MediaStorage) {
-  return { id: t.id, text: t.text, createdAt: t.createdAt.toISOString(), author: userSummary(t.author, media) };
+  return {
+    id: t.id,
+    text: t.text,
+    createdAt: t.createdAt.toISOString(),
+    author: userSummary(t.author, media),
+    likeCount: t.likeCount,
+    liked: t.liked,
+  };
+}
+
+/** Who liked a tweet, each with their like's id (by which the list pages). */
+export function likerPage(page: Page<LikerEntry>, media: MediaStorage) {
+  const items = page.items.map((entry) => ({ ...publicUser(entry.user, media), likeId: entry.likeId }));
+  return { items, nextCursor: page.nextCursor };
+}
+
+/** Tweets someone liked, each with their like's id (by which the list pages). */
+export function likedTweetPage(page: Page<LikedTweet>, media: MediaStorage) {
+  const items = page.items.map((entry) => ({ ...tweet(entry.tweet, media), likeId: entry.likeId }));
+  return { items, nextCursor: page.nextCursor };
 }
 
 export function tweetPage(page: TweetPage, media: MediaStorage) {

@@ -297,6 +297,21 @@ export const protectedProcedure = t.procedure.use(({ ctx, type, meta, next }) =>
 );
 
 /**
+ * Who a public read is for, for what only they see of it (whether they liked a tweet): the signed-in
+ * caller, or no one. A token that is no good leaves the read anonymous, as the read is public (as
+ * Mastodon's public reads are).
+ */
+export async function readerIdOf(ctx: Context, em: EntityManager): Promise<number | undefined> {
+  if (!ctx.token) return undefined;
+  try {
+    return (await authenticate(em, ctx.auth, ctx.token, ctx.sessions)).user.id;
+  } catch (cause) {
+    if (cause instanceof ServiceError && cause.kind === 'UNAUTHORIZED') return undefined;
+    throw cause;
+  }
+}
+
+/**
  * Answers once no process may still trust a session check from before now (`live/sessions.ts`): after
  * whatever ended sessions or changed an account. On an EntityManager of its own, which no failed
  * change of the call's is left in.

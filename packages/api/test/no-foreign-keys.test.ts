@@ -47,6 +47,10 @@ describe.each(testDialects())('without foreign keys on %s', (dialect) => {
         )[0]?.n,
       ),
       keys: await count('select count(*) as n from idempotency_keys where user_id = ? or user_id = ?'),
+      // Their likes, and others' likes of their tweets.
+      likes: await count(
+        'select count(*) as n from tweet_likes where user_id = ? or tweet_id in (select id from tweets where user_id = ?)',
+      ),
     };
   }
 
@@ -55,10 +59,13 @@ describe.each(testDialects())('without foreign keys on %s', (dialect) => {
     const b = await signedIn(db().orm, 'b');
     await a.api.follow.follow({ userId: b.user.id });
     await b.api.follow.follow({ userId: a.user.id });
-    await callerFor(db().orm, a.token, { idempotencyKey: 'k1' }).tweet.create({ text: 'keyed' });
+    const keyed = await callerFor(db().orm, a.token, { idempotencyKey: 'k1' }).tweet.create({ text: 'keyed' });
+    const bs = await b.api.tweet.create({ text: 'b' });
+    await a.api.tweet.like({ tweetId: bs.id });
+    await b.api.tweet.like({ tweetId: keyed.id });
     await a.api.auth.streamTicket();
     await b.api.auth.streamTicket();
-    expect(await rowsOf(a.user.id)).toMatchObject({ tweets: 1, follows: 2, tickets: 1, keys: 1 });
+    expect(await rowsOf(a.user.id)).toMatchObject({ tweets: 1, follows: 2, tickets: 1, keys: 1, likes: 2 });
     await b.api.auth.logout();
     expect((await rowsOf(b.user.id)).orphanTickets).toBe(0);
 
@@ -71,12 +78,18 @@ describe.each(testDialects())('without foreign keys on %s', (dialect) => {
       tickets: 0,
       orphanTickets: 0,
       keys: 0,
+      likes: 0,
     });
+    // B's tweet counts A's like no more.
+    expect(await b.api.tweet.byId({ tweetId: bs.id })).toMatchObject({ likeCount: 0 });
   });
 
   it('writes nothing that names a missing user', async () => {
     const a = await signedIn(db().orm, 'a');
     await expect(a.api.follow.follow({ userId: 999_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(Number((await sql('select count(*) as n from users_follow_list'))[0]?.n)).toBe(0);
+    await expect(a.api.tweet.like({ tweetId: 999_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(Number((await sql('select count(*) as n from tweet_likes'))[0]?.n)).toBe(0);
+    expect(Number((await sql('select count(*) as n from tweet_stats'))[0]?.n)).toBe(0);
   });
 });

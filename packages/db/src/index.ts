@@ -1,5 +1,5 @@
 export { type DatabaseTarget, type Dialect, defaultSqlitePath, parseDatabaseUrl } from './config.ts';
-export { Follow, IdempotencyKey, Session, StreamTicket, Tweet, User, UserSearchTerm } from './entities/index.ts';
+export { Follow, IdempotencyKey, Like, Session, StreamTicket, Tweet, User, UserSearchTerm } from './entities/index.ts';
 export { isDatabaseUnavailable } from './errors.ts';
 export {
   handleBase,
@@ -23,7 +23,7 @@ export {
   openOrm,
   sqlEm,
 } from './orm.ts';
-export { decodeCursor, type Page } from './pagination.ts';
+export { decodeCursor, type Page, type PageRequest } from './pagination.ts';
 export {
   deleteFollow,
   type FollowCursor,
@@ -41,6 +41,14 @@ export {
   pruneIdempotencyKeys,
   storeIdempotentResult,
 } from './queries/idempotency.ts';
+export {
+  deleteLike,
+  findLikedTweets,
+  findLikers,
+  insertLike,
+  type LikedTweet,
+  type LikerEntry,
+} from './queries/likes.ts';
 export {
   countTimelineEvents,
   findEventsAfter,

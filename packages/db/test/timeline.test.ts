@@ -152,6 +152,8 @@ describe.each(testDialects().flatMap((dialect) => idKinds.map((ids) => [dialect,
             username: stored.author.username,
             profilePicture: null,
           },
+          likeCount: 0,
+          liked: false,
         });
       }
     });

@@ -92,6 +92,18 @@ export function limitOf(value: unknown, { byDefault, max }: { byDefault: number;
   return Math.min(n, max);
 }
 
+/**
+ * A page's input from Mastodon's `limit`, `max_id`, `since_id` and `min_id`, for a list paged by
+ * numeric ids. Ids that are not numbers are handed on as they came, for the procedure's schema to refuse.
+ */
+export const idPageInput = (params: Record<string, unknown>, limits: { byDefault: number; max: number }) =>
+  ({
+    limit: limitOf(params.limit, limits),
+    maxId: optionalId(params.max_id),
+    sinceId: optionalId(params.since_id),
+    minId: optionalId(params.min_id),
+  }) as { limit: number; maxId?: number; sinceId?: number; minId?: number };
+
 /** Mastodon's limits: statuses 20 by default and at most 40; accounts 40 and 80. */
 export const statusLimits = { byDefault: 20, max: 40 };
 export const accountLimits = { byDefault: 40, max: 80 };

@@ -86,8 +86,9 @@ describe.each(testDialects())('internal errors on %s', (dialect) => {
       const em = db.orm.em.fork();
       const user = em.create(User, { name: 'a', username: 'a', email: 'a@example.com', hashedPassword: 'x' });
       await em.flush();
-      // Break the schema under the running app: the query fails inside the driver.
-      await em.getConnection().execute('drop table tweets');
+      // Break the schema under the running app: the query fails inside the driver. (A table no
+      // foreign key names: MySQL would refuse to drop `tweets`.)
+      await em.getConnection().execute('drop table tweet_stats');
       const { port } = server.address() as AddressInfo;
       const input = encodeURIComponent(JSON.stringify({ userId: user.id }));
       const res = await fetch(`http://127.0.0.1:${port}/trpc/tweet.byAuthor?input=${input}`);
@@ -95,12 +96,12 @@ describe.each(testDialects())('internal errors on %s', (dialect) => {
       expect(res.status).toBe(500);
       const error = JSON.parse(body).error;
       expect(error.message).toBe('Internal server error');
-      expect(body).not.toMatch(/tweets|select|sql|stack|\.ts|node_modules/i);
+      expect(body).not.toMatch(/tweets|tweet_stats|select|sql|stack|\.ts|node_modules/i);
       const requestId = res.headers.get('x-request-id');
       expect(error.data.requestId).toBe(requestId);
       const logged = logLines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'procedure failed');
       expect(logged).toMatchObject({ reqId: requestId, path: 'tweet.byAuthor' });
-      expect(JSON.stringify(logged.err)).toMatch(/tweets/);
+      expect(JSON.stringify(logged.err)).toMatch(/tweet_stats/);
       // The request's own line follows once the response is out; a client's sane id is kept.
       await expect.poll(() => logLines.some((line) => line.includes('request completed'))).toBe(true);
       const completed = logLines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'request completed');

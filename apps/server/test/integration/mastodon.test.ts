@@ -171,6 +171,52 @@ describe.each(testDialects())('the Mastodon API on %s', (dialect) => {
     await expect(masto.v1.statuses.$select(n2).remove()).rejects.toMatchObject({ statusCode: 403 });
   });
 
+  it('favourites with masto.js: counted, shown to whoever liked, listed and paged by Link', async () => {
+    const alice = await signUp('Alice', 'alice');
+    const bob = await signUp('Bob', 'bob');
+    const carol = await signUp('Carol', 'carol');
+    const masto = createRestAPIClient({ url: server.url, accessToken: alice.token });
+    const bobMasto = createRestAPIClient({ url: server.url, accessToken: bob.token });
+    const carolMasto = createRestAPIClient({ url: server.url, accessToken: carol.token });
+    const posted = [];
+    for (let i = 1; i <= 3; i++) posted.push(await masto.v1.statuses.create({ status: `fav ${i}` }));
+    const [s1, s2, s3] = posted.map((s) => s.id) as [string, string, string];
+
+    const liked = await bobMasto.v1.statuses.$select(s1).favourite();
+    expect(liked).toMatchObject({ id: s1, favouritesCount: 1, favourited: true });
+    expect(await bobMasto.v1.statuses.$select(s1).favourite()).toMatchObject({ favouritesCount: 1 });
+    await carolMasto.v1.statuses.$select(s1).favourite();
+    // Each reader sees their own; signed out, no one's.
+    expect(await masto.v1.statuses.$select(s1).fetch()).toMatchObject({ favouritesCount: 2, favourited: false });
+    expect((await bobMasto.v1.timelines.public.list()).find((s) => s.id === s1)?.favourited).toBe(true);
+    const anonymous = createRestAPIClient({ url: server.url });
+    expect(await anonymous.v1.statuses.$select(s1).fetch()).toMatchObject({ favouritesCount: 2, favourited: false });
+
+    // Who liked it, one a page, most recent first, to the end by Link.
+    const likers: string[] = [];
+    for await (const page of anonymous.v1.statuses.$select(s1).favouritedBy.list({ limit: 1 })) {
+      likers.push(...page.map((a) => a.username));
+    }
+    expect(likers).toEqual(['carol', 'bob']);
+
+    // Bob's favourites: in the order he liked them, most recent first, paged by Link.
+    await bobMasto.v1.statuses.$select(s3).favourite();
+    await bobMasto.v1.statuses.$select(s2).favourite();
+    const favourites: string[] = [];
+    for await (const page of bobMasto.v1.favourites.list({ limit: 2 })) favourites.push(...page.map((s) => s.id));
+    expect(favourites).toEqual([s2, s3, s1]);
+    const prev = await raw('GET', '/api/v1/favourites?limit=1', { token: bob.token });
+    expect(prev.headers.get('link')).toMatch(/min_id=\d+>; rel="prev"/);
+
+    expect(await bobMasto.v1.statuses.$select(s1).unfavourite()).toMatchObject({
+      favouritesCount: 1,
+      favourited: false,
+    });
+    expect(await bobMasto.v1.statuses.$select(s1).unfavourite()).toMatchObject({ favouritesCount: 1 });
+    await expect(bobMasto.v1.statuses.$select('987654').favourite()).rejects.toMatchObject({ statusCode: 404 });
+    await expect(anonymous.v1.favourites.list()).rejects.toMatchObject({ statusCode: 401 });
+  });
+
   it('answers every key of Status and Account, ids as strings, in the raw JSON', async () => {
     const alice = await signUp('Alice', 'alice');
     await trpc(alice.token).user.updateProfile.mutate({ profile: 'line one\nline two\n\nsecond <p>' });

@@ -129,6 +129,9 @@ describe.each(testDialects())('text inputs on %s', (dialect) => {
     'follow.following': { type: 'query', input: () => ({ userId: ownerId }) },
     'timeline.home': { type: 'query', input: () => ({}) },
     'timeline.public': { type: 'query', input: () => ({}) },
+    'timeline.likes': { type: 'query', input: () => ({}) },
+    // Refused before the tweet is looked for.
+    'tweet.likedBy': { type: 'query', input: () => ({ tweetId: 1 }) },
     'user.byUsername': { type: 'query', input: () => ({ username: 'owner' }) },
     'user.updateProfile': { type: 'mutation', input: () => ({ name: 'Owner', username: 'owner', profile: 'bio' }) },
     'user.search': { type: 'query', input: () => ({ query: 'own' }) },

@@ -1,15 +1,16 @@
 import { TRPCError, type TRPCRouterRecord, tracked } from '@trpc/server';
 import type { z } from 'zod';
-import { liveInput, timelinePageInput, userTimelinePageInput } from '../schemas.ts';
+import { likesInput, liveInput, timelinePageInput, userTimelinePageInput } from '../schemas.ts';
+import { likedTweets } from '../services/likes.ts';
 import { homeTimeline, publicTimeline, type TimelinePageParams, userTimeline } from '../services/timelines.ts';
-import { tweetPage } from '../shape.ts';
-import { mappedEvents, protectedProcedure, publicProcedure } from '../trpc.ts';
+import { likedTweetPage, tweetPage } from '../shape.ts';
+import { mappedEvents, protectedProcedure, publicProcedure, readerIdOf } from '../trpc.ts';
 
 /**
  * A timeline input's page: below both the cursor and `maxId`; above `minId` (oldest first) or
  * `sinceId`. `minId` wins over `sinceId`, as in Mastodon.
  */
-function pageOf(input: z.output<typeof timelinePageInput>): TimelinePageParams {
+export function pageOf(input: z.output<typeof likesInput> & { withAuthors?: boolean }): TimelinePageParams {
   const upper = [input.cursor?.[0], input.maxId].filter((bound) => bound !== undefined);
   return {
     after: upper.length ? Math.min(...upper) : undefined,
@@ -22,18 +23,25 @@ function pageOf(input: z.output<typeof timelinePageInput>): TimelinePageParams {
 
 /** Any user's tweets, newest first; with `includeFollowed`, also those of the users they follow. */
 export const userTweetsQuery = (includeFollowed: boolean) =>
-  publicProcedure
-    .input(userTimelinePageInput)
-    .query(async ({ ctx, input }) =>
-      tweetPage(await userTimeline(ctx.em, input.userId, includeFollowed, pageOf(input)), ctx.media),
-    );
+  publicProcedure.input(userTimelinePageInput).query(async ({ ctx, input }) => {
+    const page = { ...pageOf(input), readerId: await readerIdOf(ctx, ctx.em) };
+    return tweetPage(await userTimeline(ctx.em, input.userId, includeFollowed, page), ctx.media);
+  });
 
 export const timelineRouter = {
   /** Your tweets and those of everyone you follow, newest first. */
   home: protectedProcedure
     .meta({ scope: 'read:statuses' })
     .input(timelinePageInput)
-    .query(async ({ ctx, input }) => tweetPage(await homeTimeline(ctx.em, ctx.user, pageOf(input)), ctx.media)),
+    .query(async ({ ctx, input }) =>
+      tweetPage(await homeTimeline(ctx.em, ctx.user, { ...pageOf(input), readerId: ctx.user.id }), ctx.media),
+    ),
+
+  /** The tweets you liked, most recent like first (Mastodon's favourites). */
+  likes: protectedProcedure
+    .meta({ scope: 'read:favourites' })
+    .input(likesInput)
+    .query(async ({ ctx, input }) => likedTweetPage(await likedTweets(ctx.em, ctx.user, pageOf(input)), ctx.media)),
 
   /**
    * Your home timeline as it happens, over server-sent events: each new tweet (yours or a followee's)
@@ -59,9 +67,10 @@ export const timelineRouter = {
     }),
 
   /** Everyone's tweets, newest first, signed in or not (Mastodon's local timeline). */
-  public: publicProcedure
-    .input(timelinePageInput)
-    .query(async ({ ctx, input }) => tweetPage(await publicTimeline(ctx.em, pageOf(input)), ctx.media)),
+  public: publicProcedure.input(timelinePageInput).query(async ({ ctx, input }) => {
+    const page = { ...pageOf(input), readerId: await readerIdOf(ctx, ctx.em) };
+    return tweetPage(await publicTimeline(ctx.em, page), ctx.media);
+  }),
 
   /** The book's `/timeline/<user_id>`: that user's tweets and those of the users they follow. */
   user: userTweetsQuery(true),

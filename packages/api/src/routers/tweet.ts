@@ -1,9 +1,16 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { tweetIdInput, tweetInput } from '../schemas.ts';
+import { likedByInput, tweetIdInput, tweetInput } from '../schemas.ts';
+import { likers, likeTweet, unlikeTweet } from '../services/likes.ts';
 import { createTweet, deleteTweet, getTweet } from '../services/tweets.ts';
-import { tweet } from '../shape.ts';
-import { idempotent, protectedProcedure, publicProcedure } from '../trpc.ts';
-import { userTweetsQuery } from './timeline.ts';
+import { likerPage, tweet } from '../shape.ts';
+import { idempotent, protectedProcedure, publicProcedure, readerIdOf } from '../trpc.ts';
+import { pageOf, userTweetsQuery } from './timeline.ts';
+
+const likeChange = (change: typeof likeTweet) =>
+  protectedProcedure
+    .meta({ retrySafe: 'repeat', scope: 'write:favourites' })
+    .input(tweetIdInput)
+    .mutation(async ({ ctx, input }) => tweet(await change(ctx.em, ctx.user, input.tweetId), ctx.media));
 
 export const tweetRouter = {
   /** Honours `Idempotency-Key`: a retried post is written once. */
@@ -34,7 +41,20 @@ export const tweetRouter = {
   /** One tweet, by id. */
   byId: publicProcedure
     .input(tweetIdInput)
-    .query(async ({ ctx, input }) => tweet(await getTweet(ctx.em, input.tweetId), ctx.media)),
+    .query(async ({ ctx, input }) =>
+      tweet(await getTweet(ctx.em, input.tweetId, await readerIdOf(ctx, ctx.em)), ctx.media),
+    ),
+
+  /** Likes a tweet (idempotent: a second like changes nothing); answers the tweet with its count. */
+  like: likeChange(likeTweet),
+
+  /** Takes your like back (idempotent too); answers the tweet with its count. */
+  unlike: likeChange(unlikeTweet),
+
+  /** Who liked a tweet, most recent first. */
+  likedBy: publicProcedure
+    .input(likedByInput)
+    .query(async ({ ctx, input }) => likerPage(await likers(ctx.em, input.tweetId, pageOf(input)), ctx.media)),
 
   /** One author's tweets only, newest first. */
   byAuthor: userTweetsQuery(false),

@@ -28,6 +28,8 @@ export interface TimelinePageParams extends PageParams<number> {
   since?: number | undefined;
   oldestFirst?: boolean | undefined;
   withAuthors?: boolean | undefined;
+  /** Who reads the page: whether they liked each tweet. */
+  readerId?: number | undefined;
 }
 
 /** The signed-in user's tweets and those of everyone they follow. */

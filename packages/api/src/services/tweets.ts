@@ -14,7 +14,8 @@ import { ServiceError } from './errors.ts';
 
 export async function createTweet(em: EntityManager, author: UserSummaryData, text: string): Promise<TweetData> {
   const createdAt = new Date();
-  return { id: await insertTweet(em, author.id, text, createdAt), text, createdAt, author };
+  const id = await insertTweet(em, author.id, text, createdAt);
+  return { id, text, createdAt, author, likeCount: 0, liked: false };
 }
 
 export async function deleteTweet(em: EntityManager, user: UserSummaryData, tweetId: number): Promise<void> {
@@ -23,12 +24,18 @@ export async function deleteTweet(em: EntityManager, user: UserSummaryData, twee
   if (await em.count(Tweet, { id: tweetId })) {
     throw new ServiceError('FORBIDDEN', 'You can only delete your own tweets');
   }
-  throw new ServiceError('NOT_FOUND', `Tweet ${tweetId} does not exist`);
+  throw tweetNotFound(tweetId);
 }
 
-/** One tweet: the public timeline's page bounded to its id, the timeline's own read of a tweet and author. */
-export async function getTweet(em: EntityManager, tweetId: number): Promise<TweetData> {
-  const [found] = (await findPublicTimeline(em, { after: tweetId + 1, since: tweetId - 1, limit: 1 })).items;
-  if (!found) throw new ServiceError('NOT_FOUND', `Tweet ${tweetId} does not exist`);
+export const tweetNotFound = (tweetId: number) => new ServiceError('NOT_FOUND', `Tweet ${tweetId} does not exist`);
+
+/**
+ * One tweet, as `readerId` sees it (whether they liked it): the public timeline's page bounded to
+ * its id, the timeline's own read of a tweet, its author and counts.
+ */
+export async function getTweet(em: EntityManager, tweetId: number, readerId?: number): Promise<TweetData> {
+  const page = { after: tweetId + 1, since: tweetId - 1, limit: 1, readerId };
+  const [found] = (await findPublicTimeline(em, page)).items;
+  if (!found) throw tweetNotFound(tweetId);
   return found;
 }

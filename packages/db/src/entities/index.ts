@@ -1,5 +1,6 @@
 export { Follow } from './follow.ts';
 export { IdempotencyKey } from './idempotency-key.ts';
+export { Like } from './like.ts';
 export { OAuthApplication, OAuthAppToken, OAuthAuthorizationCode } from './oauth.ts';
 export { ReplicationHeartbeat } from './replication-heartbeat.ts';
 export { Session } from './session.ts';
@@ -7,12 +8,14 @@ export { ServerInstance, SessionEpoch } from './session-epoch.ts';
 export { StreamTicket } from './stream-ticket.ts';
 export { TimelineEvent, TimelineSequence } from './timeline-event.ts';
 export { Tweet } from './tweet.ts';
+export { TweetStats } from './tweet-stats.ts';
 export { User } from './user.ts';
 export { UserSearchTerm } from './user-search-term.ts';
 export { UserStats } from './user-stats.ts';
 
 import { FollowSchema } from './follow.ts';
 import { IdempotencyKeySchema } from './idempotency-key.ts';
+import { LikeSchema } from './like.ts';
 import { OAuthApplicationSchema, OAuthAppTokenSchema, OAuthAuthorizationCodeSchema } from './oauth.ts';
 import { ReplicationHeartbeatSchema } from './replication-heartbeat.ts';
 import { SessionSchema } from './session.ts';
@@ -20,6 +23,7 @@ import { ServerInstanceSchema, SessionEpochSchema } from './session-epoch.ts';
 import { StreamTicketSchema } from './stream-ticket.ts';
 import { TimelineEventSchema, TimelineSequenceSchema } from './timeline-event.ts';
 import { TweetSchema } from './tweet.ts';
+import { TweetStatsSchema } from './tweet-stats.ts';
 import { UserSchema } from './user.ts';
 import { UserSearchTermSchema } from './user-search-term.ts';
 import { UserStatsSchema } from './user-stats.ts';
@@ -41,4 +45,6 @@ export const entities = [
   OAuthAuthorizationCodeSchema,
   OAuthAppTokenSchema,
   UserStatsSchema,
+  TweetStatsSchema,
+  LikeSchema,
 ];

@@ -9,8 +9,12 @@ export type UserData = UserSummaryData & Pick<User, 'profile' | 'createdAt'>;
 /** A signed-in user's own account: every column but the password hash. */
 export type AccountData = UserData & Pick<User, 'email' | 'updatedAt'>;
 
-/** A tweet with its author's summary, as plain data. */
-export type TweetData = Pick<Tweet, 'id' | 'text' | 'createdAt'> & { author: UserSummaryData };
+/** A tweet with its author's summary and its counts, as plain data; `liked` by whoever reads it. */
+export type TweetData = Pick<Tweet, 'id' | 'text' | 'createdAt'> & {
+  author: UserSummaryData;
+  likeCount: number;
+  liked: boolean;
+};
 
 /** All of a user's columns but the password hash (of `users` aliased `u`), named `u_<column>`. */
 export const userColumns =
@@ -80,12 +84,26 @@ export const tweetAuthor = (row: Record<string, unknown>): UserSummaryData => ({
   profilePicture: row.u_profile_picture as string | null,
 });
 
-/** A tweet row (`id`, `tweet`, `created_at`) with its author, as plain data. */
+/**
+ * What a tweet row selects of its counts (`tweet_stats`, aliased `ts`: none until the first like)
+ * and whether `readerId` liked it, with the join and the columns' parameters, which come first.
+ */
+export function tweetCountsSql(readerId: number | undefined) {
+  const liked =
+    readerId === undefined ? '0' : 'exists (select 1 from tweet_likes as l where l.user_id = ? and l.tweet_id = t.id)';
+  return {
+    columns: `coalesce(ts.like_count, 0) as like_count, ${liked} as liked`,
+    params: readerId === undefined ? [] : [readerId],
+    join: 'left join tweet_stats as ts on ts.tweet_id = t.id',
+  };
+}
+
+/** A tweet row (`id`, `tweet`, `created_at` and `tweetCountsSql`'s) with its author, as plain data. */
 export function tweetData(em: EntityManager, row: Record<string, unknown>, author = tweetAuthor(row)): TweetData {
   const { id, text, createdAt } = mapColumns(em, Tweet, {
     id: row.id,
     tweet: row.tweet,
     created_at: row.created_at,
   } as EntityDictionary<Tweet>) as TweetData;
-  return { id, text, createdAt, author };
+  return { id, text, createdAt, author, likeCount: Number(row.like_count), liked: Boolean(Number(row.liked)) };
 }

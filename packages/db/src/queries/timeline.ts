@@ -6,6 +6,7 @@ import {
   type TweetData,
   tweetAuthor,
   tweetAuthorColumns,
+  tweetCountsSql,
   tweetData,
   type UserProfileData,
   type UserSummaryData,
@@ -24,6 +25,8 @@ export interface TimelinePage extends PageRequest<number> {
   oldestFirst?: boolean | undefined;
   /** Also the authors' profiles and counts (`TweetPage.authors`), read by the page's own statement. */
   withAuthors?: boolean | undefined;
+  /** Who reads the page, for whether they liked each tweet (`TweetData.liked`); no one: false. */
+  readerId?: number | undefined;
 }
 
 /** A page of tweets; with `withAuthors`, its authors' profiles too, each once. */
@@ -31,11 +34,20 @@ export interface TweetPage extends Page<TweetData> {
   authors?: UserProfileData[];
 }
 
-/** What a page's statement selects and joins of its tweets' authors (`users` aliased `u`). */
-function authorsOf(query: TimelinePage) {
-  return query.withAuthors
+/**
+ * What a page's statement selects and joins beside its tweets (`t`): their authors (`users` aliased
+ * `u`) and counts, with the parameters of those columns, which come before the statement's own.
+ */
+function shownWith(query: TimelinePage) {
+  const counts = tweetCountsSql(query.readerId);
+  const authors = query.withAuthors
     ? { columns: profileColumns, join: 'join users as u on u.id = t.user_id join user_stats as s on s.user_id = u.id' }
     : { columns: tweetAuthorColumns, join: 'join users as u on u.id = t.user_id' };
+  return {
+    columns: `t.id, t.user_id, t.tweet, t.created_at, ${authors.columns}, ${counts.columns}`,
+    join: `${authors.join} ${counts.join}`,
+    params: counts.params,
+  };
 }
 
 export interface TimelineQuery extends TimelinePage {
@@ -95,22 +107,28 @@ export async function findPublicTimeline(em: EntityManager, query: TimelinePage)
   return tweetPageOf(em, timelinePage(rows, query), query);
 }
 
-/** `limit + 1` rows as a page, newest first: the rows of an oldest-first page turned round, no next cursor. */
-function timelinePage(rows: Record<string, unknown>[], query: TimelinePage): Page<Record<string, unknown>> {
+/**
+ * `limit + 1` rows read in `readOrder` as a page, newest first (by `keyOf`, their id): the rows of an
+ * oldest-first page turned round, no next cursor.
+ */
+export function pageOfRows<T>(rows: T[], query: TimelinePage, keyOf: (row: T) => number): Page<T> {
   if (query.oldestFirst) return { items: rows.slice(0, query.limit).reverse(), nextCursor: null };
-  return toPage(rows, query.limit, (row) => [Number(row.id)]);
+  return toPage(rows, query.limit, (row) => [keyOf(row)]);
 }
 
-/** The `where` conditions on `id` that keep a page within its bounds, and their parameters. */
-function idBounds(query: TimelinePage): { sql: string[]; params: number[] } {
+const timelinePage = (rows: Record<string, unknown>[], query: TimelinePage) =>
+  pageOfRows(rows, query, (row) => Number(row.id));
+
+/** The `where` conditions on `column` (an id) that keep a page within its bounds, and their parameters. */
+export function idBounds(query: TimelinePage, column = 'id'): { sql: string[]; params: number[] } {
   const bounds: Array<[string, number]> = [];
-  if (query.since !== undefined) bounds.push(['id > ?', query.since]);
-  if (query.after !== undefined) bounds.push(['id < ?', query.after]);
+  if (query.since !== undefined) bounds.push([`${column} > ?`, query.since]);
+  if (query.after !== undefined) bounds.push([`${column} < ?`, query.after]);
   return { sql: bounds.map(([sql]) => sql), params: bounds.map(([, value]) => value) };
 }
 
 /** The order a page's ids are read in: from its newest, or from just above `since`. */
-const readOrder = (query: TimelinePage) => (query.oldestFirst ? 'asc' : 'desc');
+export const readOrder = (query: TimelinePage) => (query.oldestFirst ? 'asc' : 'desc');
 
 /**
  * The public timeline's next `limit + 1` tweets with their authors: the page's ids from a walk down
@@ -121,12 +139,11 @@ export function findPublicTimelineRows(run: RunSql, query: TimelinePage): Promis
   const bounds = idBounds(query);
   const where = bounds.sql.length ? `where ${bounds.sql.join(' and ')} ` : '';
   const order = readOrder(query);
-  const shown = authorsOf(query);
+  const shown = shownWith(query);
   return run(
-    `select t.id, t.user_id, t.tweet, t.created_at, ${shown.columns} ` +
-      `from (select id from tweets ${where}order by id ${order} limit ?) as w ` +
+    `select ${shown.columns} from (select id from tweets ${where}order by id ${order} limit ?) as w ` +
       `join tweets as t on t.id = w.id ${shown.join} order by t.id ${order}`,
-    [...bounds.params, query.limit + 1],
+    [...shown.params, ...bounds.params, query.limit + 1],
   );
 }
 
@@ -199,15 +216,14 @@ export async function findTimelineRows(
           params: [query.userId, query.userId],
         };
 
-  const shown = authorsOf(query);
+  const shown = shownWith(query);
   const pageRows = (conditions: string[], params: readonly unknown[], order: 'asc' | 'desc', limit: number) =>
     run(
       // The window's ids alone come from the index; only the page's rows are read, by primary key.
-      `select t.id, t.user_id, t.tweet, t.created_at, ${shown.columns} ` +
-        `from (select id from tweets where ${[authors.sql, ...conditions].join(' and ')} ` +
+      `select ${shown.columns} from (select id from tweets where ${[authors.sql, ...conditions].join(' and ')} ` +
         `order by id ${order} limit ?) as w ` +
         `join tweets as t on t.id = w.id ${shown.join} order by t.id ${order}`,
-      [...authors.params, ...params, limit],
+      [...shown.params, ...authors.params, ...params, limit],
     );
   // Oldest first from a marker, which is recent as a rule: one read up from it, no windows.
   if (query.oldestFirst) {

@@ -1,6 +1,6 @@
 /**
- * Mastodon's Status from a tweet: public, with no media, mentions, tags, polls, replies, boosts or
- * favourites yet, so those keys hold their empty values. `text`, the plain source, is given where
+ * Mastodon's Status from a tweet: public, with no media, mentions, tags, polls, replies or boosts
+ * yet, so those keys hold their empty values; its likes are Mastodon's favourites. `text`, the plain source, is given where
  * Mastodon gives it: in the answer to a deletion, for redrafting.
  */
 import type { TweetView } from '@miniter/api';
@@ -30,7 +30,7 @@ export const statusSchema = z
     tags: none('no hashtags'),
     emojis: none('no custom emoji'),
     reblogs_count: always(0, 'no boosts'),
-    favourites_count: always(0, 'no favourites'),
+    favourites_count: z.int().nonnegative().meta({ description: 'Its likes' }),
     quotes_count: always(0, 'no quotes'),
     replies_count: always(0, 'no replies yet'),
     in_reply_to_id: alwaysNull('no replies yet'),
@@ -45,7 +45,7 @@ export const statusSchema = z
       .meta({ description: 'The plain text, in the answer to a deletion (to redraft); else null' }),
     edited_at: alwaysNull('statuses are not edited'),
     quote: alwaysNull('no quotes'),
-    favourited: always(false, 'no favourites'),
+    favourited: z.boolean().meta({ description: 'Whether you liked it (false when signed out)' }),
     reblogged: always(false, 'no boosts'),
     muted: always(false, 'no mutes'),
     bookmarked: always(false, 'no bookmarks'),
@@ -74,7 +74,7 @@ export function toStatus(tweet: TweetView, account: Account, origin: string, { s
     tags: [],
     emojis: [],
     reblogs_count: 0,
-    favourites_count: 0,
+    favourites_count: tweet.likeCount,
     quotes_count: 0,
     replies_count: 0,
     in_reply_to_id: null,
@@ -86,7 +86,7 @@ export function toStatus(tweet: TweetView, account: Account, origin: string, { s
     text: source ? tweet.text : null,
     edited_at: null,
     quote: null,
-    favourited: false,
+    favourited: tweet.liked,
     reblogged: false,
     muted: false,
     bookmarked: false,

@@ -19,7 +19,6 @@ const empty: [path: string, what: string, scope: RequiredScope | null][] = [
   ['/api/v1/follow_requests', 'Follow requests to you', 'read:follows'],
   ['/api/v1/notifications', 'Your notifications', 'read:notifications'],
   ['/api/v1/bookmarks', 'Your bookmarks', 'read:bookmarks'],
-  ['/api/v1/favourites', 'Your favourites', 'read:favourites'],
   ['/api/v1/blocks', 'Accounts you block', 'read:blocks'],
   ['/api/v1/mutes', 'Accounts you mute', 'read:mutes'],
   ['/api/v1/domain_blocks', 'Domains you block', 'read:blocks'],

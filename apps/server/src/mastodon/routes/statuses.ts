@@ -3,9 +3,12 @@ import { schemas } from '@miniter/api';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { route } from '../calls.ts';
+import { accountSchema, loadAccounts } from '../entities/account.ts';
 import { none } from '../entities/common.ts';
 import { type Status, statusSchema, toStatuses } from '../entities/status.ts';
-import { idOf, isTrue } from '../params.ts';
+import { olderMayFollow, setPageLinks } from '../paging.ts';
+import { accountLimits, idOf, idPageInput, isTrue, pageParams } from '../params.ts';
+import { pageNames } from './timelines.ts';
 
 /**
  * What Mastodon lets a status have that a tweet cannot: refused by name rather than dropped, so
@@ -104,6 +107,53 @@ export const statusRoutes = [
     handle: async ({ caller, params }) => {
       await caller.tweet.byId({ tweetId: idOf(params.id) });
       return { ancestors: [], descendants: [] };
+    },
+  }),
+
+  ...(['favourite', 'unfavourite'] as const).map((change) =>
+    route({
+      method: 'post',
+      path: `/api/v1/statuses/:id/${change}`,
+      summary: change === 'favourite' ? 'Like a status' : 'Take your like of a status back',
+      description: 'Idempotent: a second time changes nothing. Answers the status with its count.',
+      tag: 'statuses',
+      scope: 'write:favourites',
+      answer: statusSchema,
+      handle: async ({ caller, origin, params }) => {
+        const tweetId = idOf(params.id);
+        const tweet = await (change === 'favourite'
+          ? caller.tweet.like({ tweetId })
+          : caller.tweet.unlike({ tweetId }));
+        return only(await toStatuses(caller, origin, [tweet]));
+      },
+    }),
+  ),
+
+  route({
+    method: 'get',
+    path: '/api/v1/statuses/:id/favourited_by',
+    summary: 'Who liked a status',
+    description: 'Most recent like first, paged by the likes (the `Link` header has their ids).',
+    tag: 'statuses',
+    params: pageParams(accountLimits),
+    answer: z.array(accountSchema),
+    paged: true,
+    names: { ...pageNames, tweetId: 'id' },
+    handle: async ({ caller, origin, params, req, res }) => {
+      const input = { tweetId: idOf(params.id), ...idPageInput(params, accountLimits) };
+      const page = await caller.tweet.likedBy(input);
+      setPageLinks(
+        req,
+        res,
+        page.items.map((user) => user.likeId),
+        olderMayFollow(page, input),
+      );
+      const accounts = await loadAccounts(
+        caller,
+        origin,
+        page.items.map((user) => user.id),
+      );
+      return page.items.flatMap((user) => accounts.get(user.id) ?? []);
     },
   }),
 

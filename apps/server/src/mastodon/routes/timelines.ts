@@ -3,10 +3,10 @@ import type { TweetView } from '@miniter/api';
 import { z } from 'zod';
 import { type Call, route } from '../calls.ts';
 import { accountsOf, type Profile } from '../entities/account.ts';
-import { type Status, statusesOf, statusSchema } from '../entities/status.ts';
+import { type Status, statusesOf, statusSchema, toStatuses } from '../entities/status.ts';
 import type { FieldNames } from '../errors.ts';
 import { olderMayFollow, setPageLinks } from '../paging.ts';
-import { flagParam, idOf, isTrue, limitOf, optionalId, pageParams, statusLimits } from '../params.ts';
+import { flagParam, idOf, idPageInput, isTrue, pageParams, statusLimits } from '../params.ts';
 
 type TimelineInput = ReturnType<typeof timelineInput>;
 type TweetPage = { items: TweetView[]; nextCursor: string | null; authors?: Profile[] };
@@ -16,15 +16,8 @@ export const pageNames: FieldNames = { maxId: 'max_id', sinceId: 'since_id', min
 
 /** A timeline page's input from Mastodon's `limit`, `max_id`, `since_id` and `min_id`. */
 function timelineInput({ params }: Call) {
-  // Ids that are not numbers are handed on as they came, for the procedure's schema to refuse.
-  return {
-    limit: limitOf(params.limit, statusLimits),
-    maxId: optionalId(params.max_id),
-    sinceId: optionalId(params.since_id),
-    minId: optionalId(params.min_id),
-    // Each Status embeds its author's Account: read by the page's own statement.
-    withAuthors: true,
-  } as { limit: number; maxId?: number; sinceId?: number; minId?: number; withAuthors: true };
+  // Each Status embeds its author's Account: read by the page's own statement.
+  return { ...idPageInput(params, statusLimits), withAuthors: true as const };
 }
 
 /** A page of tweets as Statuses, with its `Link`. */
@@ -51,6 +44,30 @@ const statusPage = pageParams(statusLimits);
 const statuses = z.array(statusSchema);
 
 export const timelineRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/favourites',
+    summary: 'The statuses you liked',
+    description: 'Most recent like first, paged by the likes (the `Link` header has their ids).',
+    tag: 'timelines',
+    scope: 'read:favourites',
+    params: statusPage,
+    answer: statuses,
+    paged: true,
+    names: pageNames,
+    handle: async (call) => {
+      const input = idPageInput(call.params, statusLimits);
+      const page = await call.caller.timeline.likes(input);
+      setPageLinks(
+        call.req,
+        call.res,
+        page.items.map((t) => t.likeId),
+        olderMayFollow(page, input),
+      );
+      return toStatuses(call.caller, call.origin, page.items);
+    },
+  }),
+
   route({
     method: 'get',
     path: '/api/v1/timelines/home',

@@ -8,6 +8,7 @@ import { Migration20261207020758_handles_search } from './Migration2026120702075
 import { Migration20261207044646_session_epoch } from './Migration20261207044646_session_epoch.ts';
 import { Migration20261207143256_oauth } from './Migration20261207143256_oauth.ts';
 import { Migration20261207182133_user_stats } from './Migration20261207182133_user_stats.ts';
+import { Migration20261207213723_likes } from './Migration20261207213723_likes.ts';
 
 export const mysqlMigrations = [
   { name: 'Migration20261126133524_initial', class: Migration20261126133524_initial },
@@ -19,4 +20,5 @@ export const mysqlMigrations = [
   { name: 'Migration20261207044646_session_epoch', class: Migration20261207044646_session_epoch },
   { name: 'Migration20261207143256_oauth', class: Migration20261207143256_oauth },
   { name: 'Migration20261207182133_user_stats', class: Migration20261207182133_user_stats },
+  { name: 'Migration20261207213723_likes', class: Migration20261207213723_likes },
 ];

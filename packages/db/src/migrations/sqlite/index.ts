@@ -8,6 +8,7 @@ import { Migration20261207020756_handles_search } from './Migration2026120702075
 import { Migration20261207044642_session_epoch } from './Migration20261207044642_session_epoch.ts';
 import { Migration20261207143255_oauth } from './Migration20261207143255_oauth.ts';
 import { Migration20261207182132_user_stats } from './Migration20261207182132_user_stats.ts';
+import { Migration20261207213722_likes } from './Migration20261207213722_likes.ts';
 
 export const sqliteMigrations = [
   { name: 'Migration20261126133523_initial', class: Migration20261126133523_initial },
@@ -19,4 +20,5 @@ export const sqliteMigrations = [
   { name: 'Migration20261207044642_session_epoch', class: Migration20261207044642_session_epoch },
   { name: 'Migration20261207143255_oauth', class: Migration20261207143255_oauth },
   { name: 'Migration20261207182132_user_stats', class: Migration20261207182132_user_stats },
+  { name: 'Migration20261207213722_likes', class: Migration20261207213722_likes },
 ];

@@ -1,0 +1,39 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+/**
+ * A tweet's counts, kept by triggers in the statement that changed them (as `user_stats`), so that
+ * a page of tweets reads them by primary key and they are exact under concurrency: 200 likes at
+ * once are 200 increments, each under the row's lock. The row is made by the first like (a tweet
+ * nobody touched has none, and counts 0), not by every tweet written: posting stays one row.
+ * No foreign key: it goes with its tweet by trigger (`tweetStatsTriggers`).
+ */
+export const TweetStatsSchema = defineEntity({
+  name: 'TweetStats',
+  tableName: 'tweet_stats',
+  properties: {
+    tweetId: p.integer().primary().autoincrement(false).fieldName('tweet_id'),
+    likeCount: p.integer().fieldName('like_count').default(0),
+  },
+});
+
+export class TweetStats extends TweetStatsSchema.class {}
+TweetStatsSchema.setClass(TweetStats);
+
+/**
+ * `tweets`: a deleted tweet's likes and counts go with it, also where no foreign key cascades (and
+ * MySQL runs no triggers for rows a foreign key cascades to).
+ */
+export const tweetStatsTriggers = [
+  {
+    name: 'tweet_likes_deleted',
+    timing: 'after' as const,
+    events: ['delete' as const],
+    body: 'delete from tweet_likes where tweet_id = old.id',
+  },
+  {
+    name: 'tweet_stats_deleted',
+    timing: 'after' as const,
+    events: ['delete' as const],
+    body: 'delete from tweet_stats where tweet_id = old.id',
+  },
+];
