@@ -16,6 +16,11 @@ export interface Cli extends RenderOptions {
   json: boolean;
   print(text: string): void;
   anonymous: MiniterClient;
+  /**
+   * For public reads that say what you liked: with the stored session when there is one, else
+   * anonymous. A session the server no longer accepts leaves such a read anonymous, not refused.
+   */
+  reader(): MiniterClient;
   /** The stored session for this server; CliError when there is none. */
   session(): { api: MiniterClient; credentials: Credentials };
 }
@@ -73,6 +78,7 @@ export function useColor(isTTY: boolean | undefined, env: NodeJS.ProcessEnv = pr
 
 export function createCli(options: GlobalOptions): Cli & { usedSession: boolean } {
   const server = resolveServer(options.server);
+  let reader: MiniterClient | undefined;
   const cli = {
     server,
     colors: createColors(useColor(process.stdout.isTTY)),
@@ -83,6 +89,10 @@ export function createCli(options: GlobalOptions): Cli & { usedSession: boolean 
     },
     anonymous: clientFor(server),
     usedSession: false,
+    reader() {
+      reader ??= clientFor(server, loadCredentials(server)?.token);
+      return reader;
+    },
     session() {
       const credentials = loadCredentials(server);
       if (!credentials) throw new CliError(`You are not logged in to ${server}: run \`miniter login\``);

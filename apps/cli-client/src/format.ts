@@ -56,12 +56,19 @@ export function nameAndHandle(user: { name: string; username: string }, colors: 
   return `${colors.bold(user.name)} ${colors.dim(`@${user.username}`)}`;
 }
 
+/** A tweet's likes: "♥ 3", and "♥ 3 (you liked it)" in red on a terminal when the reader liked it. */
+export function renderLikes({ likeCount, liked }: Pick<Tweet, 'likeCount' | 'liked'>, colors: Colors): string {
+  return liked ? colors.red(`♥ ${likeCount} (you liked it)`) : colors.dim(`♥ ${likeCount}`);
+}
+
 export function renderTweet(tweet: Tweet, { width, colors, now }: RenderOptions): string {
   const header = [
     nameAndHandle(tweet.author, colors),
     colors.dim('·'),
     colors.dim(relativeTime(tweet.createdAt, now)),
     colors.dim(`(tweet ${tweet.id})`),
+    colors.dim('·'),
+    renderLikes(tweet, colors),
   ].join(' ');
   return `${header}\n${wrap(tweet.text, width, '  ')}`;
 }

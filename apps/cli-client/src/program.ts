@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { registerAccountCommands } from './commands/account.ts';
 import { registerAvatarCommands } from './commands/avatar.ts';
+import { registerLikeCommands } from './commands/likes.ts';
 import { registerPeopleCommands } from './commands/people.ts';
 import { registerProfileCommand } from './commands/profile.ts';
 import { registerTweetCommands } from './commands/tweets.ts';
@@ -9,7 +10,7 @@ import { defaultServer } from './context.ts';
 /** The whole command tree; each group of commands lives in its own module under commands/. */
 export function buildProgram(): Command {
   const program = new Command('miniter')
-    .description('Miniter from the terminal: tweet, find people, follow them, and read timelines.')
+    .description('Miniter from the terminal: tweet, find people, follow them, like tweets, and read timelines.')
     .addOption(new Option('-s, --server <url>', `the Miniter server (default: $MINITER_URL or ${defaultServer})`))
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
@@ -23,15 +24,19 @@ Examples:
   $ miniter follow @kim                 follow @kim (or a user id: miniter follow 3)
   $ miniter timeline --limit 10         read your home timeline
   $ miniter timeline --follow           and keep reading as tweets arrive (Ctrl-C to stop)
+  $ miniter like 42                     like tweet 42 (unlike 42 takes it back)
+  $ miniter likes                       the tweets you liked
   $ miniter profile --bio "hello"       change your bio (or --name, --handle)
   $ miniter avatar set face.jpg         set your profile picture
   $ miniter timeline --all --json | jq '.items | length'
 
+A tweet shows its likes as ♥ 3, with "(you liked it)" when you did.
 A command that takes a user takes an @handle (@kim, or kim) or an id (3); a handle of digits only needs its @.
 Sessions are kept per server in $XDG_CONFIG_HOME/miniter/credentials.json (~/.config/miniter/).`,
     );
   registerAccountCommands(program);
   registerTweetCommands(program);
+  registerLikeCommands(program);
   registerPeopleCommands(program);
   registerProfileCommand(program);
   registerAvatarCommands(program);

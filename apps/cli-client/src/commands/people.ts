@@ -14,7 +14,7 @@ async function setFollowing(cli: Cli, ref: UserRef, follow: boolean) {
   cli.print(relationship.following ? `You follow ${who}.` : `You no longer follow ${who}.`);
 }
 
-function printUsers(cli: Cli, page: { items: PublicUser[]; nextCursor: string | null }, empty: string) {
+export function printUsers(cli: Cli, page: { items: PublicUser[]; nextCursor: string | null }, empty: string) {
   if (cli.json) return cli.print(JSON.stringify(page));
   cli.print(renderUsers(page.items, cli, empty));
   if (page.nextCursor) cli.print(cli.colors.dim('… more: --all for everything'));

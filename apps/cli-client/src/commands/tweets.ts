@@ -8,7 +8,7 @@ import { userIdOf } from '../lookup.ts';
 
 const noTweets = 'No tweets yet. Follow someone, or say something: miniter tweet "hello"';
 
-function printTweets(cli: Cli, page: TweetPage, empty: string) {
+export function printTweets(cli: Cli, page: TweetPage, empty: string) {
   if (cli.json) return cli.print(JSON.stringify(page));
   cli.print(renderTweets(page.items, cli, empty));
   if (page.nextCursor) cli.print(cli.colors.dim('\n… more: --all for everything, or a larger --limit'));
@@ -72,7 +72,7 @@ Examples:
         const page = await readPages(flags, (cursor) =>
           userId === undefined
             ? cli.session().api.timeline.home.query({ cursor, limit })
-            : cli.anonymous.timeline.user.query({ userId, cursor, limit }),
+            : cli.reader().timeline.user.query({ userId, cursor, limit }),
         );
         printTweets(cli, page, noTweets);
       }),
@@ -83,7 +83,7 @@ Examples:
     .action(
       action(async (cli, flags: PageFlags) => {
         const page = await readPages(flags, (cursor) =>
-          cli.anonymous.timeline.public.query({ cursor, limit: flags.limit }),
+          cli.reader().timeline.public.query({ cursor, limit: flags.limit }),
         );
         printTweets(cli, page, 'No tweets yet. Say something: miniter tweet "hello"');
       }),
@@ -100,7 +100,7 @@ Examples:
       action(async (cli, user: UserRef, flags: PageFlags) => {
         const userId = await userIdOf(cli.anonymous, user);
         const page = await readPages(flags, (cursor) =>
-          cli.anonymous.tweet.byAuthor.query({ userId, cursor, limit: flags.limit }),
+          cli.reader().tweet.byAuthor.query({ userId, cursor, limit: flags.limit }),
         );
         printTweets(cli, page, 'No tweets yet.');
       }),

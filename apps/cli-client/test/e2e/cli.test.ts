@@ -193,13 +193,13 @@ describe('miniter', () => {
 
     const joeId = Number(/#(\d+)/.exec(ok(await signup(joe, 'Joe', 'joe@example.com')))?.[1]);
     const posted = ok(await joe.run(['tweet', '-'], `${'가나다라 '.repeat(30)}😀\n`));
-    expect(posted).toMatch(/^Joe @joe · just now \(tweet \d+\)\n {2}가나다라/);
+    expect(posted).toMatch(/^Joe @joe · just now \(tweet \d+\) · ♥ 0\n {2}가나다라/);
 
     expect(ok(await minji.run(['follow', String(joeId)]))).toBe('You follow Joe @joe.\n');
     ok(await minji.run(['tweet', '오늘도 화이팅']));
 
     const timeline = ok(await minji.run(['timeline']));
-    expect(timeline).toMatch(/^민지 @minji · just now \(tweet \d+\)\n {2}오늘도 화이팅\n\nJoe @joe · /);
+    expect(timeline).toMatch(/^민지 @minji · just now \(tweet \d+\) · ♥ 0\n {2}오늘도 화이팅\n\nJoe @joe · /);
     for (const line of timeline.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 
     const json = JSON.parse(ok(await minji.run(['timeline', '--all', '--json']))) as RouterOutputs['timeline']['home'];
@@ -275,18 +275,20 @@ describe('miniter', () => {
   });
 });
 
-describe('handles, search, profiles and explore', () => {
-  /** How a time a few seconds back reads, on a slow machine too. */
-  const recently = '(?:just now|\\d+s ago)';
-  /** Someone signed up with the handle they chose (and a bio), logged in at their own terminal. */
-  async function person(name: string, handle: string, bio?: string) {
-    const who = user();
-    const args = ['signup', '--name', name, '--handle', handle, '--email', `${handle.replace(/^@/, '')}@example.com`];
-    const welcome = ok(await who.run([...args, ...(bio ? ['--bio', bio] : []), '--password-stdin'], 'password123'));
-    expect(welcome).toContain(`(@${handle.replace(/^@/, '')})`);
-    return { ...who, id: Number(/#(\d+)/.exec(welcome)?.[1]) };
-  }
+/** How a time a few seconds back reads, on a slow machine too. */
+const recently = '(?:just now|\\d+s ago)';
+/** Someone signed up with the handle they chose (and a bio), logged in at their own terminal. */
+async function person(name: string, handle: string, bio?: string) {
+  const who = user();
+  const args = ['signup', '--name', name, '--handle', handle, '--email', `${handle.replace(/^@/, '')}@example.com`];
+  const welcome = ok(await who.run([...args, ...(bio ? ['--bio', bio] : []), '--password-stdin'], 'password123'));
+  expect(welcome).toContain(`(@${handle.replace(/^@/, '')})`);
+  return { ...who, id: Number(/#(\d+)/.exec(welcome)?.[1]) };
+}
+/** The id in a printed tweet's "(tweet 42)". */
+const tweetId = (stdout: string) => Number(/\(tweet (\d+)\)/.exec(stdout)?.[1]);
 
+describe('handles, search, profiles and explore', () => {
   it('takes @handle or id wherever a command names a user, handles in any case', async () => {
     const mina = await person('Mina', 'Mina_Seo', 'Reads everything');
     const theo = await person('Theo', '@theo42');
@@ -307,7 +309,7 @@ describe('handles, search, profiles and explore', () => {
     expect(ok(await mina.run(['followers']))).toBe('Theo @theo42\n');
     expect(ok(await mina.run(['following', 'theo42']))).toBe('Mina @Mina_Seo\n  Reads everything\n');
     expect(ok(await theo.run(['tweets', '@mina_seo']))).toMatch(
-      new RegExp(`^Mina @Mina_Seo · ${recently} \\(tweet \\d+\\)\n {2}first`),
+      new RegExp(`^Mina @Mina_Seo · ${recently} \\(tweet \\d+\\) · ♥ 0\n {2}first`),
     );
     expect(ok(await theo.run(['timeline', '--user', '@mina_seo']))).toContain('first from mina');
     expect(ok(await theo.run(['timeline']))).toContain('first from mina');
@@ -401,7 +403,7 @@ describe('handles, search, profiles and explore', () => {
     const page = ok(await stranger.run(['explore', '--limit', '2']));
     expect(page).toMatch(
       new RegExp(
-        `^Poster @poster_${tag} · ${recently} \\(tweet \\d+\\)\n {2}three ${tag}\n\nPoster @poster_${tag} · ${recently} \\(tweet \\d+\\)\n {2}two ${tag}\n\n… more`,
+        `^Poster @poster_${tag} · ${recently} \\(tweet \\d+\\) · ♥ 0\n {2}three ${tag}\n\nPoster @poster_${tag} · ${recently} \\(tweet \\d+\\) · ♥ 0\n {2}two ${tag}\n\n… more`,
       ),
     );
     const json = JSON.parse(ok(await stranger.run(['explore', '--limit', '2', '--json'])));
@@ -436,6 +438,102 @@ describe('handles, search, profiles and explore', () => {
   });
 });
 
+describe('likes', () => {
+  it('likes and unlikes, as often as asked, with the count wherever the tweet is shown', async () => {
+    const tag = Math.random().toString(36).slice(2, 7);
+    const ann = await person('Ann', `ann_${tag}`);
+    const bob = await person('Bob', `bob_${tag}`, 'likes things');
+    const first = tweetId(ok(await ann.run(['tweet', `first ${tag}`])));
+    const second = tweetId(ok(await ann.run(['tweet', `second ${tag}`])));
+    /** Ann's tweet as printed: its likes, then its text. */
+    const shown = (id: number, likes: string, text: string) =>
+      new RegExp(`^Ann @ann_${tag} · ${recently} \\(tweet ${id}\\) · ${likes}\n {2}${text} ${tag}\n$`);
+    const yours = (count: number) => `♥ ${count} \\(you liked it\\)`;
+
+    // Liking again changes nothing.
+    expect(ok(await bob.run(['like', String(first)]))).toMatch(shown(first, yours(1), 'first'));
+    expect(ok(await bob.run(['like', String(first)]))).toMatch(shown(first, yours(1), 'first'));
+    expect(ok(await ann.run(['like', String(first)]))).toMatch(shown(first, yours(2), 'first'));
+    ok(await bob.run(['like', String(second)]));
+
+    // In every timeline: marked for those who liked it (a public read too), a count for anyone else.
+    expect(ok(await ann.run(['timeline']))).toMatch(
+      new RegExp(`\\(tweet ${second}\\) · ♥ 1\n {2}second ${tag}\n\n.*\\(tweet ${first}\\) · ${yours(2)}\n`),
+    );
+    expect(ok(await bob.run(['tweets', `@ann_${tag}`, '--limit', '1']))).toMatch(
+      new RegExp(`\\(tweet ${second}\\) · ${yours(1)}\n`),
+    );
+    expect(ok(await user().run(['timeline', '--user', `@ann_${tag}`]))).toMatch(
+      new RegExp(`\\(tweet ${second}\\) · ♥ 1\n {2}second ${tag}\n\n.*\\(tweet ${first}\\) · ♥ 2\n`),
+    );
+    // With --json, the fields as the server gives them, for the reader.
+    const page = JSON.parse(ok(await bob.run(['tweets', `@ann_${tag}`, '--json'])));
+    expect(page).toEqual(await bob.api().tweet.byAuthor.query({ userId: ann.id }));
+    expect(page.items.map((t: { likeCount: number; liked: boolean }) => [t.likeCount, t.liked])).toEqual([
+      [1, true],
+      [2, true],
+    ]);
+
+    // Yours, most recent like first; who liked one, most recent first.
+    const likes = ok(await bob.run(['likes']));
+    expect(likes).toMatch(new RegExp(`^Ann @ann_${tag} · ${recently} \\(tweet ${second}\\) · ${yours(1)}\n`));
+    expect(likes).toMatch(new RegExp(`\n\nAnn @ann_${tag} · ${recently} \\(tweet ${first}\\) · ${yours(2)}\n`));
+    expect(ok(await bob.run(['likes', '--limit', '1']))).toMatch(/\n\n… more: --all for everything/);
+    const liked = JSON.parse(ok(await bob.run(['likes', '--limit', '1', '--all', '--json'])));
+    expect(liked).toEqual(await bob.api().timeline.likes.query({}));
+    expect(liked.items.map((t: { id: number; likeId: number }) => t.id)).toEqual([second, first]);
+    expect(ok(await user().run(['liked-by', String(first)]))).toBe(
+      `Ann @ann_${tag}\nBob @bob_${tag}\n  likes things\n`,
+    );
+    expect(ok(await user().run(['liked-by', String(first), '--limit', '1']))).toBe(
+      `Ann @ann_${tag}\n… more: --all for everything\n`,
+    );
+    const likers = JSON.parse(ok(await user().run(['liked-by', String(first), '--limit', '1', '--all', '--json'])));
+    expect(likers).toEqual(
+      await createMiniterClient({ url: `${server.url}/trpc` }).tweet.likedBy.query({ tweetId: first }),
+    );
+
+    // Unliking again changes nothing either.
+    expect(ok(await bob.run(['unlike', String(first)]))).toMatch(shown(first, '♥ 1', 'first'));
+    expect(ok(await bob.run(['unlike', String(first)]))).toMatch(shown(first, '♥ 1', 'first'));
+    expect(ok(await bob.run(['likes']))).not.toContain(`first ${tag}`);
+    expect(ok(await user().run(['liked-by', String(first)]))).toBe(`Ann @ann_${tag}\n`);
+
+    // A session the server no longer takes: a public read is then anonymous, not refused.
+    const stored = JSON.parse(readFileSync(ann.credentials, 'utf8'));
+    stored[server.url].token = `${stored[server.url].token}x`;
+    writeFileSync(ann.credentials, JSON.stringify(stored));
+    expect(ok(await ann.run(['tweets', `@ann_${tag}`]))).toMatch(new RegExp(`\\(tweet ${first}\\) · ♥ 1\n`));
+  });
+
+  it('says when there are none, and refuses a missing tweet as other commands refuse', async () => {
+    const tag = Math.random().toString(36).slice(2, 7);
+    const cy = await person('Cy', `cy_${tag}`);
+    const id = tweetId(ok(await cy.run(['tweet', 'no likes here'])));
+    expect(ok(await cy.run(['likes']))).toBe('No likes yet. Like a tweet: miniter like <tweetId>\n');
+    expect(ok(await cy.run(['liked-by', String(id)]))).toBe('No likes yet.\n');
+
+    for (const command of ['like', 'unlike', 'liked-by']) {
+      expect(await cy.run([command, '424242'])).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: 'error: Tweet 424242 does not exist\n',
+      });
+      const usage = await cy.run([command, 'abc']);
+      expect(usage.code).toBe(1);
+      expect(usage.stderr).toContain("'abc' is invalid for argument 'tweetId'. must be a positive whole number");
+    }
+    for (const args of [['like', String(id)], ['likes']]) {
+      expect(await user().run(args)).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `error: You are not logged in to ${server.url}: run \`miniter login\`\n`,
+      });
+    }
+    expect(ok(await cy.run(['--help']))).toContain('$ miniter like 42');
+  });
+});
+
 describe('miniter timeline --follow', () => {
   /** Two people signed up, the first following the second (@dan_…), who has tweeted once. */
   async function reader(serverUrl = server.url) {
@@ -454,7 +552,6 @@ describe('miniter timeline --follow', () => {
     ok(await them.run(['tweet', 'on the page already']));
     return { me, them, themHandle };
   }
-  const tweetId = (stdout: string) => Number(/\(tweet (\d+)\)/.exec(stdout)?.[1]);
 
   it('prints the page, then new tweets and deletions as they happen, until Ctrl-C', async () => {
     const { me, them, themHandle } = await reader();
@@ -479,7 +576,7 @@ describe('miniter timeline --follow', () => {
     ok(await them.run(['delete', String(live)]));
     await follow.until(({ stdout }) => stdout.includes(`✕ tweet ${live} was deleted`));
     expect(follow.output.stdout).toBe(
-      `${page}\nDan ${themHandle} · just now (tweet ${live})\n  실시간 트윗 🌏\n\n✕ tweet ${live} was deleted\n`,
+      `${page}\nDan ${themHandle} · just now (tweet ${live}) · ♥ 0\n  실시간 트윗 🌏\n\n✕ tweet ${live} was deleted\n`,
     );
 
     const { code, ms } = await follow.stop('SIGINT');
@@ -581,7 +678,7 @@ describe('miniter timeline --follow', () => {
       await follow.until(({ stdout }) => stdout.includes(`✕ tweet ${before} was deleted`), 10_000);
       const { stdout } = follow.output;
       expect(stdout.slice(stdout.indexOf('before the restart'))).toBe(
-        `before the restart\n\nDan ${themHandle} · just now (tweet ${after})\n  after the restart\n\n✕ tweet ${before} was deleted\n`,
+        `before the restart\n\nDan ${themHandle} · just now (tweet ${after}) · ♥ 0\n  after the restart\n\n✕ tweet ${before} was deleted\n`,
       );
       expect(follow.output.stderr).toBe(
         `Connection to ${current.url} lost: reconnecting…\nReconnected to ${current.url}.\n`,

@@ -5,6 +5,7 @@ import {
   relativeTime,
   renderAccount,
   renderDeleted,
+  renderLikes,
   renderProfile,
   renderTweet,
   renderUsers,
@@ -57,11 +58,19 @@ describe('rendering', () => {
       text: `오늘 날씨 ${'좋다 '.repeat(20)}`,
       createdAt: ago(180),
       author: { id: 3, name: '민지', username: 'minji', profilePictureUrl: null },
+      likeCount: 0,
+      liked: false,
     };
     const [header, ...body] = renderTweet(tweet, { width: 30, colors, now }).split('\n');
-    expect(header).toBe('민지 @minji · 3m ago (tweet 7)');
+    expect(header).toBe('민지 @minji · 3m ago (tweet 7) · ♥ 0');
     expect(body.length).toBeGreaterThan(1);
     for (const line of body) expect(line.startsWith('  ')).toBe(true);
+  });
+
+  it("counts a tweet's likes, and marks the reader's own in red on a terminal", () => {
+    expect(renderLikes({ likeCount: 3, liked: false }, colors)).toBe('♥ 3');
+    expect(renderLikes({ likeCount: 3, liked: true }, colors)).toBe('♥ 3 (you liked it)');
+    expect(renderLikes({ likeCount: 1, liked: true }, createColors(true))).toBe('\x1b[31m♥ 1 (you liked it)\x1b[39m');
   });
 
   it('marks a deleted tweet, dimmed on a terminal', () => {
