@@ -54,8 +54,10 @@ export const keys = {
   people: ['people'],
   home: ['timeline', 'home'],
   publicTimeline: ['timeline', 'public'],
+  /** The tweets you liked. */
+  likes: ['timeline', 'likes'],
   tweetsBy: (userId: number) => ['tweets', userId],
-  /** Every list of tweets: the timelines and each user's tweets. */
+  /** Every list of tweets: the timelines (your likes among them) and each user's tweets. */
   tweetLists: [['timeline'], ['tweets']],
   suggestions: ['suggestions'],
   search: ['search'],
@@ -80,6 +82,10 @@ export const homeTimeline = () => pages(keys.home, (cursor) => api.timeline.home
 
 export const publicTimeline = (): TweetPages =>
   pages(keys.publicTimeline, (cursor) => api.timeline.public.query({ cursor }));
+
+/** The tweets you liked, most recent like first. */
+export const likedTweets = (): TweetPages =>
+  pages<TweetPage>(keys.likes, (cursor) => api.timeline.likes.query({ cursor }));
 
 export const userTweets = (userId: number): TweetPages =>
   pages(keys.tweetsBy(userId), (cursor) => api.tweet.byAuthor.query({ userId, cursor }));

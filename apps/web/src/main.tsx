@@ -10,6 +10,7 @@ import './styles.css';
 /** Each page is its own chunk, loaded when first shown: the first load carries the shell and one page. */
 const Home = lazy(() => import('./pages/Home.tsx').then((m) => ({ default: m.Home })));
 const Explore = lazy(() => import('./pages/Explore.tsx').then((m) => ({ default: m.Explore })));
+const Likes = lazy(() => import('./pages/Likes.tsx').then((m) => ({ default: m.Likes })));
 const Search = lazy(() => import('./pages/Search.tsx').then((m) => ({ default: m.Search })));
 const Profile = lazy(() => import('./pages/Profile.tsx').then((m) => ({ default: m.Profile })));
 const ProfileById = lazy(() => import('./pages/Profile.tsx').then((m) => ({ default: m.ProfileById })));
@@ -69,6 +70,7 @@ function App() {
               <Link href="/">{t.home}</Link>
               <Link href="/explore">{t.explore}</Link>
               <ProfileLink />
+              <Link href="/likes">{t.likes}</Link>
               <Link href="/settings">{t.settings}</Link>
               <Suspense>
                 <SearchBox />
@@ -94,6 +96,9 @@ function App() {
               </Route>
               <Route path="/explore">
                 <Explore session={session} />
+              </Route>
+              <Route path="/likes">
+                <Likes session={session} />
               </Route>
               <Route path="/search">
                 <Search session={session} />

@@ -1,6 +1,7 @@
 /**
- * The home timeline's cached pages and the live tweets waiting behind "N new tweets": pure
- * functions, so the merge rules are tested without a browser (`timeline-cache.test.ts`).
+ * Cached pages of tweets (the timelines, a user's tweets, your likes) and the live tweets waiting
+ * behind "N new tweets": pure functions, so the merge rules are tested without a browser
+ * (`timeline-cache.test.ts`).
  */
 import type { InfiniteData } from '@tanstack/react-query';
 import type { Tweet, TweetPage } from './api.ts';
@@ -19,8 +20,15 @@ export function prepend(pages: Pages, tweets: Tweet[]): Pages {
   return mapItems(pages, (items, index) => (index === 0 ? [...fresh, ...items] : items));
 }
 
-export const replace = (pages: Pages, id: number, tweet: Tweet): Pages =>
-  mapItems(pages, (items) => items.map((t) => (t.id === id ? tweet : t)));
+/** Tweet `id` as `change` makes it, on whichever page holds it. */
+export const update = (pages: Pages, id: number, change: (tweet: Tweet) => Tweet): Pages =>
+  mapItems(pages, (items) => items.map((t) => (t.id === id ? change(t) : t)));
+
+export const replace = (pages: Pages, id: number, tweet: Tweet): Pages => update(pages, id, () => tweet);
+
+/** `tweet` liked by you, or not: its count follows, and liking what you like already changes nothing. */
+export const withLike = (tweet: Tweet, liked: boolean): Tweet =>
+  tweet.liked === liked ? tweet : { ...tweet, liked, likeCount: Math.max(0, tweet.likeCount + (liked ? 1 : -1)) };
 
 export const drop = (pages: Pages, id: number): Pages => mapItems(pages, (items) => items.filter((t) => t.id !== id));
 

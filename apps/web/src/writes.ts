@@ -4,7 +4,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { type AuthorizedApp, authorizedApps, keys, relationship, type Tweet } from './api.ts';
-import { drop, type Pages } from './timeline-cache.ts';
+import { drop, type Pages, update, withLike } from './timeline-cache.ts';
 
 /** You followed or unfollowed `userId`. */
 export function followChanged(queryClient: QueryClient, userId: number, following: boolean): Promise<unknown> {
@@ -31,6 +31,25 @@ export const tweeted = (queryClient: QueryClient, tweet: Tweet): Promise<unknown
 export function tweetDeleted(queryClient: QueryClient, id: number): Promise<unknown> {
   for (const queryKey of keys.tweetLists) queryClient.setQueriesData({ queryKey }, (pages: Pages) => drop(pages, id));
   return queryClient.invalidateQueries({ queryKey: keys.users });
+}
+
+/** Tweet `id` changed as `change` says in every list of tweets that holds it. */
+const updateTweet = (queryClient: QueryClient, id: number, change: (tweet: Tweet) => Tweet) => {
+  for (const queryKey of keys.tweetLists)
+    queryClient.setQueriesData({ queryKey }, (pages: Pages) => update(pages, id, change));
+};
+
+/** You liked (or unliked) tweet `id`: shown at once wherever it is, before the server answers. */
+export const likeShown = (queryClient: QueryClient, id: number, liked: boolean): void =>
+  updateTweet(queryClient, id, (tweet) => withLike(tweet, liked));
+
+/**
+ * The server's answer to a like or an unlike: the tweet as it now is, everywhere. Your likes list
+ * gains or loses it on its next showing (a tweet unliked there stays until then, to be liked again).
+ */
+export function likeSettled(queryClient: QueryClient, tweet: Tweet): Promise<unknown> {
+  updateTweet(queryClient, tweet.id, (shown) => ({ ...shown, ...tweet }));
+  return queryClient.invalidateQueries({ queryKey: keys.likes, refetchType: 'none' });
 }
 
 /** Your name, handle, bio or picture changed: it shows beside your tweets and in every list. */

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { api, type Tweet, type TweetPages } from '../api.ts';
 import { Avatar } from '../components/Avatar.tsx';
 import { Alerts, useRefusal } from '../components/Field.tsx';
+import { LikeButton } from '../components/LikeButton.tsx';
 import { PersonName } from '../components/PersonName.tsx';
 import { useI18n } from '../i18n.tsx';
 import { ago } from '../time-ago.ts';
@@ -27,11 +28,17 @@ function TweetItem({ tweet, mine }: { tweet: Tweet; mine: boolean }) {
           </time>
         </p>
         <p className="text">{tweet.text}</p>
-        {mine && tweet.id > 0 && (
-          <button type="button" className="link" onClick={() => remove.mutate()} disabled={remove.isPending}>
-            {t.delete}
-            <span className="visually-hidden">{t.thisTweet}</span>
-          </button>
+        {/* A tweet still being posted (a negative id) has nothing to act on yet. */}
+        {tweet.id > 0 && (
+          <div className="actions">
+            <LikeButton tweet={tweet} />
+            {mine && (
+              <button type="button" className="link" onClick={() => remove.mutate()} disabled={remove.isPending}>
+                {t.delete}
+                <span className="visually-hidden">{t.thisTweet}</span>
+              </button>
+            )}
+          </div>
         )}
         <Alerts messages={problem.general} />
       </div>

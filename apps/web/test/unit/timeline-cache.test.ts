@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Tweet } from '../../src/api.ts';
-import { addWaiting, drop, type Pages, prepend, replace } from '../../src/timeline-cache.ts';
+import { addWaiting, drop, type Pages, prepend, replace, update, withLike } from '../../src/timeline-cache.ts';
 
 const tweet = (id: number): Tweet => ({
   id,
   text: `tweet ${id}`,
   createdAt: '2026-12-01T00:00:00.000Z',
   author: { id: 1, name: 'A', username: 'a', profilePictureUrl: null },
+  likeCount: 0,
+  liked: false,
 });
 const pages = (...ids: number[][]): Pages => ({
   pages: ids.map((page) => ({ items: page.map(tweet), nextCursor: null })),
@@ -32,5 +34,17 @@ describe('the home timeline’s cache and its waiting live tweets', () => {
   it('drops a deleted tweet from whichever page holds it, and swaps a posted one in', () => {
     expect(idsOf(drop(pages([5, 4], [3, 2]), 3))).toEqual([[5, 4], [2]]);
     expect(idsOf(replace(pages([-1, 4]), -1, tweet(9)))).toEqual([[9, 4]]);
+  });
+
+  it('likes and unlikes a tweet wherever it is, its count following, twice the same as once', () => {
+    const liked = update(pages([5, 4], [3]), 3, (t) => withLike(t, true));
+    expect(liked?.pages[1]?.items[0]).toMatchObject({ id: 3, liked: true, likeCount: 1 });
+    expect(liked?.pages[0]?.items.map((t) => t.liked)).toEqual([false, false]);
+    const again = update(liked, 3, (t) => withLike(t, true));
+    expect(again?.pages[1]?.items[0]).toMatchObject({ liked: true, likeCount: 1 });
+    const unliked = update(again, 3, (t) => withLike(t, false));
+    expect(unliked?.pages[1]?.items[0]).toMatchObject({ liked: false, likeCount: 0 });
+    // A count seen before someone else's unlike never goes below zero.
+    expect(withLike({ ...tweet(1), liked: true }, false).likeCount).toBe(0);
   });
 });
