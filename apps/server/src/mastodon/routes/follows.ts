@@ -31,19 +31,27 @@ const followList =
       minId: followIdOf(params.min_id),
     };
     const page = await caller.follow[direction](input);
-    setPageLinks(
-      req,
-      res,
-      page.items.flatMap((user) => user.followId ?? []),
-      olderMayFollow(page, input),
-    );
-    const accounts = await loadAccounts(
-      caller,
-      origin,
-      page.items.map((user) => user.id),
-    );
-    return page.items.flatMap((user) => accounts.get(user.id) ?? []);
+    return accountPage({ caller, origin, req, res }, page, input, (user) => user.followId ?? []);
   };
+
+/**
+ * A page of people as Accounts, in its order, with its `Link` by the ids the list pages by
+ * (`pageId`: a follow's or a like's, which clients never see otherwise, as in Mastodon).
+ */
+export async function accountPage<U extends { id: number }>(
+  { caller, origin, req, res }: Pick<Call, 'caller' | 'origin' | 'req' | 'res'>,
+  page: { items: U[]; nextCursor: string | null },
+  input: { limit: number; minId?: unknown },
+  pageId: (user: U) => string | number | never[],
+): Promise<Account[]> {
+  setPageLinks(req, res, page.items.flatMap(pageId), olderMayFollow(page, input));
+  const accounts = await loadAccounts(
+    caller,
+    origin,
+    page.items.map((user) => user.id),
+  );
+  return page.items.flatMap((user) => accounts.get(user.id) ?? []);
+}
 
 /** An account id from a list of them, or undefined where the id names nobody. */
 function accountIdOrNone(value: unknown): number | undefined {

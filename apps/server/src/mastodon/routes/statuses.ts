@@ -3,11 +3,11 @@ import { schemas } from '@miniter/api';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { route } from '../calls.ts';
-import { accountSchema, loadAccounts } from '../entities/account.ts';
+import { accountSchema } from '../entities/account.ts';
 import { none } from '../entities/common.ts';
 import { type Status, statusSchema, toStatuses } from '../entities/status.ts';
-import { olderMayFollow, setPageLinks } from '../paging.ts';
 import { accountLimits, idOf, idPageInput, isTrue, pageParams } from '../params.ts';
+import { accountPage } from './follows.ts';
 import { pageNames } from './timelines.ts';
 
 /**
@@ -139,21 +139,9 @@ export const statusRoutes = [
     answer: z.array(accountSchema),
     paged: true,
     names: { ...pageNames, tweetId: 'id' },
-    handle: async ({ caller, origin, params, req, res }) => {
-      const input = { tweetId: idOf(params.id), ...idPageInput(params, accountLimits) };
-      const page = await caller.tweet.likedBy(input);
-      setPageLinks(
-        req,
-        res,
-        page.items.map((user) => user.likeId),
-        olderMayFollow(page, input),
-      );
-      const accounts = await loadAccounts(
-        caller,
-        origin,
-        page.items.map((user) => user.id),
-      );
-      return page.items.flatMap((user) => accounts.get(user.id) ?? []);
+    handle: async (call) => {
+      const input = { tweetId: idOf(call.params.id), ...idPageInput(call.params, accountLimits) };
+      return accountPage(call, await call.caller.tweet.likedBy(input), input, (user) => user.likeId);
     },
   }),
 
