@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 /** What the browser tests share: a page watched for errors, and people signed up through the page. */
 import { createMiniterClient } from '@miniter/api/client';
 import { test as base, expect, type Page } from '@playwright/test';
@@ -68,3 +69,13 @@ export const visit = (page: Page, path: string) =>
 
 export const feed = (page: Page) => page.getByRole('feed').getByRole('article');
 export const compose = (page: Page) => page.getByLabel('What is happening?');
+
+/** No serious or critical accessibility violation on the page as it is (axe-core), listed by rule and element. */
+export async function expectNoSeriousViolations(page: Page, where: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    where,
+  ).toEqual([]);
+}

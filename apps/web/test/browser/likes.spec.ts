@@ -1,21 +1,11 @@
 /** Likes: the button on every tweet, shown at once and settled by the server, and your Likes page. */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, feed, signUp, someone, test, visit } from './helpers.ts';
+import { expect, expectNoSeriousViolations, feed, signUp, someone, test, visit } from './helpers.ts';
 
 const likeButton = (page: Page) =>
   feed(page)
     .first()
     .getByRole('button', { name: /^Like \d+$/ });
-
-async function expectNoSeriousViolations(page: Page, where: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    where,
-  ).toEqual([]);
-}
 
 test('likes another’s tweet, kept after a reload and listed under Likes, then unlikes it', async ({
   page,

@@ -1,8 +1,17 @@
 /** The web client as a person uses it, in Chromium, against what `pnpm start` serves. */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import sharp from 'sharp';
-import { compose, expect, feed, freshHandle, signUp, someone, test, watch } from './helpers.ts';
+import {
+  compose,
+  expect,
+  expectNoSeriousViolations,
+  feed,
+  freshHandle,
+  signUp,
+  someone,
+  test,
+  watch,
+} from './helpers.ts';
 
 test('signs up, posts Korean and emoji shown as text, and deletes it', async ({ page, baseURL, problems }) => {
   await signUp(page, baseURL as string);
@@ -167,14 +176,7 @@ test('has no serious or critical accessibility violation on any page (axe-core),
   baseURL,
 }) => {
   test.slow(); // Nine pages and states, each scanned.
-  const scan = async (where: string) => {
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      where,
-    ).toEqual([]);
-  };
+  const scan = (where: string) => expectNoSeriousViolations(page, where);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Log in to Miniter' })).toBeVisible();
   await scan('login');

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { afterTrigger } from './triggers.ts';
 import { Tweet } from './tweet.ts';
 import { User } from './user.ts';
 
@@ -27,18 +28,16 @@ export const LikeSchema = defineEntity({
     { name: 'tweet_likes_tweet_id_id_index', properties: ['tweet', 'id'] },
   ],
   triggers: [
-    {
-      name: 'like_counted',
-      timing: 'after',
-      events: ['insert'],
-      body: 'update tweet_stats set like_count = like_count + 1 where tweet_id = new.tweet_id',
-    },
-    {
-      name: 'like_uncounted',
-      timing: 'after',
-      events: ['delete'],
-      body: 'update tweet_stats set like_count = like_count - 1 where tweet_id = old.tweet_id',
-    },
+    afterTrigger(
+      'like_counted',
+      'insert',
+      'update tweet_stats set like_count = like_count + 1 where tweet_id = new.tweet_id',
+    ),
+    afterTrigger(
+      'like_uncounted',
+      'delete',
+      'update tweet_stats set like_count = like_count - 1 where tweet_id = old.tweet_id',
+    ),
   ],
 });
 

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { afterTrigger } from './triggers.ts';
 
 /**
  * What the live timeline carries, logged by triggers (`logTrigger`, on `tweets` and
@@ -30,14 +31,12 @@ export const TimelineEventSchema = defineEntity({
 /** The trigger that logs `kind` for each row of an insert or delete, with `row`'s two columns. */
 export function logTrigger(name: string, event: 'insert' | 'delete', kind: string, user: string, subject: string) {
   const row = event === 'insert' ? 'new' : 'old';
-  return {
+  return afterTrigger(
     name,
-    timing: 'after' as const,
-    events: [event],
-    body:
-      'insert into timeline_events (kind, user_id, subject_id, logged_at) ' +
+    event,
+    'insert into timeline_events (kind, user_id, subject_id, logged_at) ' +
       `values ('${kind}', ${row}.${user}, ${row}.${subject}, current_timestamp)`,
-  };
+  );
 }
 
 export class TimelineEvent extends TimelineEventSchema.class {}

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { afterTrigger } from './triggers.ts';
 
 /**
  * A tweet's counts, kept by triggers in the statement that changed them (as `user_stats`), so that
@@ -24,16 +25,6 @@ TweetStatsSchema.setClass(TweetStats);
  * MySQL runs no triggers for rows a foreign key cascades to).
  */
 export const tweetStatsTriggers = [
-  {
-    name: 'tweet_likes_deleted',
-    timing: 'after' as const,
-    events: ['delete' as const],
-    body: 'delete from tweet_likes where tweet_id = old.id',
-  },
-  {
-    name: 'tweet_stats_deleted',
-    timing: 'after' as const,
-    events: ['delete' as const],
-    body: 'delete from tweet_stats where tweet_id = old.id',
-  },
+  afterTrigger('tweet_likes_deleted', 'delete', 'delete from tweet_likes where tweet_id = old.id'),
+  afterTrigger('tweet_stats_deleted', 'delete', 'delete from tweet_stats where tweet_id = old.id'),
 ];

@@ -1,9 +1,9 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { afterTrigger } from './triggers.ts';
 
 /** A trigger that changes counts in `user_stats` (`set`) as a row of its table is written or deleted. */
-function countTrigger(name: string, event: 'insert' | 'delete', set: string, where: string) {
-  return { name, timing: 'after' as const, events: [event], body: `update user_stats set ${set} where ${where}` };
-}
+const countTrigger = (name: string, event: 'insert' | 'delete', set: string, where: string) =>
+  afterTrigger(name, event, `update user_stats set ${set} where ${where}`);
 
 /**
  * A user's counts, as Mastodon's `account_stats`: kept by triggers in the statement that changed
@@ -30,18 +30,8 @@ UserStatsSchema.setClass(UserStats);
 
 /** `users`: a user's counts start and end with them. */
 export const userStatsTriggers = [
-  {
-    name: 'user_stats_created',
-    timing: 'after' as const,
-    events: ['insert' as const],
-    body: 'insert into user_stats (user_id) values (new.id)',
-  },
-  {
-    name: 'user_stats_deleted',
-    timing: 'after' as const,
-    events: ['delete' as const],
-    body: 'delete from user_stats where user_id = old.id',
-  },
+  afterTrigger('user_stats_created', 'insert', 'insert into user_stats (user_id) values (new.id)'),
+  afterTrigger('user_stats_deleted', 'delete', 'delete from user_stats where user_id = old.id'),
 ];
 
 /** `tweets`: the author's tweet count and last tweet. */
