@@ -13,6 +13,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import mysql from 'mysql2/promise';
 import { openSqlCeiling, type SqlCeiling } from './ceiling.ts';
 import { publicTimelineScenario, type SearchTarget, searchScenario, suggestionsScenario } from './discovery.ts';
+import { likesScenario } from './likes.ts';
 import { type LiveTransport, liveFileLimit, liveScenario, trpcTransport } from './live.ts';
 import { authorizedTokens, mastodonScenario, mastodonTransport, registerApp } from './mastodon.ts';
 import type { Timing } from './measure.ts';
@@ -94,8 +95,8 @@ const program = new Command('bench')
       'run only these scenarios, comma-separated numbers (results get a -partial name)',
     ).argParser((v) => {
       const ids = v.split(',').map(Number);
-      if (!ids.every((id) => Number.isInteger(id) && id >= 1 && id <= 16))
-        throw new InvalidArgumentError('numbers 1–16');
+      if (!ids.every((id) => Number.isInteger(id) && id >= 1 && id <= 17))
+        throw new InvalidArgumentError('numbers 1–17');
       return new Set(ids);
     }),
   )
@@ -242,7 +243,7 @@ async function benchmark(dialect: Dialect): Promise<number> {
     };
     const large = await prepare('large');
     const small = await prepare('small');
-    // Mastodon's API (10, 16): the bench registers as an app, and the random users authorize it.
+    // Mastodon's API (10, 16) and the likers' tokens (17): the bench registers as an app, and the random users authorize it.
     const app = await registerApp(large.server.url);
     const mastodon = { app, random: await authorizedTokens(large.server.url, app, large.random) };
     // The large profile once more, served by the number of processes the default does not run: one
@@ -327,6 +328,7 @@ async function benchmark(dialect: Dialect): Promise<number> {
       [[3], () => tweetCreateScenario(ctx)],
       [[8], () => processesScenario(ctx)],
       [[10], () => mastodonScenario(ctx)],
+      [[17], async () => (dialect === 'mysql' ? likesScenario(ctx) : [])],
       [[9], async () => (ceiling ? writeCeilingScenario(ctx, ceiling) : [])],
       // After the others: what they all made the default server's processes grow to.
       [[15], async () => processTreeScenario(ctx)],
