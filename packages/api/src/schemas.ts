@@ -61,7 +61,8 @@ export const userIdInput = z.object({ userId: id });
 export const tweetIdInput = z.object({ tweetId: id });
 /** Optional: tRPC fills `lastEventId` from `Last-Event-ID` when a stream resumes. */
 export const liveInput = z.object({ lastEventId: z.string().max(20).optional() }).optional();
-export const tweetInput = z.object({ text: tweetText });
+/** A tweet; with `inReplyToId`, a reply to that tweet. */
+export const tweetInput = z.object({ text: tweetText, inReplyToId: id.optional() });
 
 /** `limit` 1–100 (default 20) and an opaque cursor decoded into its keyset tuple. */
 function page<K extends number[]>(arity: K['length']) {
@@ -102,7 +103,23 @@ export const timelinePageInput = z.object({ ...page<[number]>(1), ...idBounds, w
 /** Lists paged by like, whose bounds (`maxId`, …) are like ids, as Mastodon pages favourites. */
 export const likedByInput = z.object({ tweetId: id, ...page<[number]>(1), ...idBounds });
 export const likesInput = z.object({ ...page<[number]>(1), ...idBounds });
-export const userTimelinePageInput = z.object({ userId: id, ...page<[number]>(1), ...idBounds, withAuthors });
+export const userTimelinePageInput = z.object({
+  userId: id,
+  ...page<[number]>(1),
+  ...idBounds,
+  withAuthors,
+  /** Without their replies to others (their threads stay), as Mastodon's `exclude_replies`. */
+  excludeReplies: z.boolean().default(false),
+});
+/**
+ * A tweet's thread: its ancestors, and a page of its descendants (up to 200, 60 unless said) after
+ * the cursor, as `tweet.context` answered it.
+ */
+export const contextInput = z.object({
+  tweetId: id,
+  cursor: page<[number, number]>(2).cursor,
+  limit: z.int().min(1).max(200).default(60),
+});
 /** A follow's id in its list (`followId`), decoded into its keyset. */
 const followId = z
   .string()

@@ -10,6 +10,7 @@ import {
   type LikedTweet,
   type LikerEntry,
   type Page,
+  type Thread,
   type TweetData,
   type TweetPage,
   type UserData,
@@ -43,8 +44,21 @@ export function tweet(t: TweetData, media: MediaStorage) {
     text: t.text,
     createdAt: t.createdAt.toISOString(),
     author: userSummary(t.author, media),
+    /** The tweet this answers (perhaps deleted since) and its author (`username` null once gone). */
+    inReplyTo: t.inReplyTo && { id: t.inReplyTo.id, userId: t.inReplyTo.userId, username: t.inReplyTo.username },
+    replyCount: t.replyCount,
     likeCount: t.likeCount,
     liked: t.liked,
+  };
+}
+
+/** A tweet's thread: the tweet, what it answers up the chain, and a page of replies below it. */
+export function thread(found: Thread, media: MediaStorage) {
+  return {
+    tweet: tweet(found.tweet, media),
+    ancestors: found.ancestors.map((t) => tweet(t, media)),
+    descendants: found.descendants.map((t) => ({ ...tweet(t, media), depth: t.depth })),
+    nextCursor: found.nextCursor,
   };
 }
 

@@ -149,6 +149,8 @@ describe.each(testDialects())('routers on %s', (dialect) => {
         text,
         createdAt: expect.any(String),
         author: { id: user.id, name: user.name, username: user.username, profilePictureUrl: null },
+        inReplyTo: null,
+        replyCount: 0,
         likeCount: 0,
         liked: false,
       });

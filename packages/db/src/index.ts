@@ -55,7 +55,6 @@ export {
   findFolloweeIds,
   findLiveSessions,
   findTimelineEvents,
-  findTweetsById,
   hasUnsequencedEvents,
   keptPerAuthor,
   type LiveEvent,
@@ -97,6 +96,13 @@ export {
   type SuggestionQuery,
 } from './queries/suggestions.ts';
 export {
+  type Descendant,
+  descendantsMax,
+  findThread,
+  type Thread,
+  type ThreadQuery,
+} from './queries/threads.ts';
+export {
   findPublicTimeline,
   findPublicTimelineRows,
   findTimeline,
@@ -105,7 +111,7 @@ export {
   type RunSql,
   type TweetPage,
 } from './queries/timeline.ts';
-export { deleteOwnTweet, insertTweet } from './queries/tweets.ts';
+export { deleteOwnTweet, findTweetsById, insertReply, insertTweet } from './queries/tweets.ts';
 export {
   countAccountsAndTweets,
   findLiveSessionUser,

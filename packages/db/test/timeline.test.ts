@@ -1,6 +1,7 @@
 /**
  * The home timeline's window-by-window plan against a brute-force answer, for readers on each side
  * of the plan's switch: a few listed followees (some of them quiet) and many matched by a subquery.
+ * A third of the tweets are replies, which the home timeline shows by its rule (`shownAtHome`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Follow, Tweet, User } from '../src/entities/index.ts';
@@ -37,6 +38,8 @@ describe.each(testDialects().flatMap((dialect) => idKinds.map((ids) => [dialect,
   (dialect, ids) => {
     let db: TestDatabase;
     const authorOf = new Map<number, number>();
+    /** Whom each reply answers: the tweet and its author. */
+    const replyTo = new Map<number, { id: number; userId: number }>();
 
     beforeAll(async () => {
       db = await createTestDatabase(dialect);
@@ -71,16 +74,39 @@ describe.each(testDialects().flatMap((dialect) => idKinds.map((ids) => [dialect,
             ? 10
             : 11 + randomInt(random, 139); // 11–149: never a quiet one
         authorOf.set(id, author as number);
-        return { id, author: author as number, text: `t${id}`, createdAt: new Date() };
+        // A third answer an earlier tweet, by anyone (themselves too: a thread).
+        const answered = i > 0 && random() < 0.33 ? idSchemes[ids](randomInt(random, i)) : undefined;
+        const reply = answered === undefined ? undefined : { id: answered, userId: authorOf.get(answered) as number };
+        if (reply) replyTo.set(id, reply);
+        return {
+          id,
+          author: author as number,
+          text: `t${id}`,
+          createdAt: new Date(),
+          inReplyToId: reply?.id ?? null,
+          inReplyToUserId: reply?.userId ?? null,
+        };
       });
       for (let i = 0; i < tweets.length; i += 500) await em.insertMany(Tweet, tweets.slice(i, i + 500));
+      // Counted as the triggers would have, had the counts rows been there.
+      await em.execute(
+        'insert into tweet_stats (tweet_id, reply_count) ' +
+          'select in_reply_to_id, count(*) from tweets where in_reply_to_id is not null group by in_reply_to_id',
+      );
     }, 60_000);
     afterAll(() => db.close());
 
-    /** What the timeline must hold: every tweet of the reader and their followees, highest id first. */
+    const sees = (userId: number, author: number) => author === userId || Boolean(follows[userId]?.includes(author));
+    /**
+     * What the timeline must hold, highest id first: every tweet of the reader and their followees,
+     * but a followee's reply only when the reader is or follows whom it answers.
+     */
     const expected = (userId: number) =>
       [...authorOf]
-        .filter(([, author]) => author === userId || follows[userId]?.includes(author))
+        .filter(([id, author]) => {
+          const reply = replyTo.get(id);
+          return author === userId || (sees(userId, author) && (!reply || sees(userId, reply.userId)));
+        })
         .map(([id]) => id)
         .sort((a, b) => b - a);
 
@@ -152,6 +178,10 @@ describe.each(testDialects().flatMap((dialect) => idKinds.map((ids) => [dialect,
             username: stored.author.username,
             profilePicture: null,
           },
+          inReplyTo: replyTo.has(item.id)
+            ? { ...replyTo.get(item.id), username: `u${replyTo.get(item.id)?.userId}` }
+            : null,
+          replyCount: [...replyTo.values()].filter((reply) => reply.id === item.id).length,
           likeCount: 0,
           liked: false,
         });

@@ -32,6 +32,8 @@ export function Compose({ author }: { author: Tweet['author'] | undefined }) {
         text: draft.trim(),
         createdAt: new Date().toISOString(),
         author: author ?? { id: 0, name: '…', username: '', profilePictureUrl: null },
+        inReplyTo: null,
+        replyCount: 0,
         likeCount: 0,
         liked: false,
       };

@@ -7,6 +7,8 @@ const tweet = (id: number): Tweet => ({
   text: `tweet ${id}`,
   createdAt: '2026-12-01T00:00:00.000Z',
   author: { id: 1, name: 'A', username: 'a', profilePictureUrl: null },
+  inReplyTo: null,
+  replyCount: 0,
   likeCount: 0,
   liked: false,
 });

@@ -132,6 +132,15 @@ class Stream {
   }
 }
 
+/**
+ * The home timeline's rule on replies, as `findTimeline` applies it: a reply is shown to its author,
+ * and to whoever follows (or is) whom it answers. Its author is followed, or the event would not be here.
+ */
+function shownAtHome(stream: Stream, event: LiveEvent, tweets: ReadonlyMap<number, TweetData>): boolean {
+  const reply = event.kind === 'tweet' ? tweets.get(event.subjectId)?.inReplyTo : null;
+  return !reply || event.userId === stream.userId || stream.authors.has(reply.userId);
+}
+
 /** Runs `task` once at a time; a call while it runs makes it run once more afterwards. */
 function coalesced(task: () => Promise<void>, onError: (error: unknown) => void) {
   let running: Promise<void> | null = null;
@@ -357,6 +366,7 @@ export class LiveHub {
       const tweets = await findTweetsById(em, tweetIds(events));
       for (const event of events) {
         sent = event.seq;
+        if (!shownAtHome(stream, event, tweets)) continue;
         const data = this.shape(event, tweets, stream.media);
         if (data) yield { id: String(event.seq), data };
       }
@@ -422,6 +432,7 @@ export class LiveHub {
         // Shaped once for each store its readers see pictures through (one per origin), not per reader.
         const shaped = new Map<MediaStorage, LiveData | null>();
         for (const stream of readers) {
+          if (!shownAtHome(stream, event, tweets)) continue;
           let data = shaped.get(stream.media);
           if (data === undefined) {
             data = this.shape(event, tweets, stream.media);

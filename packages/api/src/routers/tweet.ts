@@ -1,8 +1,8 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { likedByInput, tweetIdInput, tweetInput } from '../schemas.ts';
+import { contextInput, likedByInput, tweetIdInput, tweetInput } from '../schemas.ts';
 import { likers, likeTweet, unlikeTweet } from '../services/likes.ts';
-import { createTweet, deleteTweet, getTweet } from '../services/tweets.ts';
-import { likerPage, tweet } from '../shape.ts';
+import { createTweet, deleteTweet, getThread, getTweet } from '../services/tweets.ts';
+import { likerPage, thread, tweet } from '../shape.ts';
 import { idempotent, protectedProcedure, publicProcedure, readerIdOf } from '../trpc.ts';
 import { pageOf, userTweetsQuery } from './timeline.ts';
 
@@ -13,13 +13,13 @@ const likeChange = (change: typeof likeTweet) =>
     .mutation(async ({ ctx, input }) => tweet(await change(ctx.em, ctx.user, input.tweetId), ctx.media));
 
 export const tweetRouter = {
-  /** Honours `Idempotency-Key`: a retried post is written once. */
+  /** Posts a tweet, or a reply with `inReplyToId`. Honours `Idempotency-Key`: a retried post is written once. */
   create: protectedProcedure
     .meta({ retrySafe: 'key', scope: 'write:statuses' })
     .input(tweetInput)
     .mutation(async ({ ctx, input, path }) => {
       const created = await idempotent(ctx, { path, input }, async (em) =>
-        tweet(await createTweet(em, ctx.user, input.text), ctx.media),
+        tweet(await createTweet(em, ctx.user, input.text, input.inReplyToId), ctx.media),
       );
       ctx.live?.written();
       return created;
@@ -44,6 +44,16 @@ export const tweetRouter = {
     .query(async ({ ctx, input }) =>
       tweet(await getTweet(ctx.em, input.tweetId, await readerIdOf(ctx, ctx.em)), ctx.media),
     ),
+
+  /**
+   * A tweet's thread: the tweet, what it answers up the chain (`ancestors`, oldest first), and the
+   * replies below it (`descendants`, depth first with each one's `depth`), paged by `nextCursor`.
+   */
+  context: publicProcedure.input(contextInput).query(async ({ ctx, input }) => {
+    const readerId = await readerIdOf(ctx, ctx.em);
+    const query = { tweetId: input.tweetId, after: input.cursor, limit: input.limit, readerId };
+    return thread(await getThread(ctx.em, query), ctx.media);
+  }),
 
   /** Likes a tweet (idempotent: a second like changes nothing); answers the tweet with its count. */
   like: likeChange(likeTweet),

@@ -1,8 +1,12 @@
 import {
   deleteOwnTweet,
   type EntityManager,
-  findPublicTimeline,
+  findThread,
+  findTweetsById,
+  insertReply,
   insertTweet,
+  type Thread,
+  type ThreadQuery,
   Tweet,
   type TweetData,
   type UserSummaryData,
@@ -12,10 +16,23 @@ import { ServiceError } from './errors.ts';
 // Writes are single autocommitted statements: the unit of work would wrap each in BEGIN … COMMIT
 // (three round trips for one row) and build an entity that nobody reads back.
 
-export async function createTweet(em: EntityManager, author: UserSummaryData, text: string): Promise<TweetData> {
+/** Posts a tweet; with `inReplyToId`, a reply to that tweet (NOT_FOUND when it does not exist). */
+export async function createTweet(
+  em: EntityManager,
+  author: UserSummaryData,
+  text: string,
+  inReplyToId?: number,
+): Promise<TweetData> {
   const createdAt = new Date();
-  const id = await insertTweet(em, author.id, text, createdAt);
-  return { id, text, createdAt, author, likeCount: 0, liked: false };
+  if (inReplyToId === undefined) {
+    const id = await insertTweet(em, author.id, text, createdAt);
+    return { id, text, createdAt, author, inReplyTo: null, replyCount: 0, likeCount: 0, liked: false };
+  }
+  const id = await insertReply(em, author.id, text, createdAt, inReplyToId);
+  if (id === null)
+    throw new ServiceError('NOT_FOUND', `Tweet ${inReplyToId} does not exist: there is nothing to reply to`);
+  // Read back, for whom it answers.
+  return getTweet(em, id, author.id);
 }
 
 export async function deleteTweet(em: EntityManager, user: UserSummaryData, tweetId: number): Promise<void> {
@@ -29,13 +46,16 @@ export async function deleteTweet(em: EntityManager, user: UserSummaryData, twee
 
 export const tweetNotFound = (tweetId: number) => new ServiceError('NOT_FOUND', `Tweet ${tweetId} does not exist`);
 
-/**
- * One tweet, as `readerId` sees it (whether they liked it): the public timeline's page bounded to
- * its id, the timeline's own read of a tweet, its author and counts.
- */
+/** One tweet, as `readerId` sees it (whether they liked it), with its author and counts. */
 export async function getTweet(em: EntityManager, tweetId: number, readerId?: number): Promise<TweetData> {
-  const page = { after: tweetId + 1, since: tweetId - 1, limit: 1, readerId };
-  const [found] = (await findPublicTimeline(em, page)).items;
+  const found = (await findTweetsById(em, [tweetId], readerId)).get(tweetId);
   if (!found) throw tweetNotFound(tweetId);
   return found;
+}
+
+/** A tweet's thread: what it answers, up the chain, and a page of the replies below it. */
+export async function getThread(em: EntityManager, query: ThreadQuery): Promise<Thread> {
+  const thread = await findThread(em, query);
+  if (!thread) throw tweetNotFound(query.tweetId);
+  return thread;
 }

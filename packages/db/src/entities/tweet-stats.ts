@@ -4,8 +4,8 @@ import { afterTrigger } from './triggers.ts';
 /**
  * A tweet's counts, kept by triggers in the statement that changed them (as `user_stats`), so that
  * a page of tweets reads them by primary key and they are exact under concurrency: 200 likes at
- * once are 200 increments, each under the row's lock. The row is made by the first like (a tweet
- * nobody touched has none, and counts 0), not by every tweet written: posting stays one row.
+ * once are 200 increments, each under the row's lock. The row is made by the first like or reply
+ * (a tweet nobody touched has none, and counts 0), not by every tweet written: posting stays one row.
  * No foreign key: it goes with its tweet by trigger (`tweetStatsTriggers`).
  */
 export const TweetStatsSchema = defineEntity({
@@ -14,6 +14,7 @@ export const TweetStatsSchema = defineEntity({
   properties: {
     tweetId: p.integer().primary().autoincrement(false).fieldName('tweet_id'),
     likeCount: p.integer().fieldName('like_count').default(0),
+    replyCount: p.integer().fieldName('reply_count').default(0),
   },
 });
 
@@ -21,10 +22,21 @@ export class TweetStats extends TweetStatsSchema.class {}
 TweetStatsSchema.setClass(TweetStats);
 
 /**
- * `tweets`: a deleted tweet's likes and counts go with it, also where no foreign key cascades (and
- * MySQL runs no triggers for rows a foreign key cascades to).
+ * `tweets`: a reply counts on what it answers (whose counts row its writer made first), and a deleted
+ * tweet's likes and counts go with it, also where no foreign key cascades (and MySQL runs no
+ * triggers for rows a foreign key cascades to).
  */
 export const tweetStatsTriggers = [
+  afterTrigger(
+    'reply_counted',
+    'insert',
+    'update tweet_stats set reply_count = reply_count + 1 where tweet_id = new.in_reply_to_id',
+  ),
+  afterTrigger(
+    'reply_uncounted',
+    'delete',
+    'update tweet_stats set reply_count = reply_count - 1 where tweet_id = old.in_reply_to_id',
+  ),
   afterTrigger('tweet_likes_deleted', 'delete', 'delete from tweet_likes where tweet_id = old.id'),
   afterTrigger('tweet_stats_deleted', 'delete', 'delete from tweet_stats where tweet_id = old.id'),
 ];

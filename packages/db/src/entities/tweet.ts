@@ -16,9 +16,18 @@ export const TweetSchema = defineEntity({
       .datetime(3)
       .fieldName('created_at')
       .onCreate(() => new Date()),
+    // The tweet this answers and its author, as they were when it was written: no foreign keys, as
+    // a reply outlives what it answers (its thread then shows that as deleted).
+    inReplyToId: p.integer().nullable().fieldName('in_reply_to_id'),
+    inReplyToUserId: p.integer().nullable().fieldName('in_reply_to_user_id'),
   },
-  // Serves "one author's tweets, newest first" and each leg of a timeline.
-  indexes: [{ name: 'tweets_user_id_id_index', properties: ['author', 'id'] }],
+  indexes: [
+    // Serves "one author's tweets, newest first" and each leg of a timeline; whom a tweet answers is
+    // in it so that the home timeline's rule on replies is decided from the index alone.
+    { name: 'tweets_user_id_id_in_reply_to_user_id_index', properties: ['author', 'id', 'inReplyToUserId'] },
+    // A tweet's replies, oldest first: its thread.
+    { name: 'tweets_in_reply_to_id_id_index', properties: ['inReplyToId', 'id'] },
+  ],
   triggers: [
     logTrigger('tweet_written_log', 'insert', 'tweet', 'user_id', 'id'),
     logTrigger('tweet_deleted_log', 'delete', 'delete', 'user_id', 'id'),

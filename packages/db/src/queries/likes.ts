@@ -8,22 +8,14 @@ import { User } from '../entities/user.ts';
 import type { Page } from '../pagination.ts';
 import { readConnection } from '../replicas.ts';
 import { insertIgnore } from './dialect.ts';
-import {
-  mapColumns,
-  type TweetData,
-  tweetAuthorColumns,
-  tweetCountsSql,
-  tweetData,
-  type UserData,
-  userColumns,
-  userRow,
-} from './read-models.ts';
-import { idBounds, pageOfRows, readOrder, type TimelinePage } from './timeline.ts';
+import { mapColumns, type TweetData, tweetData, type UserData, userColumns, userRow } from './read-models.ts';
+import { idBounds, pageOfRows, readOrder, shownWith, type TimelinePage } from './timeline.ts';
+import { insertTweetStats } from './tweets.ts';
 
 /** Likes `tweetId` as `userId`: true when this made the like, false when it was there; null: no such tweet. */
 export async function insertLike(em: EntityManager, userId: number, tweetId: number): Promise<boolean | null> {
+  await insertTweetStats(em, tweetId);
   const { insert, onConflict } = insertIgnore(em);
-  await em.execute(`${insert} into tweet_stats (tweet_id) select id from tweets where id = ?${onConflict}`, [tweetId]);
   const liked = await em.execute<QueryResult>(
     `${insert} into tweet_likes (user_id, tweet_id, created_at) select ?, id, ? from tweets where id = ?${onConflict}`,
     [userId, new Date(), tweetId],
@@ -91,13 +83,12 @@ export async function findLikedTweets(
   userId: number,
   page: TimelinePage,
 ): Promise<Page<LikedTweet>> {
-  const counts = tweetCountsSql(userId);
+  const shown = shownWith({ readerId: userId });
   const window = likeWindow(page, 'l.user_id = ?');
   const rows = await em.execute(
-    `select l.id as like_id, t.id, t.user_id, t.tweet, t.created_at, ${tweetAuthorColumns}, ${counts.columns} ` +
-      `from tweet_likes as l join tweets as t on t.id = l.tweet_id join users as u on u.id = t.user_id ` +
-      `${counts.join} ${window.sql}`,
-    [...counts.params, userId, ...window.params],
+    `select l.id as like_id, ${shown.columns} from tweet_likes as l join tweets as t on t.id = l.tweet_id ` +
+      `${shown.join} ${window.sql}`,
+    [...shown.params, userId, ...window.params],
     { connectionType: readConnection(em) },
   );
   const liked = rows.map((row) => ({ tweet: tweetData(em, row), likeId: Number(row.like_id) }));

@@ -1,5 +1,4 @@
 import { type EntityManager, type QueryResult, SqlitePlatform } from '@mikro-orm/sql';
-import { type TweetData, tweetAuthorColumns, tweetCountsSql, tweetData } from './read-models.ts';
 
 /** One logged change, in `seq` order (see `TimelineEvent`). */
 export interface LiveEvent {
@@ -109,24 +108,6 @@ export async function findTimelineEvents(
 export async function findFolloweeIds(em: EntityManager, userId: number): Promise<number[]> {
   const rows = await em.execute('select follow_user_id from users_follow_list where user_id = ?', [userId]);
   return rows.map((row) => Number(row.follow_user_id));
-}
-
-/** The tweets that still exist among `ids`, with their authors, by id. */
-export async function findTweetsById(em: EntityManager, ids: readonly number[]): Promise<Map<number, TweetData>> {
-  if (!ids.length) return new Map();
-  // One read for every stream: whether each reader liked a tweet is not read (a new tweet has no likes).
-  const counts = tweetCountsSql(undefined);
-  const rows = await em.execute(
-    `select t.id, t.tweet, t.created_at, t.user_id, ${tweetAuthorColumns}, ${counts.columns} ` +
-      `from tweets t join users u on u.id = t.user_id ${counts.join} where t.id in (${placeholders(ids)})`,
-    [...counts.params, ...ids],
-  );
-  return new Map(
-    rows.map((row) => {
-      const tweet = tweetData(em, row);
-      return [tweet.id, tweet];
-    }),
-  );
 }
 
 /** Which of `sessionIds` are still live (not ended, not expired), with when each expires. */

@@ -12,6 +12,9 @@ export type AccountData = UserData & Pick<User, 'email' | 'updatedAt'>;
 /** A tweet with its author's summary and its counts, as plain data; `liked` by whoever reads it. */
 export type TweetData = Pick<Tweet, 'id' | 'text' | 'createdAt'> & {
   author: UserSummaryData;
+  /** The tweet it answers (which may since be deleted) and that tweet's author (null once gone). */
+  inReplyTo: { id: number; userId: number; username: string | null } | null;
+  replyCount: number;
   likeCount: number;
   liked: boolean;
 };
@@ -85,25 +88,47 @@ export const tweetAuthor = (row: Record<string, unknown>): UserSummaryData => ({
 });
 
 /**
- * What a tweet row selects of its counts (`tweet_stats`, aliased `ts`: none until the first like)
- * and whether `readerId` liked it, with the join and the columns' parameters, which come first.
+ * What a tweet row selects beside its author (`tweets` aliased `t`): its columns, the username it
+ * answers (`users` aliased `ru`), its counts (`tweet_stats` aliased `ts`: none until the first like
+ * or reply) and whether `readerId` liked it; with the joins and the columns' parameters, which come
+ * before the statement's own.
  */
-export function tweetCountsSql(readerId: number | undefined) {
+export function tweetSql(readerId: number | undefined) {
   const liked =
     readerId === undefined ? '0' : 'exists (select 1 from tweet_likes as l where l.user_id = ? and l.tweet_id = t.id)';
   return {
-    columns: `coalesce(ts.like_count, 0) as like_count, ${liked} as liked`,
+    columns:
+      't.id, t.user_id, t.tweet, t.created_at, t.in_reply_to_id, t.in_reply_to_user_id, ' +
+      'ru.username as in_reply_to_username, coalesce(ts.like_count, 0) as like_count, ' +
+      `coalesce(ts.reply_count, 0) as reply_count, ${liked} as liked`,
     params: readerId === undefined ? [] : [readerId],
-    join: 'left join tweet_stats as ts on ts.tweet_id = t.id',
+    join: 'left join tweet_stats as ts on ts.tweet_id = t.id left join users as ru on ru.id = t.in_reply_to_user_id',
   };
 }
 
-/** A tweet row (`id`, `tweet`, `created_at` and `tweetCountsSql`'s) with its author, as plain data. */
+/** A tweet row (`tweetSql`'s columns) with its author, as plain data. */
 export function tweetData(em: EntityManager, row: Record<string, unknown>, author = tweetAuthor(row)): TweetData {
   const { id, text, createdAt } = mapColumns(em, Tweet, {
     id: row.id,
     tweet: row.tweet,
     created_at: row.created_at,
   } as EntityDictionary<Tweet>) as TweetData;
-  return { id, text, createdAt, author, likeCount: Number(row.like_count), liked: Boolean(Number(row.liked)) };
+  const inReplyTo =
+    row.in_reply_to_id === null
+      ? null
+      : {
+          id: Number(row.in_reply_to_id),
+          userId: Number(row.in_reply_to_user_id),
+          username: (row.in_reply_to_username as string | null) ?? null,
+        };
+  return {
+    id,
+    text,
+    createdAt,
+    author,
+    inReplyTo,
+    replyCount: Number(row.reply_count),
+    likeCount: Number(row.like_count),
+    liked: Boolean(Number(row.liked)),
+  };
 }

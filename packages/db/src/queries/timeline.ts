@@ -6,8 +6,8 @@ import {
   type TweetData,
   tweetAuthor,
   tweetAuthorColumns,
-  tweetCountsSql,
   tweetData,
+  tweetSql,
   type UserProfileData,
   type UserSummaryData,
   userProfile,
@@ -38,22 +38,28 @@ export interface TweetPage extends Page<TweetData> {
  * What a page's statement selects and joins beside its tweets (`t`): their authors (`users` aliased
  * `u`) and counts, with the parameters of those columns, which come before the statement's own.
  */
-function shownWith(query: TimelinePage) {
-  const counts = tweetCountsSql(query.readerId);
+export function shownWith(query: Pick<TimelinePage, 'readerId' | 'withAuthors'>) {
+  const tweet = tweetSql(query.readerId);
   const authors = query.withAuthors
     ? { columns: profileColumns, join: 'join users as u on u.id = t.user_id join user_stats as s on s.user_id = u.id' }
     : { columns: tweetAuthorColumns, join: 'join users as u on u.id = t.user_id' };
   return {
-    columns: `t.id, t.user_id, t.tweet, t.created_at, ${authors.columns}, ${counts.columns}`,
-    join: `${authors.join} ${counts.join}`,
-    params: counts.params,
+    columns: `${tweet.columns}, ${authors.columns}`,
+    join: `${authors.join} ${tweet.join}`,
+    params: tweet.params,
   };
 }
 
 export interface TimelineQuery extends TimelinePage {
   userId: number;
-  /** Also the tweets of everyone `userId` follows (the book's timeline), not only their own. */
+  /**
+   * Also the tweets of everyone `userId` follows (their home timeline, the book's timeline), not
+   * only their own. A reply is among them only when `userId` wrote it or follows (or is) whom it
+   * answers too, as on Twitter and Mastodon: half a conversation with a stranger is noise.
+   */
   includeFollowed: boolean;
+  /** Without replies to others (their threads, replies to themselves, stay), as Mastodon's `exclude_replies`. */
+  excludeReplies?: boolean | undefined;
 }
 
 /** Runs one SQL statement with `?` parameters and returns its rows. */
@@ -148,7 +154,11 @@ export function findPublicTimelineRows(run: RunSql, query: TimelinePage): Promis
 }
 
 /** A page of tweet rows as plain data, each author made once (with `withAuthors`, their profile too). */
-function tweetPageOf(em: EntityManager, page: Page<Record<string, unknown>>, query: TimelinePage): TweetPage {
+export function tweetPageOf(
+  em: EntityManager,
+  page: Page<Record<string, unknown>>,
+  query: Pick<TimelinePage, 'withAuthors'>,
+): TweetPage {
   const authors = new Map<unknown, UserSummaryData>();
   const profiles: UserProfileData[] = [];
   const items = page.items.map((row): TweetData => {
@@ -203,27 +213,39 @@ export async function findTimelineRows(
   }
   if (found && !found.user) return [];
   // One author's tweets come in order from the index: then a single query, with no window.
+  const listed = [query.userId, ...followees];
+  const listedMarks = listed.map(() => '?').join(', ');
   const authors =
     followees.length <= listedFolloweesMax
-      ? {
-          sql: `user_id in (${[query.userId, ...followees].map(() => '?').join(', ')})`,
-          params: [query.userId, ...followees],
-        }
+      ? { sql: `user_id in (${listedMarks})`, params: listed }
       : {
           // `+user_id` is not a column an index can serve: left to itself, SQLite would seek
           // `tweets (user_id, id)` once per followee (thousands) rather than read the window.
           sql: '(+user_id = ? or +user_id in (select follow_user_id from users_follow_list where user_id = ?))',
           params: [query.userId, query.userId],
         };
+  // Whom a tweet answers is in the author index: these are decided without reading the tweets.
+  const replies: { sql: string[]; params: number[] } = { sql: [], params: [] };
+  if (query.includeFollowed && followees.length <= listedFolloweesMax) {
+    replies.sql.push(`(in_reply_to_user_id is null or user_id = ? or in_reply_to_user_id in (${listedMarks}))`);
+    replies.params.push(query.userId, ...listed);
+  } else if (query.includeFollowed) {
+    replies.sql.push(
+      '(in_reply_to_user_id is null or user_id = ? or in_reply_to_user_id = ? or in_reply_to_user_id in ' +
+        '(select follow_user_id from users_follow_list where user_id = ?))',
+    );
+    replies.params.push(query.userId, query.userId, query.userId);
+  }
+  if (query.excludeReplies) replies.sql.push('(in_reply_to_user_id is null or in_reply_to_user_id = user_id)');
 
   const shown = shownWith(query);
   const pageRows = (conditions: string[], params: readonly unknown[], order: 'asc' | 'desc', limit: number) =>
     run(
       // The window's ids alone come from the index; only the page's rows are read, by primary key.
-      `select ${shown.columns} from (select id from tweets where ${[authors.sql, ...conditions].join(' and ')} ` +
-        `order by id ${order} limit ?) as w ` +
+      `select ${shown.columns} from (select id from tweets where ` +
+        `${[authors.sql, ...replies.sql, ...conditions].join(' and ')} order by id ${order} limit ?) as w ` +
         `join tweets as t on t.id = w.id ${shown.join} order by t.id ${order}`,
-      [...shown.params, ...authors.params, ...params, limit],
+      [...shown.params, ...authors.params, ...replies.params, ...params, limit],
     );
   // Oldest first from a marker, which is recent as a rule: one read up from it, no windows.
   if (query.oldestFirst) {

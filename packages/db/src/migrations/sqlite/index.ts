@@ -9,6 +9,7 @@ import { Migration20261207044642_session_epoch } from './Migration20261207044642
 import { Migration20261207143255_oauth } from './Migration20261207143255_oauth.ts';
 import { Migration20261207182132_user_stats } from './Migration20261207182132_user_stats.ts';
 import { Migration20261207213722_likes } from './Migration20261207213722_likes.ts';
+import { Migration20261207233703_replies } from './Migration20261207233703_replies.ts';
 
 export const sqliteMigrations = [
   { name: 'Migration20261126133523_initial', class: Migration20261126133523_initial },
@@ -21,4 +22,5 @@ export const sqliteMigrations = [
   { name: 'Migration20261207143255_oauth', class: Migration20261207143255_oauth },
   { name: 'Migration20261207182132_user_stats', class: Migration20261207182132_user_stats },
   { name: 'Migration20261207213722_likes', class: Migration20261207213722_likes },
+  { name: 'Migration20261207233703_replies', class: Migration20261207233703_replies },
 ];
