@@ -26,21 +26,33 @@ export function parseHandle(value: string) {
   return username.safeParse(value);
 }
 
-export function parseLimit(value: string): number {
-  const limit = /^\d{1,3}$/.test(value) ? Number(value) : Number.NaN;
-  if (!(limit >= 1 && limit <= 100)) throw new InvalidArgumentError('must be a whole number from 1 to 100');
-  return limit;
+/** A page size from 1 to `max`, as `--limit` takes it. */
+export function limitParser(max: number) {
+  return (value: string): number => {
+    const limit = /^\d{1,3}$/.test(value) ? Number(value) : Number.NaN;
+    if (!(limit >= 1 && limit <= max)) throw new InvalidArgumentError(`must be a whole number from 1 to ${max}`);
+    return limit;
+  };
 }
+
+export const parseLimit = limitParser(100);
 
 export interface PageFlags {
   limit?: number;
   all?: boolean;
 }
 
-/** `--limit`, `--all` and `--json` for the commands that read a list. */
-export function listOptions(command: Command): Command {
+/**
+ * `--limit`, `--all` and `--json` for the commands that read a list; `page` is what the server
+ * allows and gives without a limit, for lists whose pages differ from the usual 1–100 items (20).
+ */
+export function listOptions(command: Command, page = { of: 'items', max: 100, default: 20 }): Command {
   return command
-    .addOption(new Option('-n, --limit <count>', 'items per page, 1–100 (default 20)').argParser(parseLimit))
+    .addOption(
+      new Option('-n, --limit <count>', `${page.of} per page, 1–${page.max} (default ${page.default})`).argParser(
+        limitParser(page.max),
+      ),
+    )
     .option('-a, --all', 'follow the cursor to the end instead of one page')
     .option('--json', 'print the raw output for scripts');
 }

@@ -4,6 +4,7 @@ import type { createColors } from 'picocolors';
 import wrapAnsi from 'wrap-ansi';
 
 export type Tweet = RouterOutputs['tweet']['create'];
+export type Thread = RouterOutputs['tweet']['context'];
 /** A user in a list of people: search, followers, following. */
 export type PublicUser = RouterOutputs['user']['search']['items'][number];
 export type UserProfile = RouterOutputs['user']['byId'];
@@ -61,25 +62,66 @@ export function renderLikes({ likeCount, liked }: Pick<Tweet, 'likeCount' | 'lik
   return liked ? colors.red(`♥ ${likeCount} (you liked it)`) : colors.dim(`♥ ${likeCount}`);
 }
 
-export function renderTweet(tweet: Tweet, { width, colors, now }: RenderOptions): string {
-  const header = [
+/** Name, age, id and counts: "Kim @kim · 3m ago (tweet 7) · ♥ 3 · ↩ 2". */
+function tweetHeader(tweet: Tweet, { colors, now }: RenderOptions): string {
+  return [
     nameAndHandle(tweet.author, colors),
     colors.dim('·'),
     colors.dim(relativeTime(tweet.createdAt, now)),
     colors.dim(`(tweet ${tweet.id})`),
     colors.dim('·'),
     renderLikes(tweet, colors),
+    colors.dim('·'),
+    colors.dim(`↩ ${tweet.replyCount}`),
   ].join(' ');
-  return `${header}\n${wrap(tweet.text, width, '  ')}`;
+}
+
+/** Whom a reply answers, as a line above its text: "replying to @kim". */
+export function renderReplyingTo(inReplyTo: NonNullable<Tweet['inReplyTo']>, colors: Colors): string {
+  return colors.dim(`replying to ${inReplyTo.username === null ? 'a deleted account' : `@${inReplyTo.username}`}`);
+}
+
+export function renderTweet(tweet: Tweet, options: RenderOptions): string {
+  const replyingTo = tweet.inReplyTo ? `  ${renderReplyingTo(tweet.inReplyTo, options.colors)}\n` : '';
+  return `${tweetHeader(tweet, options)}\n${replyingTo}${wrap(tweet.text, options.width, '  ')}`;
 }
 
 export function renderTweets(tweets: Tweet[], options: RenderOptions, empty: string): string {
   return tweets.length ? tweets.map((t) => renderTweet(t, options)).join('\n\n') : options.colors.dim(empty);
 }
 
-/** Where `timeline --follow` marks a tweet deleted after it was shown (or while it was away). */
+/**
+ * A tweet that is gone: where `timeline --follow` shows one deleted after it was shown (or while it
+ * was away), and atop a thread that answers one.
+ */
 export function renderDeleted(tweetId: number, { colors }: Pick<RenderOptions, 'colors'>): string {
   return colors.dim(`✕ tweet ${tweetId} was deleted`);
+}
+
+/** Replies are indented no deeper than leaves their text this many columns (a deep thread stays readable). */
+const threadTextMin = 40;
+
+/**
+ * A thread as the conversation went: what the tweet answers (oldest first), the tweet marked, then
+ * its replies, two columns further in per depth; the layout says whom each answers, so no
+ * "replying to" lines. When the first tweet shown still answers one, that one was deleted (the
+ * server's chain stops there), and a line above says so.
+ */
+export function renderThread({ tweet, ancestors, descendants }: Thread, options: RenderOptions): string {
+  const { width, colors } = options;
+  // A tweet's text is two columns further in than its header.
+  const deepest = Math.max(0, Math.floor((width - 2 - threadTextMin) / 2));
+  const block = (t: Tweet, depth: number, mark = '') => {
+    const indent = '  '.repeat(Math.min(depth, deepest));
+    return `${indent}${tweetHeader(t, options)}${mark}\n${wrap(t.text, width, `${indent}  `)}`;
+  };
+  const above = (ancestors[0] ?? tweet).inReplyTo;
+  const blocks = [
+    ...ancestors.map((t) => block(t, 0)),
+    block(tweet, 0, ` ${colors.bold('◀ this tweet')}`),
+    ...descendants.map((t) => block(t, t.depth)),
+  ].join('\n\n');
+  return above ? `${renderDeleted(above.id, options)}\n${blocks}` : blocks;
 }
 
 /** People, one to a line, each with the first line of their bio beneath. */

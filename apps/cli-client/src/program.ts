@@ -4,13 +4,16 @@ import { registerAvatarCommands } from './commands/avatar.ts';
 import { registerLikeCommands } from './commands/likes.ts';
 import { registerPeopleCommands } from './commands/people.ts';
 import { registerProfileCommand } from './commands/profile.ts';
+import { registerReplyCommands } from './commands/replies.ts';
 import { registerTweetCommands } from './commands/tweets.ts';
 import { defaultServer } from './context.ts';
 
 /** The whole command tree; each group of commands lives in its own module under commands/. */
 export function buildProgram(): Command {
   const program = new Command('miniter')
-    .description('Miniter from the terminal: tweet, find people, follow them, like tweets, and read timelines.')
+    .description(
+      'Miniter from the terminal: tweet, reply, find people, follow them, like tweets, and read timelines and threads.',
+    )
     .addOption(new Option('-s, --server <url>', `the Miniter server (default: $MINITER_URL or ${defaultServer})`))
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
@@ -19,6 +22,8 @@ export function buildProgram(): Command {
 Examples:
   $ miniter signup                      create an account (asks for the details)
   $ miniter tweet "hello, miniter"      post
+  $ miniter reply 42 "me too"           answer tweet 42
+  $ miniter thread 42                   read tweet 42 in its conversation, replies indented
   $ miniter explore                     read everyone's tweets
   $ miniter search kim                  find people by handle or name
   $ miniter follow @kim                 follow @kim (or a user id: miniter follow 3)
@@ -30,12 +35,14 @@ Examples:
   $ miniter avatar set face.jpg         set your profile picture
   $ miniter timeline --all --json | jq '.items | length'
 
-A tweet shows its likes as ♥ 3, with "(you liked it)" when you did.
+A tweet shows its likes as ♥ 3, with "(you liked it)" when you did, and its replies as ↩ 2;
+a reply says whom it answers ("replying to @kim").
 A command that takes a user takes an @handle (@kim, or kim) or an id (3); a handle of digits only needs its @.
 Sessions are kept per server in $XDG_CONFIG_HOME/miniter/credentials.json (~/.config/miniter/).`,
     );
   registerAccountCommands(program);
   registerTweetCommands(program);
+  registerReplyCommands(program);
   registerLikeCommands(program);
   registerPeopleCommands(program);
   registerProfileCommand(program);

@@ -14,19 +14,20 @@ export function printTweets(cli: Cli, page: TweetPage, empty: string) {
   if (page.nextCursor) cli.print(cli.colors.dim('\n… more: --all for everything, or a larger --limit'));
 }
 
+/** Posts a tweet, or a reply to `inReplyToId`, its text given or read from stdin (`-`), and shows it. */
+export async function postTweet(cli: Cli, text: string, inReplyToId?: number) {
+  const body = text === '-' ? await readStdin() : text;
+  const tweet = await cli.session().api.tweet.create.mutate({ text: body, inReplyToId });
+  cli.print(renderTweet(tweet, cli));
+}
+
 export function registerTweetCommands(program: Command) {
   program
     .command('tweet')
     .description('post a tweet (1–300 characters)')
     .argument('<text>', 'what to say, or - to read it from stdin')
     .addHelpText('after', '\nExamples:\n  $ miniter tweet "안녕하세요 🌏"\n  $ fortune | miniter tweet -')
-    .action(
-      action(async (cli, text: string) => {
-        const body = text === '-' ? await readStdin() : text;
-        const tweet = await cli.session().api.tweet.create.mutate({ text: body });
-        cli.print(renderTweet(tweet, cli));
-      }),
-    );
+    .action(action((cli, text: string) => postTweet(cli, text)));
 
   program
     .command('delete')

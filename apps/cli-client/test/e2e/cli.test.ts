@@ -193,13 +193,13 @@ describe('miniter', () => {
 
     const joeId = Number(/#(\d+)/.exec(ok(await signup(joe, 'Joe', 'joe@example.com')))?.[1]);
     const posted = ok(await joe.run(['tweet', '-'], `${'가나다라 '.repeat(30)}😀\n`));
-    expect(posted).toMatch(/^Joe @joe · just now \(tweet \d+\) · ♥ 0\n {2}가나다라/);
+    expect(posted).toMatch(/^Joe @joe · just now \(tweet \d+\) · ♥ 0 · ↩ 0\n {2}가나다라/);
 
     expect(ok(await minji.run(['follow', String(joeId)]))).toBe('You follow Joe @joe.\n');
     ok(await minji.run(['tweet', '오늘도 화이팅']));
 
     const timeline = ok(await minji.run(['timeline']));
-    expect(timeline).toMatch(/^민지 @minji · just now \(tweet \d+\) · ♥ 0\n {2}오늘도 화이팅\n\nJoe @joe · /);
+    expect(timeline).toMatch(/^민지 @minji · just now \(tweet \d+\) · ♥ 0 · ↩ 0\n {2}오늘도 화이팅\n\nJoe @joe · /);
     for (const line of timeline.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 
     const json = JSON.parse(ok(await minji.run(['timeline', '--all', '--json']))) as RouterOutputs['timeline']['home'];
@@ -309,7 +309,7 @@ describe('handles, search, profiles and explore', () => {
     expect(ok(await mina.run(['followers']))).toBe('Theo @theo42\n');
     expect(ok(await mina.run(['following', 'theo42']))).toBe('Mina @Mina_Seo\n  Reads everything\n');
     expect(ok(await theo.run(['tweets', '@mina_seo']))).toMatch(
-      new RegExp(`^Mina @Mina_Seo · ${recently} \\(tweet \\d+\\) · ♥ 0\n {2}first`),
+      new RegExp(`^Mina @Mina_Seo · ${recently} \\(tweet \\d+\\) · ♥ 0 · ↩ 0\n {2}first`),
     );
     expect(ok(await theo.run(['timeline', '--user', '@mina_seo']))).toContain('first from mina');
     expect(ok(await theo.run(['timeline']))).toContain('first from mina');
@@ -403,7 +403,7 @@ describe('handles, search, profiles and explore', () => {
     const page = ok(await stranger.run(['explore', '--limit', '2']));
     expect(page).toMatch(
       new RegExp(
-        `^Poster @poster_${tag} · ${recently} \\(tweet \\d+\\) · ♥ 0\n {2}three ${tag}\n\nPoster @poster_${tag} · ${recently} \\(tweet \\d+\\) · ♥ 0\n {2}two ${tag}\n\n… more`,
+        `^Poster @poster_${tag} · ${recently} \\(tweet \\d+\\) · ♥ 0 · ↩ 0\n {2}three ${tag}\n\nPoster @poster_${tag} · ${recently} \\(tweet \\d+\\) · ♥ 0 · ↩ 0\n {2}two ${tag}\n\n… more`,
       ),
     );
     const json = JSON.parse(ok(await stranger.run(['explore', '--limit', '2', '--json'])));
@@ -447,7 +447,7 @@ describe('likes', () => {
     const second = tweetId(ok(await ann.run(['tweet', `second ${tag}`])));
     /** Ann's tweet as printed: its likes, then its text. */
     const shown = (id: number, likes: string, text: string) =>
-      new RegExp(`^Ann @ann_${tag} · ${recently} \\(tweet ${id}\\) · ${likes}\n {2}${text} ${tag}\n$`);
+      new RegExp(`^Ann @ann_${tag} · ${recently} \\(tweet ${id}\\) · ${likes} · ↩ 0\n {2}${text} ${tag}\n$`);
     const yours = (count: number) => `♥ ${count} \\(you liked it\\)`;
 
     // Liking again changes nothing.
@@ -458,13 +458,15 @@ describe('likes', () => {
 
     // In every timeline: marked for those who liked it (a public read too), a count for anyone else.
     expect(ok(await ann.run(['timeline']))).toMatch(
-      new RegExp(`\\(tweet ${second}\\) · ♥ 1\n {2}second ${tag}\n\n.*\\(tweet ${first}\\) · ${yours(2)}\n`),
+      new RegExp(
+        `\\(tweet ${second}\\) · ♥ 1 · ↩ 0\n {2}second ${tag}\n\n.*\\(tweet ${first}\\) · ${yours(2)} · ↩ 0\n`,
+      ),
     );
     expect(ok(await bob.run(['tweets', `@ann_${tag}`, '--limit', '1']))).toMatch(
-      new RegExp(`\\(tweet ${second}\\) · ${yours(1)}\n`),
+      new RegExp(`\\(tweet ${second}\\) · ${yours(1)} · ↩ 0\n`),
     );
     expect(ok(await user().run(['timeline', '--user', `@ann_${tag}`]))).toMatch(
-      new RegExp(`\\(tweet ${second}\\) · ♥ 1\n {2}second ${tag}\n\n.*\\(tweet ${first}\\) · ♥ 2\n`),
+      new RegExp(`\\(tweet ${second}\\) · ♥ 1 · ↩ 0\n {2}second ${tag}\n\n.*\\(tweet ${first}\\) · ♥ 2 · ↩ 0\n`),
     );
     // With --json, the fields as the server gives them, for the reader.
     const page = JSON.parse(ok(await bob.run(['tweets', `@ann_${tag}`, '--json'])));
@@ -476,8 +478,8 @@ describe('likes', () => {
 
     // Yours, most recent like first; who liked one, most recent first.
     const likes = ok(await bob.run(['likes']));
-    expect(likes).toMatch(new RegExp(`^Ann @ann_${tag} · ${recently} \\(tweet ${second}\\) · ${yours(1)}\n`));
-    expect(likes).toMatch(new RegExp(`\n\nAnn @ann_${tag} · ${recently} \\(tweet ${first}\\) · ${yours(2)}\n`));
+    expect(likes).toMatch(new RegExp(`^Ann @ann_${tag} · ${recently} \\(tweet ${second}\\) · ${yours(1)} · ↩ 0\n`));
+    expect(likes).toMatch(new RegExp(`\n\nAnn @ann_${tag} · ${recently} \\(tweet ${first}\\) · ${yours(2)} · ↩ 0\n`));
     expect(ok(await bob.run(['likes', '--limit', '1']))).toMatch(/\n\n… more: --all for everything/);
     const liked = JSON.parse(ok(await bob.run(['likes', '--limit', '1', '--all', '--json'])));
     expect(liked).toEqual(await bob.api().timeline.likes.query({}));
@@ -503,7 +505,7 @@ describe('likes', () => {
     const stored = JSON.parse(readFileSync(ann.credentials, 'utf8'));
     stored[server.url].token = `${stored[server.url].token}x`;
     writeFileSync(ann.credentials, JSON.stringify(stored));
-    expect(ok(await ann.run(['tweets', `@ann_${tag}`]))).toMatch(new RegExp(`\\(tweet ${first}\\) · ♥ 1\n`));
+    expect(ok(await ann.run(['tweets', `@ann_${tag}`]))).toMatch(new RegExp(`\\(tweet ${first}\\) · ♥ 1 · ↩ 0\n`));
   });
 
   it('says when there are none, and refuses a missing tweet as other commands refuse', async () => {
@@ -531,6 +533,115 @@ describe('likes', () => {
       });
     }
     expect(ok(await cy.run(['--help']))).toContain('$ miniter like 42');
+  });
+});
+
+describe('replies and threads', () => {
+  /** A printed tweet's header, as a pattern: its author, id and counts (`likes` a pattern too). */
+  const header = (who: string, handle: string, id: number, replies: number, likes = '♥ 0') =>
+    `${who} @${handle} · ${recently} \\(tweet ${id}\\) · ${likes} · ↩ ${replies}`;
+
+  it('replies, and shows a tweet in its conversation, replies indented by depth, to anyone', async () => {
+    const tag = Math.random().toString(36).slice(2, 7);
+    const [ann, bob, cy] = await Promise.all([
+      person('Ann', `ann_${tag}`),
+      person('Bob', `bob_${tag}`),
+      person('Cy', `cy_${tag}`),
+    ]);
+    const root = tweetId(ok(await ann.run(['tweet', `root ${tag}`])));
+    const answer = ok(await bob.run(['reply', String(root), `bob answers ${tag}`]));
+    const first = tweetId(answer);
+    expect(answer).toMatch(
+      new RegExp(`^${header('Bob', `bob_${tag}`, first, 0)}\n {2}replying to @ann_${tag}\n {2}bob answers ${tag}\n$`),
+    );
+    // From stdin, as `tweet -` reads it.
+    const deeper = tweetId(ok(await ann.run(['reply', String(first), '-'], `ann again ${tag}\n`)));
+    const second = tweetId(ok(await cy.run(['reply', String(root), `cy too ${tag}`])));
+
+    // Listings: the count of direct replies, and whom a reply answers.
+    expect(ok(await user().run(['tweets', `@ann_${tag}`]))).toMatch(
+      new RegExp(
+        `^${header('Ann', `ann_${tag}`, deeper, 0)}\n {2}replying to @bob_${tag}\n {2}ann again ${tag}\n\n${header('Ann', `ann_${tag}`, root, 2)}\n {2}root ${tag}\n$`,
+      ),
+    );
+    expect(ok(await user().run(['explore', '--limit', '1']))).toMatch(
+      new RegExp(`^${header('Cy', `cy_${tag}`, second, 0)}\n {2}replying to @ann_${tag}\n`),
+    );
+
+    // Signed out: what the reply answers above it, then the replies below it.
+    expect(ok(await user().run(['thread', String(first)]))).toMatch(
+      new RegExp(
+        `^${header('Ann', `ann_${tag}`, root, 2)}\n {2}root ${tag}\n\n` +
+          `${header('Bob', `bob_${tag}`, first, 1)} ◀ this tweet\n {2}bob answers ${tag}\n\n` +
+          ` {2}${header('Ann', `ann_${tag}`, deeper, 0)}\n {4}ann again ${tag}\n$`,
+      ),
+    );
+    // Depth first, a page at a time: the rest with --all, or as the server answers it with --json.
+    const rootThread = (replies: string) =>
+      new RegExp(`^${header('Ann', `ann_${tag}`, root, 2)} ◀ this tweet\n {2}root ${tag}\n\n${replies}`);
+    const firstTwo = `${header('Bob', `bob_${tag}`, first, 1)}\n {4}bob answers ${tag}\n\n {4}${header('Ann', `ann_${tag}`, deeper, 0)}\n {6}ann again ${tag}\n`;
+    const paged = ok(await user().run(['thread', String(root), '--limit', '2']));
+    expect(paged).toMatch(rootThread(` {2}${firstTwo}\n… more replies: --all for all of them, or a larger --limit\n$`));
+    expect(ok(await user().run(['thread', String(root), '--limit', '1', '--all']))).toMatch(
+      rootThread(` {2}${firstTwo}\n {2}${header('Cy', `cy_${tag}`, second, 0)}\n {4}cy too ${tag}\n$`),
+    );
+    const json = JSON.parse(ok(await user().run(['thread', String(root), '--limit', '1', '--all', '--json'])));
+    expect(json).toEqual(
+      await createMiniterClient({ url: `${server.url}/trpc` }).tweet.context.query({ tweetId: root }),
+    );
+    expect(json.descendants.map((t: { id: number; depth: number }) => [t.id, t.depth])).toEqual([
+      [first, 1],
+      [deeper, 2],
+      [second, 1],
+    ]);
+
+    // Signed in, a thread says what you liked, as the other public reads do.
+    ok(await cy.run(['like', String(root)]));
+    expect(ok(await cy.run(['thread', String(first)]))).toMatch(
+      new RegExp(`^${header('Ann', `ann_${tag}`, root, 2, '♥ 1 \\(you liked it\\)')}\n`),
+    );
+  });
+
+  it('says when a thread answers a deleted tweet, and refuses a missing one as other commands refuse', async () => {
+    const tag = Math.random().toString(36).slice(2, 7);
+    const [dee, eve] = await Promise.all([person('Dee', `dee_${tag}`), person('Eve', `eve_${tag}`)]);
+    const gone = tweetId(ok(await dee.run(['tweet', `soon gone ${tag}`])));
+    const reply = tweetId(ok(await eve.run(['reply', String(gone), `still here ${tag}`])));
+    ok(await dee.run(['delete', String(gone)]));
+
+    expect(ok(await user().run(['thread', String(reply)]))).toMatch(
+      new RegExp(`^✕ tweet ${gone} was deleted\n${header('Eve', `eve_${tag}`, reply, 0)} ◀ this tweet\n {2}still here`),
+    );
+    expect(ok(await user().run(['tweets', `@eve_${tag}`]))).toContain(`\n  replying to @dee_${tag}\n`);
+
+    for (const args of [
+      ['reply', String(gone), 'too late'],
+      ['reply', '424242', 'hello?'],
+    ]) {
+      const refused = await eve.run(args);
+      expect(refused).toMatchObject({ code: 1, stdout: '' });
+      expect(refused.stderr).toMatch(new RegExp(`^error: Tweet ${args[1]} does not exist.*\n$`));
+    }
+    expect(await user().run(['thread', '424242'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: Tweet 424242 does not exist\n',
+    });
+    expect(await user().run(['reply', String(reply), 'hi'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: You are not logged in to ${server.url}: run \`miniter login\`\n`,
+    });
+    for (const args of [
+      ['reply', 'abc', 'text'],
+      ['thread', 'abc'],
+    ]) {
+      const usage = await eve.run(args);
+      expect(usage.code).toBe(1);
+      expect(usage.stderr).toContain("'abc' is invalid for argument 'tweetId'. must be a positive whole number");
+    }
+    expect(ok(await eve.run(['--help']))).toContain('$ miniter thread 42');
+    expect(ok(await eve.run(['thread', '--help']))).toContain('replies per page, 1–200 (default 60)');
   });
 });
 
@@ -576,7 +687,7 @@ describe('miniter timeline --follow', () => {
     ok(await them.run(['delete', String(live)]));
     await follow.until(({ stdout }) => stdout.includes(`✕ tweet ${live} was deleted`));
     expect(follow.output.stdout).toBe(
-      `${page}\nDan ${themHandle} · just now (tweet ${live}) · ♥ 0\n  실시간 트윗 🌏\n\n✕ tweet ${live} was deleted\n`,
+      `${page}\nDan ${themHandle} · just now (tweet ${live}) · ♥ 0 · ↩ 0\n  실시간 트윗 🌏\n\n✕ tweet ${live} was deleted\n`,
     );
 
     const { code, ms } = await follow.stop('SIGINT');
@@ -678,7 +789,7 @@ describe('miniter timeline --follow', () => {
       await follow.until(({ stdout }) => stdout.includes(`✕ tweet ${before} was deleted`), 10_000);
       const { stdout } = follow.output;
       expect(stdout.slice(stdout.indexOf('before the restart'))).toBe(
-        `before the restart\n\nDan ${themHandle} · just now (tweet ${after}) · ♥ 0\n  after the restart\n\n✕ tweet ${before} was deleted\n`,
+        `before the restart\n\nDan ${themHandle} · just now (tweet ${after}) · ♥ 0 · ↩ 0\n  after the restart\n\n✕ tweet ${before} was deleted\n`,
       );
       expect(follow.output.stderr).toBe(
         `Connection to ${current.url} lost: reconnecting…\nReconnected to ${current.url}.\n`,

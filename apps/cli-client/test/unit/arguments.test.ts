@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { parseId, parseLimit, parseUser, readPages } from '../../src/arguments.ts';
+import { limitParser, parseId, parseLimit, parseUser, readPages } from '../../src/arguments.ts';
 import { resolveServer, useColor } from '../../src/context.ts';
 import { credentialsPath, loadCredentials, removeCredentials, saveCredentials } from '../../src/credentials.ts';
 import { CliError } from '../../src/errors.ts';
@@ -16,6 +16,9 @@ describe('argument parsing', () => {
     expect(parseLimit('1')).toBe(1);
     expect(parseLimit('100')).toBe(100);
     for (const bad of ['0', '101', 'ten', '']) expect(() => parseLimit(bad)).toThrow(/1 to 100/);
+    // A thread's replies come up to 200 a page.
+    expect(limitParser(200)('200')).toBe(200);
+    for (const bad of ['0', '201', '1000']) expect(() => limitParser(200)(bad)).toThrow(/1 to 200/);
   });
 
   it('takes a user as an id (all digits) or a handle, with or without its @', () => {
@@ -49,6 +52,10 @@ describe('argument parsing', () => {
     await expect(run('tweets', '@')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
     await expect(run('timeline', '--user', 'kim lee')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
     await expect(run('timeline', '--limit', '500')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
+    await expect(run('timeline', '--limit', '150')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
+    await expect(run('thread', '42', '--limit', '201')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
+    await expect(run('reply', 'x', 'hello')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
+    await expect(run('reply', '42')).rejects.toBeInstanceOf(CommanderError);
     await expect(run('tweet')).rejects.toBeInstanceOf(CommanderError);
   });
 

@@ -7,14 +7,29 @@ import {
   renderDeleted,
   renderLikes,
   renderProfile,
+  renderReplyingTo,
+  renderThread,
   renderTweet,
   renderUsers,
+  type Tweet,
   wrap,
 } from '../../src/format.ts';
 
 const now = Date.parse('2026-11-26T12:00:00Z');
 const ago = (seconds: number) => new Date(now - seconds * 1000).toISOString();
 const colors = createColors(false);
+/** A tweet by @kim, as the server shapes one, with what `fields` change. */
+const tweetOf = (id: number, text: string, fields: Partial<Tweet> = {}): Tweet => ({
+  id,
+  text,
+  createdAt: ago(60),
+  author: { id: 1, name: 'Kim', username: 'kim', profilePictureUrl: null },
+  inReplyTo: null,
+  replyCount: 0,
+  likeCount: 0,
+  liked: false,
+  ...fields,
+});
 
 describe('relative times', () => {
   it.each([
@@ -58,11 +73,13 @@ describe('rendering', () => {
       text: `오늘 날씨 ${'좋다 '.repeat(20)}`,
       createdAt: ago(180),
       author: { id: 3, name: '민지', username: 'minji', profilePictureUrl: null },
+      inReplyTo: null,
+      replyCount: 2,
       likeCount: 0,
       liked: false,
     };
     const [header, ...body] = renderTweet(tweet, { width: 30, colors, now }).split('\n');
-    expect(header).toBe('민지 @minji · 3m ago (tweet 7) · ♥ 0');
+    expect(header).toBe('민지 @minji · 3m ago (tweet 7) · ♥ 0 · ↩ 2');
     expect(body.length).toBeGreaterThan(1);
     for (const line of body) expect(line.startsWith('  ')).toBe(true);
   });
@@ -73,9 +90,84 @@ describe('rendering', () => {
     expect(renderLikes({ likeCount: 1, liked: true }, createColors(true))).toBe('\x1b[31m♥ 1 (you liked it)\x1b[39m');
   });
 
+  it('says whom a reply answers above its text, and when their account is gone', () => {
+    const reply = tweetOf(8, 'me too', { inReplyTo: { id: 7, userId: 2, username: 'lee' } });
+    expect(renderTweet(reply, { width: 80, colors, now })).toBe(
+      'Kim @kim · 1m ago (tweet 8) · ♥ 0 · ↩ 0\n  replying to @lee\n  me too',
+    );
+    expect(renderReplyingTo({ id: 7, userId: 2, username: null }, colors)).toBe('replying to a deleted account');
+    expect(renderReplyingTo({ id: 7, userId: 2, username: 'lee' }, createColors(true))).toBe(
+      '\x1b[2mreplying to @lee\x1b[22m',
+    );
+  });
+
   it('marks a deleted tweet, dimmed on a terminal', () => {
     expect(renderDeleted(42, { colors })).toBe('✕ tweet 42 was deleted');
     expect(renderDeleted(42, { colors: createColors(true) })).toBe('\x1b[2m✕ tweet 42 was deleted\x1b[22m');
+  });
+
+  describe('threads', () => {
+    const header = (id: number) => `Kim @kim · 1m ago (tweet ${id}) · ♥ 0 · ↩ 0`;
+    const answering = (id: number) => ({ inReplyTo: { id, userId: 1, username: 'kim' } });
+
+    it('shows what a tweet answers, the tweet marked, then its replies two columns in per depth', () => {
+      const thread = {
+        tweet: tweetOf(2, 'second', answering(1)),
+        ancestors: [tweetOf(1, 'first')],
+        descendants: [
+          { ...tweetOf(3, 'third', answering(2)), depth: 1 },
+          { ...tweetOf(4, 'fourth', answering(3)), depth: 2 },
+          { ...tweetOf(5, 'fifth', answering(2)), depth: 1 },
+        ],
+        nextCursor: null,
+      };
+      // No "replying to" lines: the layout says whom each answers.
+      expect(renderThread(thread, { width: 80, colors, now }).split('\n')).toEqual([
+        header(1),
+        '  first',
+        '',
+        `${header(2)} ◀ this tweet`,
+        '  second',
+        '',
+        `  ${header(3)}`,
+        '    third',
+        '',
+        `    ${header(4)}`,
+        '      fourth',
+        '',
+        `  ${header(5)}`,
+        '    fifth',
+      ]);
+    });
+
+    it('says above the first tweet shown that what it answers was deleted', () => {
+      const alone = { tweet: tweetOf(2, 'second'), ancestors: [], descendants: [], nextCursor: null };
+      expect(renderThread(alone, { width: 80, colors, now })).toBe(`${header(2)} ◀ this tweet\n  second`);
+      const orphan = { ...alone, tweet: tweetOf(2, 'second', answering(1)) };
+      expect(renderThread(orphan, { width: 80, colors, now })).toBe(
+        `✕ tweet 1 was deleted\n${header(2)} ◀ this tweet\n  second`,
+      );
+      const below = { ...alone, tweet: tweetOf(3, 'third', answering(2)), ancestors: [orphan.tweet] };
+      expect(renderThread(below, { width: 80, colors, now }).split('\n').slice(0, 2)).toEqual([
+        '✕ tweet 1 was deleted',
+        header(2),
+      ]);
+    });
+
+    it('indents deep replies no further than leaves their text 40 columns, within the terminal', () => {
+      const deep = Array.from({ length: 30 }, (_, i) => ({
+        ...tweetOf(10 + i, `reply ${'word '.repeat(12)}`, answering(9 + i)),
+        depth: i + 1,
+      }));
+      const thread = { tweet: tweetOf(9, 'root'), ancestors: [], descendants: deep, nextCursor: null };
+      const lines = renderThread(thread, { width: 60, colors, now }).split('\n');
+      const indents = lines.filter((line) => line.includes('(tweet')).map((line) => /^ */.exec(line)?.[0].length);
+      expect(indents.slice(0, 12)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 18, 18]);
+      const deepest = lines.filter((line) => line.startsWith(`${' '.repeat(20)}reply`));
+      expect(deepest.length).toBeGreaterThan(0);
+      for (const line of deepest) expect(line.length).toBeLessThanOrEqual(60);
+      expect(deepest.some((line) => line.length > 50)).toBe(true);
+    });
   });
 
   it('shows a profile with correctly pluralised counts', () => {
