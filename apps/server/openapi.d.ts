@@ -467,7 +467,7 @@ export interface paths {
         put?: never;
         /**
          * Post a status
-         * @description Form, JSON or multipart. Whatever a tweet cannot be (private, with a warning, a reply, media, a poll) is refused by name.
+         * @description Form, JSON or multipart; a reply with `in_reply_to_id`. Whatever a tweet cannot be (private, with a warning, media, a poll) is refused by name.
          */
         post: operations["postApiV1Statuses"];
         delete?: never;
@@ -504,7 +504,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A status's thread: none, as there are no replies yet */
+        /**
+         * A status's thread: what it answers, up the chain, and the replies below it
+         * @description Ancestors oldest first; descendants depth first, the first 200.
+         */
         get: operations["getApiV1StatusesIdContext"];
         put?: never;
         post?: never;
@@ -1987,15 +1990,10 @@ export interface components {
              * @constant
              */
             quotes_count: 0;
-            /**
-             * @description Always 0: no replies yet
-             * @constant
-             */
-            replies_count: 0;
-            /** @description Always null: no replies yet */
-            in_reply_to_id: null;
-            /** @description Always null: no replies yet */
-            in_reply_to_account_id: null;
+            /** @description Its replies */
+            replies_count: number;
+            in_reply_to_id: string | null;
+            in_reply_to_account_id: string | null;
             /** @description Always null: no boosts */
             reblog: null;
             /** @description Always null: no polls */
@@ -2036,10 +2034,10 @@ export interface components {
             filtered: unknown[];
         };
         Context: {
-            /** @description Always empty: no replies yet */
-            ancestors: unknown[];
-            /** @description Always empty: no replies yet */
-            descendants: unknown[];
+            /** @description Oldest first, up to the status it answers */
+            ancestors: components["schemas"]["Status"][];
+            /** @description Depth first, each reply's replies below it */
+            descendants: components["schemas"]["Status"][];
         };
         /** @description Always empty here */
         Empty: unknown[];
@@ -3354,29 +3352,28 @@ export interface operations {
                     /** @description The text */
                     status: string;
                     /**
-                     * @description Only what a public, plain, stand-alone status has
+                     * @description Only what a public, plain status has
                      * @constant
                      */
                     visibility?: "public";
                     /**
-                     * @description Only what a public, plain, stand-alone status has
+                     * @description Only what a public, plain status has
                      * @constant
                      */
                     spoiler_text?: "";
                     /**
-                     * @description Only what a public, plain, stand-alone status has
+                     * @description Only what a public, plain status has
                      * @constant
                      */
                     sensitive?: false;
-                    /** @description Only what a public, plain, stand-alone status has */
-                    in_reply_to_id?: null;
-                    /** @description Only what a public, plain, stand-alone status has */
+                    in_reply_to_id?: string | null;
+                    /** @description Only what a public, plain status has */
                     "media_ids[]"?: string[];
-                    /** @description Only what a public, plain, stand-alone status has */
+                    /** @description Only what a public, plain status has */
                     poll?: null;
-                    /** @description Only what a public, plain, stand-alone status has */
+                    /** @description Only what a public, plain status has */
                     scheduled_at?: null;
-                    /** @description Only what a public, plain, stand-alone status has */
+                    /** @description Only what a public, plain status has */
                     quoted_status_id?: null;
                     /** @description Taken and ignored */
                     language?: string;
@@ -3385,29 +3382,28 @@ export interface operations {
                     /** @description The text */
                     status: string;
                     /**
-                     * @description Only what a public, plain, stand-alone status has
+                     * @description Only what a public, plain status has
                      * @constant
                      */
                     visibility?: "public";
                     /**
-                     * @description Only what a public, plain, stand-alone status has
+                     * @description Only what a public, plain status has
                      * @constant
                      */
                     spoiler_text?: "";
                     /**
-                     * @description Only what a public, plain, stand-alone status has
+                     * @description Only what a public, plain status has
                      * @constant
                      */
                     sensitive?: false;
-                    /** @description Only what a public, plain, stand-alone status has */
-                    in_reply_to_id?: null;
-                    /** @description Only what a public, plain, stand-alone status has */
+                    in_reply_to_id?: string | null;
+                    /** @description Only what a public, plain status has */
                     "media_ids[]"?: string[];
-                    /** @description Only what a public, plain, stand-alone status has */
+                    /** @description Only what a public, plain status has */
                     poll?: null;
-                    /** @description Only what a public, plain, stand-alone status has */
+                    /** @description Only what a public, plain status has */
                     scheduled_at?: null;
-                    /** @description Only what a public, plain, stand-alone status has */
+                    /** @description Only what a public, plain status has */
                     quoted_status_id?: null;
                     /** @description Taken and ignored */
                     language?: string;
@@ -3416,29 +3412,28 @@ export interface operations {
                     /** @description The text */
                     status: string;
                     /**
-                     * @description Only what a public, plain, stand-alone status has
+                     * @description Only what a public, plain status has
                      * @constant
                      */
                     visibility?: "public";
                     /**
-                     * @description Only what a public, plain, stand-alone status has
+                     * @description Only what a public, plain status has
                      * @constant
                      */
                     spoiler_text?: "";
                     /**
-                     * @description Only what a public, plain, stand-alone status has
+                     * @description Only what a public, plain status has
                      * @constant
                      */
                     sensitive?: false;
-                    /** @description Only what a public, plain, stand-alone status has */
-                    in_reply_to_id?: null;
-                    /** @description Only what a public, plain, stand-alone status has */
+                    in_reply_to_id?: string | null;
+                    /** @description Only what a public, plain status has */
                     "media_ids[]"?: string[];
-                    /** @description Only what a public, plain, stand-alone status has */
+                    /** @description Only what a public, plain status has */
                     poll?: null;
-                    /** @description Only what a public, plain, stand-alone status has */
+                    /** @description Only what a public, plain status has */
                     scheduled_at?: null;
-                    /** @description Only what a public, plain, stand-alone status has */
+                    /** @description Only what a public, plain status has */
                     quoted_status_id?: null;
                     /** @description Taken and ignored */
                     language?: string;
@@ -3462,6 +3457,7 @@ export interface operations {
             400: components["responses"]["Mastodon400"];
             401: components["responses"]["Mastodon401"];
             403: components["responses"]["Mastodon403"];
+            404: components["responses"]["Mastodon404"];
             413: components["responses"]["Mastodon413"];
             415: components["responses"]["Mastodon415"];
             422: components["responses"]["Mastodon422"];
@@ -3548,7 +3544,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A status's thread: none, as there are no replies yet */
+            /** @description A status's thread: what it answers, up the chain, and the replies below it */
             200: {
                 headers: {
                     "X-RateLimit-Limit"?: string;
@@ -3811,7 +3807,7 @@ export interface operations {
                 min_id?: string;
                 /** @description How many: 20 by default, at most 40 (more is read as 40) */
                 limit?: number;
-                /** @description Changes nothing: no replies yet */
+                /** @description Without replies to others (replies to themselves, threads, stay) */
                 exclude_replies?: boolean;
                 /** @description Changes nothing: no boosts */
                 exclude_reblogs?: boolean;

@@ -111,14 +111,16 @@ export const userTimelinePageInput = z.object({
   /** Without their replies to others (their threads stay), as Mastodon's `exclude_replies`. */
   excludeReplies: z.boolean().default(false),
 });
+/** The most replies one page of a thread holds. */
+export const threadPageMax = 200;
 /**
- * A tweet's thread: its ancestors, and a page of its descendants (up to 200, 60 unless said) after
- * the cursor, as `tweet.context` answered it.
+ * A tweet's thread: its ancestors, and a page of its descendants (60 unless said) after the
+ * cursor, as `tweet.context` answered it.
  */
 export const contextInput = z.object({
   tweetId: id,
   cursor: page<[number, number]>(2).cursor,
-  limit: z.int().min(1).max(200).default(60),
+  limit: z.int().min(1).max(threadPageMax).default(60),
 });
 /** A follow's id in its list (`followId`), decoded into its keyset. */
 const followId = z

@@ -218,6 +218,47 @@ describe.each(testDialects())('the Mastodon API on %s', (dialect) => {
     await expect(anonymous.v1.favourites.list()).rejects.toMatchObject({ statusCode: 401 });
   });
 
+  it('replies and threads with masto.js: in_reply_to_id, replies_count, context, exclude_replies', async () => {
+    const alice = await signUp('Alice', 'alice');
+    const bob = await signUp('Bob', 'bob');
+    const masto = createRestAPIClient({ url: server.url, accessToken: alice.token });
+    const bobMasto = createRestAPIClient({ url: server.url, accessToken: bob.token });
+    const root = await masto.v1.statuses.create({ status: 'root' });
+    const answer = await bobMasto.v1.statuses.create({ status: '@alice yes', inReplyToId: root.id });
+    expect(answer).toMatchObject({ inReplyToId: root.id, inReplyToAccountId: String(alice.user.id) });
+    const deeper = await masto.v1.statuses.create({ status: '<script>no</script>', inReplyToId: answer.id });
+    const aside = await bobMasto.v1.statuses.create({ status: 'aside', inReplyToId: root.id });
+    expect(await masto.v1.statuses.$select(root.id).fetch()).toMatchObject({ repliesCount: 2 });
+
+    const whole = await masto.v1.statuses.$select(root.id).context.fetch();
+    expect(whole.ancestors).toEqual([]);
+    expect(whole.descendants.map((s) => s.id)).toEqual([answer.id, deeper.id, aside.id]);
+    // Text stays text: escaped in the HTML.
+    expect(whole.descendants[1]?.content).toBe('<p>&lt;script&gt;no&lt;/script&gt;</p>');
+    const middle = await masto.v1.statuses.$select(answer.id).context.fetch();
+    expect(middle.ancestors.map((s) => s.id)).toEqual([root.id]);
+    expect(middle.descendants.map((s) => s.id)).toEqual([deeper.id]);
+
+    // An account's statuses without its replies to others; its own thread stays.
+    const thread = await masto.v1.statuses.create({ status: 'more', inReplyToId: root.id });
+    const ids = async (excludeReplies: boolean) =>
+      (await masto.v1.accounts.$select(String(alice.user.id)).statuses.list({ excludeReplies })).map((s) => s.id);
+    expect(await ids(true)).toEqual([thread.id, root.id]);
+    expect(await ids(false)).toEqual([thread.id, deeper.id, root.id]);
+
+    // A form's empty in_reply_to_id is no reply; one that is gone is Mastodon's 404.
+    const form = await raw('POST', '/api/v1/statuses', {
+      token: alice.token,
+      type: 'application/x-www-form-urlencoded',
+      body: 'status=plain&in_reply_to_id=',
+    });
+    expect(form.body).toMatchObject({ in_reply_to_id: null });
+    await expect(masto.v1.statuses.create({ status: 'x', inReplyToId: '987654' })).rejects.toMatchObject({
+      statusCode: 404,
+    });
+    await expect(masto.v1.statuses.$select('987654').context.fetch()).rejects.toMatchObject({ statusCode: 404 });
+  });
+
   it('answers every key of Status and Account, ids as strings, in the raw JSON', async () => {
     const alice = await signUp('Alice', 'alice');
     await trpc(alice.token).user.updateProfile.mutate({ profile: 'line one\nline two\n\nsecond <p>' });

@@ -132,6 +132,7 @@ describe.each(testDialects())('text inputs on %s', (dialect) => {
     'timeline.likes': { type: 'query', input: () => ({}) },
     // Refused before the tweet is looked for.
     'tweet.likedBy': { type: 'query', input: () => ({ tweetId: 1 }) },
+    'tweet.context': { type: 'query', input: () => ({ tweetId: 1 }) },
     'user.byUsername': { type: 'query', input: () => ({ username: 'owner' }) },
     'user.updateProfile': { type: 'mutation', input: () => ({ name: 'Owner', username: 'owner', profile: 'bio' }) },
     'user.search': { type: 'query', input: () => ({ query: 'own' }) },

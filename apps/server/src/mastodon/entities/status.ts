@@ -1,7 +1,7 @@
 /**
- * Mastodon's Status from a tweet: public, with no media, mentions, tags, polls, replies or boosts
- * yet, so those keys hold their empty values; its likes are Mastodon's favourites. `text`, the plain source, is given where
- * Mastodon gives it: in the answer to a deletion, for redrafting.
+ * Mastodon's Status from a tweet: public, with no media, mentions, tags, polls or boosts yet, so
+ * those keys hold their empty values; its likes are Mastodon's favourites. `text`, the plain
+ * source, is given where Mastodon gives it: in the answer to a deletion, for redrafting.
  */
 import type { TweetView } from '@miniter/api';
 import { z } from 'zod';
@@ -32,9 +32,9 @@ export const statusSchema = z
     reblogs_count: always(0, 'no boosts'),
     favourites_count: z.int().nonnegative().meta({ description: 'Its likes' }),
     quotes_count: always(0, 'no quotes'),
-    replies_count: always(0, 'no replies yet'),
-    in_reply_to_id: alwaysNull('no replies yet'),
-    in_reply_to_account_id: alwaysNull('no replies yet'),
+    replies_count: z.int().nonnegative().meta({ description: 'Its replies' }),
+    in_reply_to_id: entityId('The status it answers (perhaps deleted since)').nullable(),
+    in_reply_to_account_id: entityId("That status's author").nullable(),
     reblog: alwaysNull('no boosts'),
     poll: alwaysNull('no polls'),
     card: alwaysNull('no preview cards'),
@@ -76,9 +76,9 @@ export function toStatus(tweet: TweetView, account: Account, origin: string, { s
     reblogs_count: 0,
     favourites_count: tweet.likeCount,
     quotes_count: 0,
-    replies_count: 0,
-    in_reply_to_id: null,
-    in_reply_to_account_id: null,
+    replies_count: tweet.replyCount,
+    in_reply_to_id: tweet.inReplyTo && String(tweet.inReplyTo.id),
+    in_reply_to_account_id: tweet.inReplyTo && String(tweet.inReplyTo.userId),
     reblog: null,
     poll: null,
     card: null,

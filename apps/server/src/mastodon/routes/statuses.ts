@@ -3,9 +3,9 @@ import { schemas } from '@miniter/api';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { route } from '../calls.ts';
-import { accountSchema } from '../entities/account.ts';
-import { none } from '../entities/common.ts';
-import { type Status, statusSchema, toStatuses } from '../entities/status.ts';
+import { accountSchema, loadAccounts } from '../entities/account.ts';
+import { entityId } from '../entities/common.ts';
+import { type Status, statusesOf, statusSchema, toStatuses } from '../entities/status.ts';
 import { accountLimits, idOf, idPageInput, isTrue, pageParams } from '../params.ts';
 import { accountPage } from './follows.ts';
 import { pageNames } from './timelines.ts';
@@ -18,7 +18,6 @@ const unsupported: Record<string, (value: unknown) => boolean> = {
   visibility: (value) => value !== 'public',
   spoiler_text: (value) => value !== '',
   sensitive: isTrue,
-  in_reply_to_id: (value) => value !== '' && value !== null,
   // Some apps send an empty `media_ids[]` with a form: no media.
   media_ids: (value) => [value].flat().some((id) => id !== ''),
   poll: (value) => value !== null,
@@ -35,7 +34,7 @@ const tweetable = z.object(
         .unknown()
         .optional()
         .refine((value) => value === undefined || !asks(value), {
-          message: `${name}: Miniter's statuses are public, plain text and stand alone`,
+          message: `${name}: Miniter's statuses are public and plain text`,
           params: { code: 'unsupported' },
         }),
     ]),
@@ -48,7 +47,7 @@ function refuseUnsupported(params: Record<string, unknown>) {
 }
 
 /** What the document says a tweet can be of each parameter above. */
-const onlyPublic = 'Only what a public, plain, stand-alone status has';
+const onlyPublic = 'Only what a public, plain status has';
 
 /** A status's one status: the route reads one tweet, and the first of a list of one is it. */
 const only = ([status]: Status[]) => status as Status;
@@ -59,7 +58,7 @@ export const statusRoutes = [
     path: '/api/v1/statuses',
     summary: 'Post a status',
     description:
-      'Form, JSON or multipart. Whatever a tweet cannot be (private, with a warning, a reply, media, a poll) is refused by name.',
+      'Form, JSON or multipart; a reply with `in_reply_to_id`. Whatever a tweet cannot be (private, with a warning, media, a poll) is refused by name.',
     tag: 'statuses',
     scope: 'write:statuses',
     params: z.object({
@@ -67,7 +66,7 @@ export const statusRoutes = [
       visibility: z.literal('public').optional().meta({ description: onlyPublic }),
       spoiler_text: z.literal('').optional().meta({ description: onlyPublic }),
       sensitive: z.literal(false).optional().meta({ description: onlyPublic }),
-      in_reply_to_id: z.null().optional().meta({ description: onlyPublic }),
+      in_reply_to_id: entityId('The status this answers').nullable().optional(),
       'media_ids[]': z.array(z.string()).max(0).optional().meta({ description: onlyPublic }),
       poll: z.null().optional().meta({ description: onlyPublic }),
       scheduled_at: z.null().optional().meta({ description: onlyPublic }),
@@ -75,12 +74,18 @@ export const statusRoutes = [
       language: z.string().optional().meta({ description: 'Taken and ignored' }),
     }),
     answer: statusSchema,
+    // The status it answers is gone.
+    statuses: [404],
     idempotencyKey: true,
-    names: { text: 'status' },
+    names: { text: 'status', inReplyToId: 'in_reply_to_id' },
     handle: async ({ caller, origin, params }) => {
       refuseUnsupported(params);
+      // Some apps send an empty one with a form: no reply.
+      const inReplyTo = params.in_reply_to_id;
+      const inReplyToId =
+        inReplyTo === undefined || inReplyTo === '' || inReplyTo === null ? undefined : idOf(inReplyTo);
       // The Idempotency-Key header is the context's: a retried post is written once.
-      const tweet = await caller.tweet.create({ text: params.status as string });
+      const tweet = await caller.tweet.create({ text: params.status as string, inReplyToId });
       return only(await toStatuses(caller, origin, [tweet]));
     },
   }),
@@ -95,18 +100,31 @@ export const statusRoutes = [
       only(await toStatuses(caller, origin, [await caller.tweet.byId({ tweetId: idOf(params.id) })])),
   }),
 
-  // No replies yet: a status that exists stands alone.
   route({
     method: 'get',
     path: '/api/v1/statuses/:id/context',
-    summary: "A status's thread: none, as there are no replies yet",
+    summary: "A status's thread: what it answers, up the chain, and the replies below it",
+    description: `Ancestors oldest first; descendants depth first, the first ${schemas.threadPageMax}.`,
     tag: 'statuses',
     answer: z
-      .object({ ancestors: none('no replies yet'), descendants: none('no replies yet') })
+      .object({
+        ancestors: z.array(statusSchema).meta({ description: 'Oldest first, up to the status it answers' }),
+        descendants: z.array(statusSchema).meta({ description: "Depth first, each reply's replies below it" }),
+      })
       .meta({ id: 'Context' }),
-    handle: async ({ caller, params }) => {
-      await caller.tweet.byId({ tweetId: idOf(params.id) });
-      return { ancestors: [], descendants: [] };
+    handle: async ({ caller, origin, params }) => {
+      // Mastodon's apps do not page a thread: they get its first page, as large as pages go.
+      const thread = await caller.tweet.context({ tweetId: idOf(params.id), limit: schemas.threadPageMax });
+      const tweets = [...thread.ancestors, ...thread.descendants];
+      const accounts = await loadAccounts(
+        caller,
+        origin,
+        tweets.map((t) => t.author.id),
+      );
+      return {
+        ancestors: statusesOf(thread.ancestors, accounts, origin),
+        descendants: statusesOf(thread.descendants, accounts, origin),
+      };
     },
   }),
 

@@ -100,14 +100,14 @@ export const timelineRoutes = [
     ),
   }),
 
-  // No replies or boosts to exclude; nothing is pinned and nothing has media yet.
+  // No boosts to exclude; nothing is pinned and nothing has media yet.
   route({
     method: 'get',
     path: '/api/v1/accounts/:id/statuses',
     summary: "An account's statuses, newest first",
     tag: 'timelines',
     params: statusPage.extend({
-      exclude_replies: flagParam('Changes nothing: no replies yet'),
+      exclude_replies: flagParam('Without replies to others (replies to themselves, threads, stay)'),
       exclude_reblogs: flagParam('Changes nothing: no boosts'),
       pinned: flagParam('Only pinned statuses: none'),
       only_media: flagParam('Only statuses with media: none yet'),
@@ -123,7 +123,7 @@ export const timelineRoutes = [
         await caller.user.byId({ userId });
         return null;
       }
-      return caller.tweet.byAuthor({ userId, ...input });
+      return caller.tweet.byAuthor({ userId, ...input, excludeReplies: isTrue(params.exclude_replies) });
     }),
   }),
 ];
