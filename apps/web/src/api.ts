@@ -12,6 +12,8 @@ export const api = createMiniterClient({ url: `${location.origin}/trpc`, token: 
 
 export type Tweet = RouterOutputs['tweet']['create'];
 export type TweetPage = RouterOutputs['timeline']['home'];
+/** A page of a tweet's thread: the tweet, what it answers up the chain, and some of the replies below it. */
+export type ThreadPage = RouterOutputs['tweet']['context'];
 /** Your own account, as Settings edits it. */
 export type Account = RouterOutputs['user']['me'];
 /** Someone in a people list: followers, following, search results, suggestions. */
@@ -59,6 +61,8 @@ export const keys = {
   tweetsBy: (userId: number) => ['tweets', userId],
   /** Every list of tweets: the timelines (your likes among them) and each user's tweets. */
   tweetLists: [['timeline'], ['tweets']],
+  /** Each tweet's thread, by the tweet's id. */
+  threads: ['thread'],
   suggestions: ['suggestions'],
   search: ['search'],
   authorizedApps: ['oauth', 'authorizedApps'],
@@ -89,6 +93,10 @@ export const likedTweets = (): TweetPages =>
 
 export const userTweets = (userId: number): TweetPages =>
   pages(keys.tweetsBy(userId), (cursor) => api.tweet.byAuthor.query({ userId, cursor }));
+
+/** Tweet `tweetId`'s thread: its ancestors, and its replies a page at a time ("Show more replies"). */
+export const tweetThread = (tweetId: number) =>
+  pages<ThreadPage>([...keys.threads, tweetId], (cursor) => api.tweet.context.query({ tweetId, cursor }));
 
 /** A list of people pages: followers, following, or search results. */
 export type PeoplePages = ReturnType<typeof userList>;
@@ -129,6 +137,9 @@ export const me = () => queryOptions({ queryKey: [...keys.users, 'me'], queryFn:
 
 /** Where a person's profile is. */
 export const profilePath = (person: { username: string }) => `/@${person.username}`;
+
+/** Where a tweet's thread is: under its author's profile. */
+export const tweetPath = (tweet: Pick<Tweet, 'id' | 'author'>) => `${profilePath(tweet.author)}/${tweet.id}`;
 
 /** The application behind an authorization request, and what it asks; refused if the request is bad. */
 export const oauthClient = ({ clientId, redirectUri, scope, state }: AuthorizationRequest) =>

@@ -13,11 +13,16 @@ const Explore = lazy(() => import('./pages/Explore.tsx').then((m) => ({ default:
 const Likes = lazy(() => import('./pages/Likes.tsx').then((m) => ({ default: m.Likes })));
 const Search = lazy(() => import('./pages/Search.tsx').then((m) => ({ default: m.Search })));
 const Profile = lazy(() => import('./pages/Profile.tsx').then((m) => ({ default: m.Profile })));
+const Thread = lazy(() => import('./pages/Thread.tsx').then((m) => ({ default: m.Thread })));
 const ProfileById = lazy(() => import('./pages/Profile.tsx').then((m) => ({ default: m.ProfileById })));
 const Settings = lazy(() => import('./pages/Settings.tsx').then((m) => ({ default: m.Settings })));
 const Login = lazy(() => import('./pages/Login.tsx').then((m) => ({ default: m.Login })));
 const Authorize = lazy(() => import('./pages/Authorize.tsx').then((m) => ({ default: m.Authorize })));
 const SearchBox = lazy(() => import('./components/SearchBox.tsx').then((m) => ({ default: m.SearchBox })));
+
+/** A tweet's thread, under its author's profile: `/@handle/42`. */
+const threadPath = /^\/@(?<username>[^/]+)\/(?<id>[^/]+)\/?$/;
+type ThreadParams = { username: string; id: string };
 
 /** Your profile's link, once your handle is known. */
 function ProfileLink() {
@@ -106,6 +111,9 @@ function App() {
               <Route path={/^\/@(?<username>[^/]+)\/?$/}>
                 {(params: { username: string }) => <Profile username={params.username} session={session} />}
               </Route>
+              <Route path={threadPath}>
+                {(params: ThreadParams) => <Thread username={params.username} id={params.id} session={session} />}
+              </Route>
               <Route path="/u/:id">{(params) => <ProfileById id={params.id} />}</Route>
               <Route path="/settings">
                 <Settings session={session} onSession={changeSession} />
@@ -118,6 +126,10 @@ function App() {
             <Switch>
               <Route path="/login">
                 <Login onSignedIn={signIn} notice={notice} />
+              </Route>
+              {/* A thread is public: a link to one works for whoever follows it. */}
+              <Route path={threadPath}>
+                {(params: ThreadParams) => <Thread username={params.username} id={params.id} session={null} />}
               </Route>
               <Route>
                 <Redirect to="/login" />

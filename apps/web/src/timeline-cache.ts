@@ -1,7 +1,7 @@
 /**
- * Cached pages of tweets (the timelines, a user's tweets, your likes) and the live tweets waiting
- * behind "N new tweets": pure functions, so the merge rules are tested without a browser
- * (`timeline-cache.test.ts`).
+ * Cached pages of tweets (the timelines, a user's tweets, your likes), the live tweets waiting
+ * behind "N new tweets", and what you post as shown before the server answers: pure functions, so
+ * the merge rules are tested without a browser (`timeline-cache.test.ts`).
  */
 import type { InfiniteData } from '@tanstack/react-query';
 import type { Tweet, TweetPage } from './api.ts';
@@ -29,6 +29,27 @@ export const replace = (pages: Pages, id: number, tweet: Tweet): Pages => update
 /** `tweet` liked by you, or not: its count follows, and liking what you like already changes nothing. */
 export const withLike = (tweet: Tweet, liked: boolean): Tweet =>
   tweet.liked === liked ? tweet : { ...tweet, liked, likeCount: Math.max(0, tweet.likeCount + (liked ? 1 : -1)) };
+
+/** `tweet` with `change` more replies (less, when a reply is taken back), never below zero. */
+export const withReplies = (tweet: Tweet, change: number): Tweet => ({
+  ...tweet,
+  replyCount: Math.max(0, tweet.replyCount + change),
+});
+
+/**
+ * What you post, as shown before the server answers: a negative id (nothing can act on it yet),
+ * and, for a reply, whom it answers.
+ */
+export const pendingTweet = (author: Tweet['author'] | undefined, text: string, inReplyTo?: Tweet): Tweet => ({
+  id: -Date.now(),
+  text: text.trim(),
+  createdAt: new Date().toISOString(),
+  author: author ?? { id: 0, name: '…', username: '', profilePictureUrl: null },
+  inReplyTo: inReplyTo ? { id: inReplyTo.id, userId: inReplyTo.author.id, username: inReplyTo.author.username } : null,
+  replyCount: 0,
+  likeCount: 0,
+  liked: false,
+});
 
 export const drop = (pages: Pages, id: number): Pages => mapItems(pages, (items) => items.filter((t) => t.id !== id));
 

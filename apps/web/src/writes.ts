@@ -4,7 +4,8 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { type AuthorizedApp, authorizedApps, keys, relationship, type Tweet } from './api.ts';
-import { drop, type Pages, update, withLike } from './timeline-cache.ts';
+import { addReply, dropFromThread, replaceInThread, type ThreadPages, updateInThread } from './thread-cache.ts';
+import { drop, type Pages, prepend, replace, update, withLike, withReplies } from './timeline-cache.ts';
 
 /** You followed or unfollowed `userId`. */
 export function followChanged(queryClient: QueryClient, userId: number, following: boolean): Promise<unknown> {
@@ -19,25 +20,72 @@ export function followChanged(queryClient: QueryClient, userId: number, followin
   ]);
 }
 
-/** You posted `tweet` (the home timeline has it already). */
-export const tweeted = (queryClient: QueryClient, tweet: Tweet): Promise<unknown> =>
-  Promise.all([
-    queryClient.invalidateQueries({ queryKey: keys.tweetsBy(tweet.author.id) }),
-    queryClient.invalidateQueries({ queryKey: keys.publicTimeline }),
-    queryClient.invalidateQueries({ queryKey: keys.users }),
-  ]);
+const changeThreads = (queryClient: QueryClient, change: (thread: ThreadPages) => ThreadPages) =>
+  queryClient.setQueriesData({ queryKey: keys.threads }, change);
 
-/** You deleted tweet `id`: gone from every list of tweets, and from your count. */
-export function tweetDeleted(queryClient: QueryClient, id: number): Promise<unknown> {
-  for (const queryKey of keys.tweetLists) queryClient.setQueriesData({ queryKey }, (pages: Pages) => drop(pages, id));
-  return queryClient.invalidateQueries({ queryKey: keys.users });
-}
-
-/** Tweet `id` changed as `change` says in every list of tweets that holds it. */
+/** Tweet `id` changed as `change` says in every list of tweets and every thread that holds it. */
 const updateTweet = (queryClient: QueryClient, id: number, change: (tweet: Tweet) => Tweet) => {
   for (const queryKey of keys.tweetLists)
     queryClient.setQueriesData({ queryKey }, (pages: Pages) => update(pages, id, change));
+  changeThreads(queryClient, (thread) => updateInThread(thread, id, change));
 };
+
+/**
+ * You are posting `pending` (`pendingTweet`): shown at once atop your home timeline (yours are all
+ * there, replies too) and, a reply, under what it answers in every thread shown, counted there.
+ */
+export async function postShown(queryClient: QueryClient, pending: Tweet): Promise<void> {
+  const parentId = pending.inReplyTo?.id;
+  // A fetch under way would put back what it read before the post.
+  await queryClient.cancelQueries({ queryKey: keys.home });
+  queryClient.setQueryData(keys.home, (pages: Pages) => prepend(pages, [pending]));
+  if (parentId === undefined) return;
+  await queryClient.cancelQueries({ queryKey: keys.threads });
+  changeThreads(queryClient, (thread) => addReply(thread, pending));
+  updateTweet(queryClient, parentId, (tweet) => withReplies(tweet, 1));
+}
+
+/** The server refused `pending`: only it goes (what arrived meanwhile stays), and its count with it. */
+export function postRefused(queryClient: QueryClient, pending: Tweet): void {
+  queryClient.setQueryData(keys.home, (pages: Pages) => drop(pages, pending.id));
+  const parentId = pending.inReplyTo?.id;
+  if (parentId === undefined) return;
+  changeThreads(queryClient, (thread) => dropFromThread(thread, pending.id));
+  updateTweet(queryClient, parentId, (tweet) => withReplies(tweet, -1));
+}
+
+/**
+ * The server stored `tweet`, shown as `pendingId` until now: swapped in, and the lists it joins (your
+ * tweets and count, everyone's) refreshed. Threads not shown, where a reply also belongs (those of
+ * the tweets above what it answers), are read again on their next showing.
+ */
+export function posted(queryClient: QueryClient, pendingId: number, tweet: Tweet): Promise<unknown> {
+  queryClient.setQueryData(keys.home, (pages: Pages) => replace(pages, pendingId, tweet));
+  if (tweet.inReplyTo) changeThreads(queryClient, (thread) => replaceInThread(thread, pendingId, tweet));
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: keys.tweetsBy(tweet.author.id) }),
+    queryClient.invalidateQueries({ queryKey: keys.publicTimeline }),
+    queryClient.invalidateQueries({ queryKey: keys.users }),
+    tweet.inReplyTo && queryClient.invalidateQueries({ queryKey: keys.threads, refetchType: 'none' }),
+  ]);
+}
+
+/**
+ * You deleted `tweet`: gone from every list of tweets and every thread shown, from your count, and,
+ * a reply, from what it answered's. The threads shown are read again: the replies below it went too.
+ */
+export function tweetDeleted(
+  queryClient: QueryClient,
+  { id, inReplyTo }: Pick<Tweet, 'id' | 'inReplyTo'>,
+): Promise<unknown> {
+  for (const queryKey of keys.tweetLists) queryClient.setQueriesData({ queryKey }, (pages: Pages) => drop(pages, id));
+  changeThreads(queryClient, (thread) => dropFromThread(thread, id));
+  if (inReplyTo) updateTweet(queryClient, inReplyTo.id, (tweet) => withReplies(tweet, -1));
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: keys.users }),
+    queryClient.invalidateQueries({ queryKey: keys.threads }),
+  ]);
+}
 
 /** You liked (or unliked) tweet `id`: shown at once wherever it is, before the server answers. */
 export const likeShown = (queryClient: QueryClient, id: number, liked: boolean): void =>

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Tweet } from '../../src/api.ts';
-import { addWaiting, drop, type Pages, prepend, replace, update, withLike } from '../../src/timeline-cache.ts';
+import {
+  addWaiting,
+  drop,
+  type Pages,
+  pendingTweet,
+  prepend,
+  replace,
+  update,
+  withLike,
+  withReplies,
+} from '../../src/timeline-cache.ts';
 
 const tweet = (id: number): Tweet => ({
   id,
@@ -48,5 +58,21 @@ describe('the home timeline’s cache and its waiting live tweets', () => {
     expect(unliked?.pages[1]?.items[0]).toMatchObject({ liked: false, likeCount: 0 });
     // A count seen before someone else's unlike never goes below zero.
     expect(withLike({ ...tweet(1), liked: true }, false).likeCount).toBe(0);
+  });
+});
+
+describe('what you post, before the server answers', () => {
+  it('has a negative id, trimmed text, and whom it answers', () => {
+    const pending = pendingTweet(undefined, '  hello  ', { ...tweet(7), author: { ...tweet(7).author, id: 3 } });
+    expect(pending.id).toBeLessThan(0);
+    expect(pending.text).toBe('hello');
+    expect(pending.inReplyTo).toEqual({ id: 7, userId: 3, username: 'a' });
+    expect(pendingTweet(undefined, 'a tweet').inReplyTo).toBeNull();
+  });
+
+  it('counts a reply on what it answers, and takes it back, never below zero', () => {
+    expect(withReplies(tweet(1), 1).replyCount).toBe(1);
+    expect(withReplies(withReplies(tweet(1), 1), -1).replyCount).toBe(0);
+    expect(withReplies(tweet(1), -1).replyCount).toBe(0);
   });
 });

@@ -1,0 +1,135 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import { Link } from 'wouter';
+import { api, profilePath, type Tweet, tweetPath } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
+import { ago } from '../time-ago.ts';
+import { tweetDeleted } from '../writes.ts';
+import { Avatar } from './Avatar.tsx';
+import { Alerts, useRefusal } from './Field.tsx';
+import { LikeButton } from './LikeButton.tsx';
+import { PersonName } from './PersonName.tsx';
+import { ReplyButton } from './ReplyButton.tsx';
+import { ReplyComposer } from './ReplyComposer.tsx';
+
+/** Whom a reply answers: a link to their profile, or that their account is gone. */
+function ReplyingTo({ to }: { to: NonNullable<Tweet['inReplyTo']> }) {
+  const { t } = useI18n();
+  const { username } = to;
+  return (
+    <p className="replying-to">
+      {username ? t.replyingTo(<Link href={profilePath({ username })}>@{username}</Link>) : t.replyingToGone}
+    </p>
+  );
+}
+
+/** A tweet's counts for a reader who is not logged in: nothing to press. */
+function Counts({ tweet }: { tweet: Tweet }) {
+  const { t, numbers } = useI18n();
+  return (
+    <p className="actions counts-only">
+      <span>
+        <span aria-hidden="true">♡</span> <span className="visually-hidden">{t.likes}</span>{' '}
+        {numbers.format(tweet.likeCount)}
+      </span>
+      <span>
+        <span aria-hidden="true">{'↩\uFE0E'}</span> <span className="visually-hidden">{t.replies}</span>{' '}
+        {numbers.format(tweet.replyCount)}
+      </span>
+    </p>
+  );
+}
+
+interface TweetItemProps {
+  tweet: Tweet;
+  /** Who reads (their own tweets have a Delete button); null when nobody is logged in. */
+  myId: number | null;
+  /** The tweet a thread page is about: highlighted, its reply box always open under it. */
+  focused?: boolean;
+  /** Steps a reply is indented in its thread (`indentOf`). */
+  indent?: number;
+}
+
+/**
+ * A tweet: its author, when (a link to its thread), whom it answers, its text, and what can be done
+ * with it; a reply box opens in place under it.
+ */
+export function TweetItem({ tweet, myId, focused = false, indent = 0 }: TweetItemProps) {
+  const { t, dates, relative } = useI18n();
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => api.tweet.delete.mutate({ tweetId: tweet.id }),
+    onSuccess: () => tweetDeleted(queryClient, tweet),
+  });
+  const problem = useRefusal(remove.error);
+  const [replying, setReplying] = useState(false);
+  const replyButton = useRef<HTMLButtonElement>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const composerId = useId();
+  // A tweet still being posted (a negative id) has nothing to act on yet.
+  const posted = tweet.id > 0;
+  const composing = myId !== null && posted && (focused || replying);
+  const closeComposer = () => {
+    // The focus, if it was in the box that goes, back to the button that opened it.
+    const inBox = textarea.current?.form?.contains(document.activeElement);
+    setReplying(false);
+    if (inBox) replyButton.current?.focus();
+  };
+  const time = (
+    <time dateTime={tweet.createdAt} title={dates.format(new Date(tweet.createdAt))}>
+      {ago(relative, tweet.createdAt)}
+    </time>
+  );
+  const className = ['tweet', !posted && 'pending', focused && 'focused', indent > 0 && `indent-${indent}`]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <article aria-labelledby={`tweet-${tweet.id}-author`} className={className}>
+      <Avatar person={tweet.author} />
+      <div>
+        <p className="meta">
+          <PersonName person={tweet.author} id={`tweet-${tweet.id}-author`} />{' '}
+          {posted ? (
+            <Link href={tweetPath(tweet)} className="permalink">
+              {time}
+            </Link>
+          ) : (
+            time
+          )}
+        </p>
+        {tweet.inReplyTo && <ReplyingTo to={tweet.inReplyTo} />}
+        <p className="text">{tweet.text}</p>
+        {posted && myId === null && <Counts tweet={tweet} />}
+        {posted && myId !== null && (
+          <div className="actions">
+            <ReplyButton
+              ref={replyButton}
+              tweet={tweet}
+              // Under a thread's own tweet the box is always there: the button takes you to it.
+              onClick={focused ? () => textarea.current?.focus() : () => setReplying(!replying)}
+              expanded={focused ? undefined : replying}
+              controls={composing ? `${composerId}-text` : undefined}
+            />
+            <LikeButton tweet={tweet} />
+            {tweet.author.id === myId && (
+              <button type="button" className="link" onClick={() => remove.mutate()} disabled={remove.isPending}>
+                {t.delete}
+                <span className="visually-hidden">{t.thisTweet}</span>
+              </button>
+            )}
+          </div>
+        )}
+        <Alerts messages={problem.general} />
+        {composing && (
+          <ReplyComposer
+            parent={tweet}
+            id={composerId}
+            textarea={textarea}
+            focusOnOpen={!focused}
+            onClose={focused ? undefined : closeComposer}
+          />
+        )}
+      </div>
+    </article>
+  );
+}
