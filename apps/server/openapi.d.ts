@@ -388,6 +388,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A hashtag
+         * @description Any name that can be a hashtag, used yet or not (as on Mastodon); in lower case.
+         */
+        get: operations["getApiV1TagsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/search": {
         parameters: {
             query?: never;
@@ -412,7 +432,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Accounts by handle or name (no statuses or hashtags here) */
+        /** Accounts by handle or name, and hashtags by their start (no statuses here) */
         get: operations["getApiV2Search"];
         put?: never;
         post?: never;
@@ -623,6 +643,26 @@ export interface paths {
         };
         /** Everyone's statuses, newest first */
         get: operations["getApiV1TimelinesPublic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timelines/tag/{hashtag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The statuses carrying a hashtag, newest first
+         * @description Any case; a name that cannot be a hashtag finds none, as on Mastodon.
+         */
+        get: operations["getApiV1TimelinesTagHashtag"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1915,12 +1955,31 @@ export interface components {
              */
             note: "";
         };
+        Tag: {
+            /**
+             * @description The hashtag, without its `#`, in lower case
+             * @example 서울
+             */
+            name: string;
+            /**
+             * Format: uri
+             * @description The hashtag's page
+             */
+            url: string;
+            /** @description Always empty: usage is not counted by day */
+            history: unknown[];
+            /**
+             * @description Always false: hashtags are not followed
+             * @constant
+             */
+            following: false;
+        };
         Search: {
             accounts: components["schemas"]["Account"][];
             /** @description Always empty: no search of statuses */
             statuses: unknown[];
-            /** @description Always empty: no hashtags */
-            hashtags: unknown[];
+            /** @description Hashtags that start with the query */
+            hashtags: components["schemas"]["Tag"][];
         };
         Suggestion: {
             /**
@@ -1972,10 +2031,10 @@ export interface components {
             media_attachments: unknown[];
             /** @description Always null: the posting application is not shown */
             application: null;
-            /** @description Always empty: no mentions yet */
-            mentions: unknown[];
-            /** @description Always empty: no hashtags */
-            tags: unknown[];
+            /** @description The accounts its text mentions */
+            mentions: components["schemas"]["StatusMention"][];
+            /** @description Its hashtags */
+            tags: components["schemas"]["Tag"][];
             /** @description Always empty: no custom emoji */
             emojis: unknown[];
             /**
@@ -2032,6 +2091,21 @@ export interface components {
             pinned: false;
             /** @description Always empty: no filters */
             filtered: unknown[];
+        };
+        StatusMention: {
+            /**
+             * @description The account's id: a string of digits
+             * @example 1
+             */
+            id: string;
+            username: string;
+            /** @description The username: every account is local */
+            acct: string;
+            /**
+             * Format: uri
+             * @description The account's page
+             */
+            url: string;
         };
         Context: {
             /** @description Oldest first, up to the status it answers */
@@ -3190,6 +3264,37 @@ export interface operations {
             503: components["responses"]["Mastodon503"];
         };
     };
+    getApiV1TagsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An id: digits */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A hashtag */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tag"];
+                };
+            };
+            400: components["responses"]["Mastodon400"];
+            404: components["responses"]["Mastodon404"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
     getApiV1AccountsSearch: {
         parameters: {
             query: {
@@ -3252,7 +3357,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Accounts by handle or name (no statuses or hashtags here) */
+            /** @description Accounts by handle or name, and hashtags by their start (no statuses here) */
             200: {
                 headers: {
                     "X-RateLimit-Limit"?: string;
@@ -3790,6 +3895,54 @@ export interface operations {
                     "application/json": components["schemas"]["Status"][];
                 };
             };
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1TimelinesTagHashtag: {
+        parameters: {
+            query?: {
+                /** @description Only items older than this id */
+                max_id?: string;
+                /** @description Only items newer than this id */
+                since_id?: string;
+                /** @description The items just newer than this id (still newest first) */
+                min_id?: string;
+                /** @description How many: 20 by default, at most 40 (more is read as 40) */
+                limit?: number;
+                /** @description Changes nothing: every status is local */
+                local?: boolean;
+                /** @description Only remote statuses: none */
+                remote?: boolean;
+                /** @description Only statuses with media: none yet */
+                only_media?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description An id: digits */
+                hashtag: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statuses carrying a hashtag, newest first */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Status"][];
+                };
+            };
+            400: components["responses"]["Mastodon400"];
+            404: components["responses"]["Mastodon404"];
             422: components["responses"]["Mastodon422"];
             429: components["responses"]["Mastodon429"];
             500: components["responses"]["Mastodon500"];

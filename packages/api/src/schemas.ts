@@ -1,7 +1,8 @@
 import { decodeCursor, parseFollowId } from '@miniter/db';
 import { z } from 'zod';
 import { checkText } from './text.ts';
-import { codePoints, text, tweetText, username } from './text-fields.ts';
+import { codePoints, text, tweetMaxLength, tweetText, username } from './text-fields.ts';
+import { hashtagKey, isHashtag } from './tweet-text.ts';
 
 export const id = z.int().positive().max(4_294_967_295);
 
@@ -150,6 +151,37 @@ export const followListInput = z.object({
 export const userSearchInput = z.object({
   query: z.string().trim().min(1, 'Query must not be empty').max(100).superRefine(checkText('Query', 'name')),
   ...page<[number, number]>(2),
+});
+/**
+ * A hashtag, with or without its `#`: letters, digits and `_` in any script, at least one letter or
+ * `_` (`isHashtag`); answered by its key (lower case).
+ */
+export const hashtag = z
+  .string()
+  .trim()
+  .max(tweetMaxLength)
+  .superRefine(checkText('Hashtag', 'name'))
+  .transform((s) => s.replace(/^#/, ''))
+  .refine(isHashtag, {
+    message: 'A hashtag is letters, digits and underscores, with at least one letter or underscore',
+    params: { code: 'invalid_hashtag' },
+  })
+  .transform(hashtagKey);
+export const hashtagTimelineInput = z.object({ tag: hashtag, ...page<[number]>(1), ...idBounds, withAuthors });
+/** The start of a hashtag, as someone types it (`#` optional). */
+export const hashtagSearchInput = z.object({
+  query: z
+    .string()
+    .trim()
+    .max(tweetMaxLength)
+    .superRefine(checkText('Query', 'name'))
+    .transform((s) => s.replace(/^#/, ''))
+    .refine((s) => s === '' || isHashtag(`_${s}`), {
+      message: 'A hashtag is letters, digits and underscores',
+      params: { code: 'invalid_hashtag' },
+    })
+    .transform(hashtagKey),
+  limit: z.int().min(1).max(100).default(10),
 });
 /** May be left out: `user.suggestions()` asks for the default number. */
 export const suggestionsInput = z.object({ limit: z.int().min(1).max(50).default(10) }).prefault({});

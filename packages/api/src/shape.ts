@@ -46,6 +46,10 @@ export function tweet(t: TweetData, media: MediaStorage) {
     author: userSummary(t.author, media),
     /** The tweet this answers (perhaps deleted since) and its author (`username` null once gone). */
     inReplyTo: t.inReplyTo && { id: t.inReplyTo.id, userId: t.inReplyTo.userId, username: t.inReplyTo.username },
+    /** The accounts it mentions (`@username` in its text named them when it was written). */
+    mentions: t.mentions.map((m) => ({ id: m.id, username: m.username })),
+    /** Its hashtags' keys (lower case), each once. */
+    hashtags: t.hashtags,
     replyCount: t.replyCount,
     likeCount: t.likeCount,
     liked: t.liked,

@@ -150,6 +150,8 @@ describe.each(testDialects())('routers on %s', (dialect) => {
         createdAt: expect.any(String),
         author: { id: user.id, name: user.name, username: user.username, profilePictureUrl: null },
         inReplyTo: null,
+        mentions: [],
+        hashtags: [],
         replyCount: 0,
         likeCount: 0,
         liked: false,

@@ -1,5 +1,15 @@
 export { type DatabaseTarget, type Dialect, defaultSqlitePath, parseDatabaseUrl } from './config.ts';
-export { Follow, IdempotencyKey, Like, Session, StreamTicket, Tweet, User, UserSearchTerm } from './entities/index.ts';
+export {
+  Follow,
+  IdempotencyKey,
+  Like,
+  Session,
+  StreamTicket,
+  Tweet,
+  TweetMention,
+  User,
+  UserSearchTerm,
+} from './entities/index.ts';
 export { isDatabaseUnavailable } from './errors.ts';
 export {
   handleBase,
@@ -35,6 +45,7 @@ export {
   insertFollow,
   parseFollowId,
 } from './queries/follows.ts';
+export { findHashtagTimeline, searchHashtags } from './queries/hashtags.ts';
 export {
   claimIdempotencyKey,
   IdempotencyKeyBusy,
@@ -111,7 +122,15 @@ export {
   type RunSql,
   type TweetPage,
 } from './queries/timeline.ts';
-export { deleteOwnTweet, findTweetsById, insertReply, insertTweet } from './queries/tweets.ts';
+export {
+  deleteOwnTweet,
+  findReplyTarget,
+  findTweetsById,
+  insertHashtags,
+  insertTweet,
+  insertTweetEntities,
+  type TweetEntityKeys,
+} from './queries/tweets.ts';
 export {
   countAccountsAndTweets,
   findLiveSessionUser,

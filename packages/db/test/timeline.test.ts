@@ -181,6 +181,8 @@ describe.each(testDialects().flatMap((dialect) => idKinds.map((ids) => [dialect,
           inReplyTo: replyTo.has(item.id)
             ? { ...replyTo.get(item.id), username: `u${replyTo.get(item.id)?.userId}` }
             : null,
+          mentions: [],
+          hashtags: [],
           replyCount: [...replyTo.values()].filter((reply) => reply.id === item.id).length,
           likeCount: 0,
           liked: false,

@@ -23,9 +23,9 @@ export const tags = {
   instance: 'The server: its limits and software, for clients at start-up',
   accounts: 'Accounts: sign-up through an application, profiles, your own',
   follows: 'Who follows whom, and relationships',
-  search: 'Accounts by handle or name',
+  search: 'Accounts by handle or name, and hashtags',
   statuses: 'Posting, reading and deleting statuses',
-  timelines: 'Home, public and an account’s statuses, paged by `Link`',
+  timelines: 'Home, public, a hashtag’s and an account’s statuses, paged by `Link`',
   streaming: 'Timelines as they happen, as server-sent events (the WebSocket at /api/v1/streaming carries the same)',
   empty: 'What Mastodon’s apps ask for at start-up that Miniter has none of yet: always empty',
 } as const;

@@ -218,47 +218,6 @@ describe.each(testDialects())('the Mastodon API on %s', (dialect) => {
     await expect(anonymous.v1.favourites.list()).rejects.toMatchObject({ statusCode: 401 });
   });
 
-  it('replies and threads with masto.js: in_reply_to_id, replies_count, context, exclude_replies', async () => {
-    const alice = await signUp('Alice', 'alice');
-    const bob = await signUp('Bob', 'bob');
-    const masto = createRestAPIClient({ url: server.url, accessToken: alice.token });
-    const bobMasto = createRestAPIClient({ url: server.url, accessToken: bob.token });
-    const root = await masto.v1.statuses.create({ status: 'root' });
-    const answer = await bobMasto.v1.statuses.create({ status: '@alice yes', inReplyToId: root.id });
-    expect(answer).toMatchObject({ inReplyToId: root.id, inReplyToAccountId: String(alice.user.id) });
-    const deeper = await masto.v1.statuses.create({ status: '<script>no</script>', inReplyToId: answer.id });
-    const aside = await bobMasto.v1.statuses.create({ status: 'aside', inReplyToId: root.id });
-    expect(await masto.v1.statuses.$select(root.id).fetch()).toMatchObject({ repliesCount: 2 });
-
-    const whole = await masto.v1.statuses.$select(root.id).context.fetch();
-    expect(whole.ancestors).toEqual([]);
-    expect(whole.descendants.map((s) => s.id)).toEqual([answer.id, deeper.id, aside.id]);
-    // Text stays text: escaped in the HTML.
-    expect(whole.descendants[1]?.content).toBe('<p>&lt;script&gt;no&lt;/script&gt;</p>');
-    const middle = await masto.v1.statuses.$select(answer.id).context.fetch();
-    expect(middle.ancestors.map((s) => s.id)).toEqual([root.id]);
-    expect(middle.descendants.map((s) => s.id)).toEqual([deeper.id]);
-
-    // An account's statuses without its replies to others; its own thread stays.
-    const thread = await masto.v1.statuses.create({ status: 'more', inReplyToId: root.id });
-    const ids = async (excludeReplies: boolean) =>
-      (await masto.v1.accounts.$select(String(alice.user.id)).statuses.list({ excludeReplies })).map((s) => s.id);
-    expect(await ids(true)).toEqual([thread.id, root.id]);
-    expect(await ids(false)).toEqual([thread.id, deeper.id, root.id]);
-
-    // A form's empty in_reply_to_id is no reply; one that is gone is Mastodon's 404.
-    const form = await raw('POST', '/api/v1/statuses', {
-      token: alice.token,
-      type: 'application/x-www-form-urlencoded',
-      body: 'status=plain&in_reply_to_id=',
-    });
-    expect(form.body).toMatchObject({ in_reply_to_id: null });
-    await expect(masto.v1.statuses.create({ status: 'x', inReplyToId: '987654' })).rejects.toMatchObject({
-      statusCode: 404,
-    });
-    await expect(masto.v1.statuses.$select('987654').context.fetch()).rejects.toMatchObject({ statusCode: 404 });
-  });
-
   it('answers every key of Status and Account, ids as strings, in the raw JSON', async () => {
     const alice = await signUp('Alice', 'alice');
     await trpc(alice.token).user.updateProfile.mutate({ profile: 'line one\nline two\n\nsecond <p>' });
@@ -466,5 +425,73 @@ describe.each(testDialects())('the Mastodon API on %s', (dialect) => {
     const refused = await masto.v1.accounts.verifyCredentials().catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(MastoHttpError);
     expect(refused).toMatchObject({ statusCode: 401, message: 'The access token is invalid' });
+  });
+
+  // Last: their accounts would take the first ids, which the instance's contact is chosen among.
+  it('replies and threads with masto.js: in_reply_to_id, replies_count, context, exclude_replies', async () => {
+    const alice = await signUp('Alice', 'alice');
+    const bob = await signUp('Bob', 'bob');
+    const masto = createRestAPIClient({ url: server.url, accessToken: alice.token });
+    const bobMasto = createRestAPIClient({ url: server.url, accessToken: bob.token });
+    const root = await masto.v1.statuses.create({ status: 'root' });
+    const answer = await bobMasto.v1.statuses.create({ status: '@alice yes', inReplyToId: root.id });
+    expect(answer).toMatchObject({ inReplyToId: root.id, inReplyToAccountId: String(alice.user.id) });
+    const deeper = await masto.v1.statuses.create({ status: '<script>no</script>', inReplyToId: answer.id });
+    const aside = await bobMasto.v1.statuses.create({ status: 'aside', inReplyToId: root.id });
+    expect(await masto.v1.statuses.$select(root.id).fetch()).toMatchObject({ repliesCount: 2 });
+
+    const whole = await masto.v1.statuses.$select(root.id).context.fetch();
+    expect(whole.ancestors).toEqual([]);
+    expect(whole.descendants.map((s) => s.id)).toEqual([answer.id, deeper.id, aside.id]);
+    // Text stays text: escaped in the HTML.
+    expect(whole.descendants[1]?.content).toBe('<p>&lt;script&gt;no&lt;/script&gt;</p>');
+    const middle = await masto.v1.statuses.$select(answer.id).context.fetch();
+    expect(middle.ancestors.map((s) => s.id)).toEqual([root.id]);
+    expect(middle.descendants.map((s) => s.id)).toEqual([deeper.id]);
+
+    // An account's statuses without its replies to others; its own thread stays.
+    const thread = await masto.v1.statuses.create({ status: 'more', inReplyToId: root.id });
+    const ids = async (excludeReplies: boolean) =>
+      (await masto.v1.accounts.$select(String(alice.user.id)).statuses.list({ excludeReplies })).map((s) => s.id);
+    expect(await ids(true)).toEqual([thread.id, root.id]);
+    expect(await ids(false)).toEqual([thread.id, deeper.id, root.id]);
+
+    // A form's empty in_reply_to_id is no reply; one that is gone is Mastodon's 404.
+    const form = await raw('POST', '/api/v1/statuses', {
+      token: alice.token,
+      type: 'application/x-www-form-urlencoded',
+      body: 'status=plain&in_reply_to_id=',
+    });
+    expect(form.body).toMatchObject({ in_reply_to_id: null });
+    await expect(masto.v1.statuses.create({ status: 'x', inReplyToId: '987654' })).rejects.toMatchObject({
+      statusCode: 404,
+    });
+    await expect(masto.v1.statuses.$select('987654').context.fetch()).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it('mentions and hashtags with masto.js: linked in content, listed, a tag timeline and search', async () => {
+    const alice = await signUp('Alice', 'alice');
+    await signUp('Bob', 'bob');
+    const masto = createRestAPIClient({ url: server.url, accessToken: alice.token });
+    const posted = await masto.v1.statuses.create({ status: 'hi @Bob and @nobody #서울 #Seoul <b>x</b>' });
+    expect(posted.mentions).toEqual([
+      { id: expect.stringMatching(/^\d+$/), username: 'bob', acct: 'bob', url: `${server.url}/@bob` },
+    ]);
+    expect(posted.tags.map((t) => t.name).sort()).toEqual(['seoul', '서울']);
+    // Linked as Mastodon links them; an @handle that names nobody, and markup, stay text.
+    expect(posted.content).toBe(
+      `<p>hi <span class="h-card" translate="no"><a href="${server.url}/@Bob" class="u-url mention">@<span>Bob</span></a></span>` +
+        ' and @nobody ' +
+        `<a href="${server.url}/tags/%EC%84%9C%EC%9A%B8" class="mention hashtag" rel="tag">#<span>서울</span></a> ` +
+        `<a href="${server.url}/tags/seoul" class="mention hashtag" rel="tag">#<span>Seoul</span></a> &lt;b&gt;x&lt;/b&gt;</p>`,
+    );
+    await masto.v1.statuses.create({ status: 'no tag' });
+    const tagged = await masto.v1.timelines.tag.$select('SEOUL').list();
+    expect(tagged.map((s) => s.id)).toEqual([posted.id]);
+    expect(await masto.v1.timelines.tag.$select('not-a-tag!').list()).toEqual([]);
+    expect(await masto.v1.tags.$select('Seoul').fetch()).toMatchObject({ name: 'seoul', following: false });
+    const found = await masto.v2.search.list({ q: '#seo', type: 'hashtags' });
+    expect(found.hashtags.map((t) => t.name)).toEqual(['seoul']);
+    expect((await masto.v2.search.list({ q: '서' })).hashtags.map((t) => t.name)).toEqual(['서울']);
   });
 });

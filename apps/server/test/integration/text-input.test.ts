@@ -26,6 +26,7 @@ const fieldRules: Record<string, { refuses: string[]; valid: (bad: string) => st
     valid: (c) => `ki${c}m`,
   },
   query: { refuses: [...refusedEverywhere, ...refusedInNames], valid: (c) => `ki${c}m` },
+  tag: { refuses: [...refusedEverywhere, ...refusedInNames], valid: (c) => `se${c}oul` },
   profile: { refuses: [...refusedEverywhere, ...controls], valid: (c) => `hello${c}there` },
   text: { refuses: [...refusedEverywhere, ...controls], valid: (c) => `hello${c}there` },
   email: { refuses: [...refusedEverywhere, ...refusedInNames], valid: (c) => `ow${c}ner@example.com` },
@@ -133,6 +134,8 @@ describe.each(testDialects())('text inputs on %s', (dialect) => {
     // Refused before the tweet is looked for.
     'tweet.likedBy': { type: 'query', input: () => ({ tweetId: 1 }) },
     'tweet.context': { type: 'query', input: () => ({ tweetId: 1 }) },
+    'timeline.hashtag': { type: 'query', input: () => ({ tag: 'seoul' }) },
+    'timeline.hashtags': { type: 'query', input: () => ({ query: 'seo' }) },
     'user.byUsername': { type: 'query', input: () => ({ username: 'owner' }) },
     'user.updateProfile': { type: 'mutation', input: () => ({ name: 'Owner', username: 'owner', profile: 'bio' }) },
     'user.search': { type: 'query', input: () => ({ query: 'own' }) },

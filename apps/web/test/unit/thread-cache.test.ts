@@ -18,6 +18,8 @@ const tweet = (id: number, inReplyToId: number | null = null): Tweet => ({
   createdAt: '2026-12-01T00:00:00.000Z',
   author: { id: 1, name: 'A', username: 'a', profilePictureUrl: null },
   inReplyTo: inReplyToId === null ? null : { id: inReplyToId, userId: 1, username: 'a' },
+  mentions: [],
+  hashtags: [],
   replyCount: 0,
   likeCount: 0,
   liked: false,

@@ -18,6 +18,8 @@ const tweet = (id: number): Tweet => ({
   createdAt: '2026-12-01T00:00:00.000Z',
   author: { id: 1, name: 'A', username: 'a', profilePictureUrl: null },
   inReplyTo: null,
+  mentions: [],
+  hashtags: [],
   replyCount: 0,
   likeCount: 0,
   liked: false,

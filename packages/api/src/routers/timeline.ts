@@ -1,8 +1,22 @@
 import { TRPCError, type TRPCRouterRecord, tracked } from '@trpc/server';
 import type { z } from 'zod';
-import { likesInput, liveInput, timelinePageInput, userTimelinePageInput } from '../schemas.ts';
+import {
+  hashtagSearchInput,
+  hashtagTimelineInput,
+  likesInput,
+  liveInput,
+  timelinePageInput,
+  userTimelinePageInput,
+} from '../schemas.ts';
 import { likedTweets } from '../services/likes.ts';
-import { homeTimeline, publicTimeline, type TimelinePageParams, userTimeline } from '../services/timelines.ts';
+import {
+  hashtagsStartingWith,
+  hashtagTimeline,
+  homeTimeline,
+  publicTimeline,
+  type TimelinePageParams,
+  userTimeline,
+} from '../services/timelines.ts';
 import { likedTweetPage, tweetPage } from '../shape.ts';
 import { mappedEvents, protectedProcedure, publicProcedure, readerIdOf } from '../trpc.ts';
 
@@ -71,6 +85,17 @@ export const timelineRouter = {
     const page = { ...pageOf(input), readerId: await readerIdOf(ctx, ctx.em) };
     return tweetPage(await publicTimeline(ctx.em, page), ctx.media);
   }),
+
+  /** The tweets carrying a hashtag (with or without its `#`, any case), newest first. */
+  hashtag: publicProcedure.input(hashtagTimelineInput).query(async ({ ctx, input }) => {
+    const page = { ...pageOf(input), readerId: await readerIdOf(ctx, ctx.em) };
+    return tweetPage(await hashtagTimeline(ctx.em, input.tag, page), ctx.media);
+  }),
+
+  /** Hashtags that start with the query (all of them for an empty one), in order. */
+  hashtags: publicProcedure
+    .input(hashtagSearchInput)
+    .query(async ({ ctx, input }) => ({ items: await hashtagsStartingWith(ctx.em, input.query, input.limit) })),
 
   /** The book's `/timeline/<user_id>`: that user's tweets and those of the users they follow. */
   user: userTweetsQuery(true),

@@ -5,6 +5,7 @@ import {
   IdempotencyKey,
   Like,
   Tweet,
+  TweetMention,
   User,
   UserSearchTerm,
 } from '@miniter/db';
@@ -14,7 +15,7 @@ import { removeProfilePicture } from './avatars.ts';
 
 /**
  * Deletes the account after checking its password: the user row goes, and with it their tweets,
- * likes (others' tweets count them no more), follows, search terms, sessions, stream tickets and
+ * likes (others' tweets count them no more), mentions of them, follows, search terms, sessions, stream tickets and
  * idempotency keys, so their tokens stop working at once. Pictures go too. Every row is deleted explicitly, none left to a foreign key's cascade: MySQL runs
  * no triggers for cascaded rows (the live timeline's log needs the deletions), and the schema must
  * work without foreign keys (a sharded MySQL such as Vitess has none across shards).
@@ -31,6 +32,7 @@ export async function deleteAccount(
   await removeProfilePicture(em, media, account);
   await em.transactional(async (tx) => {
     await tx.nativeDelete(Like, { user: account.id });
+    await tx.nativeDelete(TweetMention, { userId: account.id });
     await tx.nativeDelete(Tweet, { author: account.id });
     await tx.nativeDelete(Follow, { $or: [{ user: account.id }, { followed: account.id }] });
     await tx.nativeDelete(IdempotencyKey, { userId: account.id });

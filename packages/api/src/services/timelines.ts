@@ -3,10 +3,12 @@ import {
   type FollowCursor,
   type FollowListEntry,
   findFollowList,
+  findHashtagTimeline,
   findPublicTimeline,
   findTimeline,
   findUserTimeline,
   type Page,
+  searchHashtags,
   type TweetPage,
   type UserSummaryData,
 } from '@miniter/db';
@@ -37,6 +39,16 @@ export interface TimelinePageParams extends PageParams<number> {
 /** The signed-in user's tweets and those of everyone they follow. */
 export function homeTimeline(em: EntityManager, user: UserSummaryData, page: TimelinePageParams): Promise<TweetPage> {
   return findTimeline(em, { userId: user.id, includeFollowed: true, ...page });
+}
+
+/** The tweets carrying the tag whose key is `tag`, newest first. */
+export function hashtagTimeline(em: EntityManager, tag: string, page: TimelinePageParams): Promise<TweetPage> {
+  return findHashtagTimeline(em, tag, page);
+}
+
+/** Hashtags (keys) that start with `prefix`, in order. */
+export function hashtagsStartingWith(em: EntityManager, prefix: string, limit: number): Promise<string[]> {
+  return searchHashtags(em, prefix, limit);
 }
 
 /** Any user's timeline (the book's `/timeline/<user_id>`), or only their own tweets. */

@@ -1,22 +1,28 @@
 import {
   deleteOwnTweet,
   type EntityManager,
+  findReplyTarget,
   findThread,
   findTweetsById,
-  insertReply,
+  insertHashtags,
   insertTweet,
+  insertTweetEntities,
   type Thread,
   type ThreadQuery,
   Tweet,
   type TweetData,
   type UserSummaryData,
 } from '@miniter/db';
+import { tweetEntities } from '../tweet-text.ts';
 import { ServiceError } from './errors.ts';
 
 // Writes are single autocommitted statements: the unit of work would wrap each in BEGIN … COMMIT
 // (three round trips for one row) and build an entity that nobody reads back.
 
-/** Posts a tweet; with `inReplyToId`, a reply to that tweet (NOT_FOUND when it does not exist). */
+/**
+ * Posts a tweet; with `inReplyToId`, a reply to that tweet (NOT_FOUND when it does not exist). Its
+ * mentions and hashtags are read from the text now and stored with it, so that reads never parse.
+ */
 export async function createTweet(
   em: EntityManager,
   author: UserSummaryData,
@@ -24,14 +30,27 @@ export async function createTweet(
   inReplyToId?: number,
 ): Promise<TweetData> {
   const createdAt = new Date();
-  if (inReplyToId === undefined) {
-    const id = await insertTweet(em, author.id, text, createdAt);
-    return { id, text, createdAt, author, inReplyTo: null, replyCount: 0, likeCount: 0, liked: false };
-  }
-  const id = await insertReply(em, author.id, text, createdAt, inReplyToId);
-  if (id === null)
+  const entities = tweetEntities(text);
+  const inReplyTo = inReplyToId === undefined ? undefined : await findReplyTarget(em, inReplyToId);
+  if (inReplyTo === null) {
     throw new ServiceError('NOT_FOUND', `Tweet ${inReplyToId} does not exist: there is nothing to reply to`);
-  // Read back, for whom it answers.
+  }
+  if (!entities.usernames.length && !entities.hashtags.length) {
+    const id = await insertTweet(em, author.id, text, createdAt, inReplyTo);
+    // A plain tweet, the most written: one statement, and nothing to read back.
+    if (!inReplyTo) {
+      const counts = { replyCount: 0, likeCount: 0, liked: false };
+      return { id, text, createdAt, author, inReplyTo: null, mentions: [], hashtags: [], ...counts };
+    }
+    return getTweet(em, id, author.id);
+  }
+  await insertHashtags(em, entities.hashtags);
+  const id = await em.transactional(async (tx) => {
+    const written = await insertTweet(tx, author.id, text, createdAt, inReplyTo);
+    await insertTweetEntities(tx, written, entities);
+    return written;
+  });
+  // Read back, for whom it answers and mentions.
   return getTweet(em, id, author.id);
 }
 

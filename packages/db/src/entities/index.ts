@@ -8,6 +8,7 @@ export { ServerInstance, SessionEpoch } from './session-epoch.ts';
 export { StreamTicket } from './stream-ticket.ts';
 export { TimelineEvent, TimelineSequence } from './timeline-event.ts';
 export { Tweet } from './tweet.ts';
+export { Hashtag, TweetHashtag, TweetMention } from './tweet-entities.ts';
 export { TweetStats } from './tweet-stats.ts';
 export { User } from './user.ts';
 export { UserSearchTerm } from './user-search-term.ts';
@@ -23,6 +24,7 @@ import { ServerInstanceSchema, SessionEpochSchema } from './session-epoch.ts';
 import { StreamTicketSchema } from './stream-ticket.ts';
 import { TimelineEventSchema, TimelineSequenceSchema } from './timeline-event.ts';
 import { TweetSchema } from './tweet.ts';
+import { HashtagSchema, TweetHashtagSchema, TweetMentionSchema } from './tweet-entities.ts';
 import { TweetStatsSchema } from './tweet-stats.ts';
 import { UserSchema } from './user.ts';
 import { UserSearchTermSchema } from './user-search-term.ts';
@@ -47,4 +49,7 @@ export const entities = [
   UserStatsSchema,
   TweetStatsSchema,
   LikeSchema,
+  HashtagSchema,
+  TweetHashtagSchema,
+  TweetMentionSchema,
 ];

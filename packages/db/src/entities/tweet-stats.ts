@@ -6,7 +6,7 @@ import { afterTrigger } from './triggers.ts';
  * a page of tweets reads them by primary key and they are exact under concurrency: 200 likes at
  * once are 200 increments, each under the row's lock. The row is made by the first like or reply
  * (a tweet nobody touched has none, and counts 0), not by every tweet written: posting stays one row.
- * No foreign key: it goes with its tweet by trigger (`tweetStatsTriggers`).
+ * No foreign key: it goes with its tweet by trigger (`tweetDependentTriggers`).
  */
 export const TweetStatsSchema = defineEntity({
   name: 'TweetStats',
@@ -23,10 +23,10 @@ TweetStatsSchema.setClass(TweetStats);
 
 /**
  * `tweets`: a reply counts on what it answers (whose counts row its writer made first), and a deleted
- * tweet's likes and counts go with it, also where no foreign key cascades (and MySQL runs no
- * triggers for rows a foreign key cascades to).
+ * tweet's likes, counts, hashtags and mentions go with it, also where no foreign key cascades (and
+ * MySQL runs no triggers for rows a foreign key cascades to).
  */
-export const tweetStatsTriggers = [
+export const tweetDependentTriggers = [
   afterTrigger(
     'reply_counted',
     'insert',
@@ -39,4 +39,6 @@ export const tweetStatsTriggers = [
   ),
   afterTrigger('tweet_likes_deleted', 'delete', 'delete from tweet_likes where tweet_id = old.id'),
   afterTrigger('tweet_stats_deleted', 'delete', 'delete from tweet_stats where tweet_id = old.id'),
+  afterTrigger('tweet_hashtags_deleted', 'delete', 'delete from tweet_hashtags where tweet_id = old.id'),
+  afterTrigger('tweet_mentions_deleted', 'delete', 'delete from tweet_mentions where tweet_id = old.id'),
 ];

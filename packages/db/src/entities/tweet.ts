@@ -1,6 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { logTrigger } from './timeline-event.ts';
-import { tweetStatsTriggers } from './tweet-stats.ts';
+import { tweetDependentTriggers } from './tweet-stats.ts';
 import { User } from './user.ts';
 import { tweetCountTriggers } from './user-stats.ts';
 
@@ -32,7 +32,7 @@ export const TweetSchema = defineEntity({
     logTrigger('tweet_written_log', 'insert', 'tweet', 'user_id', 'id'),
     logTrigger('tweet_deleted_log', 'delete', 'delete', 'user_id', 'id'),
     ...tweetCountTriggers,
-    ...tweetStatsTriggers,
+    ...tweetDependentTriggers,
   ],
 });
 

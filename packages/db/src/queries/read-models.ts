@@ -14,6 +14,9 @@ export type TweetData = Pick<Tweet, 'id' | 'text' | 'createdAt'> & {
   author: UserSummaryData;
   /** The tweet it answers (which may since be deleted) and that tweet's author (null once gone). */
   inReplyTo: { id: number; userId: number; username: string | null } | null;
+  /** The accounts it mentions (that still exist), and its hashtags' keys, as stored when it was written. */
+  mentions: { id: number; username: string }[];
+  hashtags: string[];
   replyCount: number;
   likeCount: number;
   liked: boolean;
@@ -90,8 +93,8 @@ export const tweetAuthor = (row: Record<string, unknown>): UserSummaryData => ({
 /**
  * What a tweet row selects beside its author (`tweets` aliased `t`): its columns, the username it
  * answers (`users` aliased `ru`), its counts (`tweet_stats` aliased `ts`: none until the first like
- * or reply) and whether `readerId` liked it; with the joins and the columns' parameters, which come
- * before the statement's own.
+ * or reply), whether `readerId` liked it, its mentions and hashtags; with the joins and the columns'
+ * parameters, which come before the statement's own.
  */
 export function tweetSql(readerId: number | undefined) {
   const liked =
@@ -100,11 +103,28 @@ export function tweetSql(readerId: number | undefined) {
     columns:
       't.id, t.user_id, t.tweet, t.created_at, t.in_reply_to_id, t.in_reply_to_user_id, ' +
       'ru.username as in_reply_to_username, coalesce(ts.like_count, 0) as like_count, ' +
-      `coalesce(ts.reply_count, 0) as reply_count, ${liked} as liked`,
+      `coalesce(ts.reply_count, 0) as reply_count, ${liked} as liked, ` +
+      // Each a probe of an index by tweet: nothing for a tweet that has none.
+      "(select group_concat(concat(m.user_id, ':', mu.username)) from tweet_mentions as m " +
+      'join users as mu on mu.id = m.user_id where m.tweet_id = t.id) as mention_list, ' +
+      '(select group_concat(h.name) from tweet_hashtags as th join hashtags as h on h.id = th.hashtag_id ' +
+      'where th.tweet_id = t.id) as hashtag_list',
     params: readerId === undefined ? [] : [readerId],
     join: 'left join tweet_stats as ts on ts.tweet_id = t.id left join users as ru on ru.id = t.in_reply_to_user_id',
   };
 }
+
+/** `id:username,…` and `tag,…` as `tweetSql` selects them (neither a handle nor a tag holds `:` or `,`). */
+const mentionsOf = (list: unknown) =>
+  list
+    ? String(list)
+        .split(',')
+        .map((pair) => {
+          const at = pair.indexOf(':');
+          return { id: Number(pair.slice(0, at)), username: pair.slice(at + 1) };
+        })
+    : [];
+const hashtagsOf = (list: unknown) => (list ? String(list).split(',') : []);
 
 /** A tweet row (`tweetSql`'s columns) with its author, as plain data. */
 export function tweetData(em: EntityManager, row: Record<string, unknown>, author = tweetAuthor(row)): TweetData {
@@ -127,6 +147,8 @@ export function tweetData(em: EntityManager, row: Record<string, unknown>, autho
     createdAt,
     author,
     inReplyTo,
+    mentions: mentionsOf(row.mention_list),
+    hashtags: hashtagsOf(row.hashtag_list),
     replyCount: Number(row.reply_count),
     likeCount: Number(row.like_count),
     liked: Boolean(Number(row.liked)),

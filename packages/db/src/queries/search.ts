@@ -29,7 +29,7 @@ const handleAlphabet = /^[a-z0-9_]+$/;
  * compares text by its bytes (a range up to the highest code point), MySQL's `LIKE` with a literal
  * prefix is a range of the index in the column's collation. `%`, `_` and the escape are literal.
  */
-function startsWith(dialect: Dialect, column: string, prefix: string): { sql: string; params: string[] } {
+export function startsWith(dialect: Dialect, column: string, prefix: string): { sql: string; params: string[] } {
   return dialect === 'sqlite'
     ? { sql: `${column} >= ? and ${column} < ?`, params: [prefix, `${prefix}\u{10ffff}`] }
     : { sql: `${column} like ? escape '!'`, params: [`${prefix.replace(/[!%_]/g, '!$&')}%`] };

@@ -1,14 +1,16 @@
 /**
- * Mastodon's Status from a tweet: public, with no media, mentions, tags, polls or boosts yet, so
- * those keys hold their empty values; its likes are Mastodon's favourites. `text`, the plain
+ * Mastodon's Status from a tweet: public, with no media, polls or boosts yet, so those keys hold
+ * their empty values; its likes are Mastodon's favourites. `text`, the plain
  * source, is given where Mastodon gives it: in the answer to a deletion, for redrafting.
  */
 import type { TweetView } from '@miniter/api';
+import { usernameKey } from '@miniter/db/handles';
 import { z } from 'zod';
 import type { Caller } from '../../rest/calls.ts';
 import { textToHtml } from '../html.ts';
 import { type Account, accountSchema, loadAccounts } from './account.ts';
 import { always, alwaysNull, entityId, none } from './common.ts';
+import { mentionSchema, tagSchema, toMention, toTag } from './tag.ts';
 
 export const statusSchema = z
   .object({
@@ -26,8 +28,8 @@ export const statusSchema = z
     spoiler_text: always('', 'no content warnings'),
     media_attachments: none('no media yet'),
     application: alwaysNull('the posting application is not shown'),
-    mentions: none('no mentions yet'),
-    tags: none('no hashtags'),
+    mentions: z.array(mentionSchema).meta({ description: 'The accounts its text mentions' }),
+    tags: z.array(tagSchema).meta({ description: 'Its hashtags' }),
     emojis: none('no custom emoji'),
     reblogs_count: always(0, 'no boosts'),
     favourites_count: z.int().nonnegative().meta({ description: 'Its likes' }),
@@ -64,14 +66,14 @@ export function toStatus(tweet: TweetView, account: Account, origin: string, { s
     url: `${origin}/@${username}/${tweet.id}`,
     created_at: tweet.createdAt,
     account,
-    content: textToHtml(tweet.text),
+    content: textToHtml(tweet.text, { origin, mentioned: new Set(tweet.mentions.map((m) => usernameKey(m.username))) }),
     visibility: 'public',
     sensitive: false,
     spoiler_text: '',
     media_attachments: [],
     application: null,
-    mentions: [],
-    tags: [],
+    mentions: tweet.mentions.map((mention) => toMention(mention, origin)),
+    tags: tweet.hashtags.map((tag) => toTag(tag, origin)),
     emojis: [],
     reblogs_count: 0,
     favourites_count: tweet.likeCount,

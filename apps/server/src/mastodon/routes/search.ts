@@ -1,15 +1,18 @@
 /**
- * Search: accounts by handle or name (`user.search`, which reads `@handle` as the handle). Miniter
- * has no hashtags and no full-text search of statuses, so those lists are empty; it does not
- * federate, so `resolve` finds nothing more, and an address at another server finds nobody.
+ * Search: accounts by handle or name (`user.search`, which reads `@handle` as the handle), and
+ * hashtags by their start (`timeline.hashtags`). Miniter has no full-text search of statuses, so
+ * that list is empty; it does not federate, so `resolve` finds nothing more, and an address at
+ * another server finds nobody.
  */
 import type { RouterOutputs } from '@miniter/api';
+import { hashtagKey, isHashtag } from '@miniter/api/tweet-text';
 import { z } from 'zod';
 import { numeric } from '../../rest/calls.ts';
 import { type Call, route } from '../calls.ts';
 import { type Account, accountSchema, loadAccounts } from '../entities/account.ts';
 import { none } from '../entities/common.ts';
-import { accountLimits, flagParam, isTrue, limitOf, limitParam } from '../params.ts';
+import { type Tag, tagSchema, toTag } from '../entities/tag.ts';
+import { accountLimits, flagParam, isTrue, limitOf, limitParam, recordNotFound } from '../params.ts';
 import { localUsername } from './accounts.ts';
 
 type Person = RouterOutputs['user']['search']['items'][number];
@@ -69,6 +72,15 @@ async function searchAccounts(
   return ids.flatMap((id) => accounts.get(id) ?? []);
 }
 
+/** The hashtags that start with `q` (`#` optional), in order: `offset` skipped, then up to `limit`. */
+async function searchTags(call: SearchCall, { limit, offset }: { limit: number; offset: number }): Promise<Tag[]> {
+  const q = typeof call.params.q === 'string' ? call.params.q.trim().replace(/^#/, '') : '';
+  // Only what can start a hashtag is looked for: anything else (a handle, a phrase) finds none.
+  if (!q || !isHashtag(`_${q}`)) return [];
+  const { items } = await call.caller.timeline.hashtags({ query: q, limit: offset + limit });
+  return items.slice(offset).map((name) => toTag(name, call.origin));
+}
+
 /** What both searches take. */
 const searchParams = (limits: { byDefault: number; max: number }) =>
   z.object({
@@ -80,10 +92,28 @@ const searchParams = (limits: { byDefault: number; max: number }) =>
   });
 
 const searchSchema = z
-  .object({ accounts: z.array(accountSchema), statuses: none('no search of statuses'), hashtags: none('no hashtags') })
+  .object({
+    accounts: z.array(accountSchema),
+    statuses: none('no search of statuses'),
+    hashtags: z.array(tagSchema).meta({ description: 'Hashtags that start with the query' }),
+  })
   .meta({ id: 'Search' });
 
 export const searchRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/tags/:id',
+    summary: 'A hashtag',
+    description: 'Any name that can be a hashtag, used yet or not (as on Mastodon); in lower case.',
+    tag: 'search',
+    answer: tagSchema,
+    handle: async ({ origin, params }) => {
+      const name = String(params.id).replace(/^#/, '');
+      if (!isHashtag(name)) throw recordNotFound();
+      return toTag(hashtagKey(name), origin);
+    },
+  }),
+
   route({
     method: 'get',
     path: '/api/v1/accounts/search',
@@ -105,7 +135,7 @@ export const searchRoutes = [
   route({
     method: 'get',
     path: '/api/v2/search',
-    summary: 'Accounts by handle or name (no statuses or hashtags here)',
+    summary: 'Accounts by handle or name, and hashtags by their start (no statuses here)',
     tag: 'search',
     params: searchParams(searchLimits).extend({
       type: z
@@ -118,16 +148,16 @@ export const searchRoutes = [
     names: searchNames,
     handle: async (c) => {
       const { type } = c.params;
+      const all = type === undefined || type === '';
+      const limit = limitOf(c.params.limit, searchLimits);
+      // As in Mastodon, `offset` only applies to a search of one type.
+      const offset = type ? offsetOf(c.params.offset) : 0;
       const accounts =
-        type === undefined || type === '' || type === 'accounts'
-          ? await searchAccounts(c, {
-              limit: limitOf(c.params.limit, searchLimits),
-              // As in Mastodon, `offset` only applies to a search of one type.
-              offset: type ? offsetOf(c.params.offset) : 0,
-              following: isTrue(c.params.following),
-            })
+        all || type === 'accounts'
+          ? await searchAccounts(c, { limit, offset, following: isTrue(c.params.following) })
           : [];
-      return { accounts, statuses: [], hashtags: [] };
+      const hashtags = all || type === 'hashtags' ? await searchTags(c, { limit, offset }) : [];
+      return { accounts, statuses: [], hashtags };
     },
   }),
 ];

@@ -1,5 +1,6 @@
 /** Timelines: home, public (all of it is local), and an account's statuses. */
 import type { TweetView } from '@miniter/api';
+import { isHashtag } from '@miniter/api/tweet-text';
 import { z } from 'zod';
 import { type Call, route } from '../calls.ts';
 import { accountsOf, type Profile } from '../entities/account.ts';
@@ -98,6 +99,28 @@ export const timelineRoutes = [
     handle: timeline(async ({ caller, params }, input) =>
       isTrue(params.remote) || isTrue(params.only_media) ? null : caller.timeline.public(input),
     ),
+  }),
+
+  // Every status here is local; none has media yet. `any[]`, `all[]` and `none[]` are not taken.
+  route({
+    method: 'get',
+    path: '/api/v1/timelines/tag/:hashtag',
+    summary: 'The statuses carrying a hashtag, newest first',
+    description: 'Any case; a name that cannot be a hashtag finds none, as on Mastodon.',
+    tag: 'timelines',
+    params: statusPage.extend({
+      local: flagParam('Changes nothing: every status is local'),
+      remote: flagParam('Only remote statuses: none'),
+      only_media: flagParam('Only statuses with media: none yet'),
+    }),
+    answer: statuses,
+    paged: true,
+    names: pageNames,
+    handle: timeline(async ({ caller, params }, input) => {
+      const tag = String(params.hashtag).replace(/^#/, '');
+      if (!isHashtag(tag) || isTrue(params.remote) || isTrue(params.only_media)) return null;
+      return caller.timeline.hashtag({ tag, ...input });
+    }),
   }),
 
   // No boosts to exclude; nothing is pinned and nothing has media yet.

@@ -10,6 +10,7 @@ import { Migration20261207143256_oauth } from './Migration20261207143256_oauth.t
 import { Migration20261207182133_user_stats } from './Migration20261207182133_user_stats.ts';
 import { Migration20261207213723_likes } from './Migration20261207213723_likes.ts';
 import { Migration20261207233704_replies } from './Migration20261207233704_replies.ts';
+import { Migration20261207235332_mentions_hashtags } from './Migration20261207235332_mentions_hashtags.ts';
 
 export const mysqlMigrations = [
   { name: 'Migration20261126133524_initial', class: Migration20261126133524_initial },
@@ -23,4 +24,5 @@ export const mysqlMigrations = [
   { name: 'Migration20261207182133_user_stats', class: Migration20261207182133_user_stats },
   { name: 'Migration20261207213723_likes', class: Migration20261207213723_likes },
   { name: 'Migration20261207233704_replies', class: Migration20261207233704_replies },
+  { name: 'Migration20261207235332_mentions_hashtags', class: Migration20261207235332_mentions_hashtags },
 ];

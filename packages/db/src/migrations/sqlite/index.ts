@@ -10,6 +10,7 @@ import { Migration20261207143255_oauth } from './Migration20261207143255_oauth.t
 import { Migration20261207182132_user_stats } from './Migration20261207182132_user_stats.ts';
 import { Migration20261207213722_likes } from './Migration20261207213722_likes.ts';
 import { Migration20261207233703_replies } from './Migration20261207233703_replies.ts';
+import { Migration20261207235331_mentions_hashtags } from './Migration20261207235331_mentions_hashtags.ts';
 
 export const sqliteMigrations = [
   { name: 'Migration20261126133523_initial', class: Migration20261126133523_initial },
@@ -23,4 +24,5 @@ export const sqliteMigrations = [
   { name: 'Migration20261207182132_user_stats', class: Migration20261207182132_user_stats },
   { name: 'Migration20261207213722_likes', class: Migration20261207213722_likes },
   { name: 'Migration20261207233703_replies', class: Migration20261207233703_replies },
+  { name: 'Migration20261207235331_mentions_hashtags', class: Migration20261207235331_mentions_hashtags },
 ];
