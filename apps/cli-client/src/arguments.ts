@@ -1,5 +1,6 @@
 /** Argument parsers for commander: a bad value is a usage error naming the rule. */
 import { username } from '@miniter/api/text-fields';
+import { isHashtag } from '@miniter/api/tweet-text';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 
 export function parseId(value: string): number {
@@ -24,6 +25,32 @@ export function parseUser(value: string): UserRef {
 /** A handle checked by the server's own rule, which drops the `@` in front of it. */
 export function parseHandle(value: string) {
   return username.safeParse(value);
+}
+
+const withoutHash = (value: string) => (value.startsWith('#') ? value.slice(1) : value);
+
+/**
+ * A hashtag, with or without its `#` (`#rust`, `rust`), by the server's own rule (`isHashtag`):
+ * letters, digits and `_` in any script, at least one letter or `_` (`#2026` is a number).
+ */
+export function parseHashtag(value: string): string {
+  const tag = withoutHash(value.trim());
+  if (!isHashtag(tag)) {
+    throw new InvalidArgumentError('must be a hashtag: letters, digits and _ (any script), at least one letter or _');
+  }
+  return tag;
+}
+
+/**
+ * The start of a hashtag, `#` optional; empty for all of them. The start may be digits only: the
+ * letter a tag needs can come later (`#2026` starts `#2026년`).
+ */
+export function parseHashtagPrefix(value: string): string {
+  const prefix = withoutHash(value.trim());
+  if (prefix !== '' && !isHashtag(`_${prefix}`)) {
+    throw new InvalidArgumentError('must be the start of a hashtag: letters, digits and _ (any script)');
+  }
+  return prefix;
 }
 
 /** A page size from 1 to `max`, as `--limit` takes it. */

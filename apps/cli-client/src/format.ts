@@ -1,5 +1,7 @@
 /** Rendering for people: relative times, wrapping that respects wide characters, and layout. */
 import type { RouterOutputs } from '@miniter/api/client';
+import { hashtagKey, tweetRuns } from '@miniter/api/tweet-text';
+import { usernameKey } from '@miniter/db/handles';
 import type { createColors } from 'picocolors';
 import wrapAnsi from 'wrap-ansi';
 
@@ -81,9 +83,34 @@ export function renderReplyingTo(inReplyTo: NonNullable<Tweet['inReplyTo']>, col
   return colors.dim(`replying to ${inReplyTo.username === null ? 'a deleted account' : `@${inReplyTo.username}`}`);
 }
 
+/**
+ * A tweet's text with, on a terminal, its #hashtags (those in its `hashtags`: what `miniter tag`
+ * finds it by) and the @mentions that named an account (those in its `mentions`) in cyan; an
+ * @handle that named no one stays plain. Without colour the text is as written. The runs are the
+ * server's own reading (`tweetRuns`); colour codes take no columns in `wrap`'s measure.
+ */
+export function highlightText(tweet: Pick<Tweet, 'text' | 'mentions' | 'hashtags'>, colors: Colors): string {
+  if (!colors.isColorSupported) return tweet.text;
+  const mentioned = new Set(tweet.mentions.map((mention) => usernameKey(mention.username)));
+  const tagged = new Set(tweet.hashtags);
+  return tweetRuns(tweet.text)
+    .map((run) =>
+      (run.kind === 'mention' && mentioned.has(usernameKey(run.username))) ||
+      (run.kind === 'hashtag' && tagged.has(hashtagKey(run.tag)))
+        ? colors.cyan(run.text)
+        : run.text,
+    )
+    .join('');
+}
+
+/** A tweet's text, highlighted, wrapped to the terminal and indented. */
+function tweetBody(tweet: Tweet, { width, colors }: RenderOptions, indent: string): string {
+  return wrap(highlightText(tweet, colors), width, indent);
+}
+
 export function renderTweet(tweet: Tweet, options: RenderOptions): string {
   const replyingTo = tweet.inReplyTo ? `  ${renderReplyingTo(tweet.inReplyTo, options.colors)}\n` : '';
-  return `${tweetHeader(tweet, options)}\n${replyingTo}${wrap(tweet.text, options.width, '  ')}`;
+  return `${tweetHeader(tweet, options)}\n${replyingTo}${tweetBody(tweet, options, '  ')}`;
 }
 
 export function renderTweets(tweets: Tweet[], options: RenderOptions, empty: string): string {
@@ -113,7 +140,7 @@ export function renderThread({ tweet, ancestors, descendants }: Thread, options:
   const deepest = Math.max(0, Math.floor((width - 2 - threadTextMin) / 2));
   const block = (t: Tweet, depth: number, mark = '') => {
     const indent = '  '.repeat(Math.min(depth, deepest));
-    return `${indent}${tweetHeader(t, options)}${mark}\n${wrap(t.text, width, `${indent}  `)}`;
+    return `${indent}${tweetHeader(t, options)}${mark}\n${tweetBody(t, options, `${indent}  `)}`;
   };
   const above = (ancestors[0] ?? tweet).inReplyTo;
   const blocks = [
@@ -122,6 +149,11 @@ export function renderThread({ tweet, ancestors, descendants }: Thread, options:
     ...descendants.map((t) => block(t, t.depth)),
   ].join('\n\n');
   return above ? `${renderDeleted(above.id, options)}\n${blocks}` : blocks;
+}
+
+/** Hashtags, one to a line, each with its `#`. */
+export function renderHashtags(tags: string[], { colors }: Pick<RenderOptions, 'colors'>, empty: string): string {
+  return tags.length ? tags.map((tag) => `#${tag}`).join('\n') : colors.dim(empty);
 }
 
 /** People, one to a line, each with the first line of their bio beneath. */

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { registerAccountCommands } from './commands/account.ts';
 import { registerAvatarCommands } from './commands/avatar.ts';
+import { registerHashtagCommands } from './commands/hashtags.ts';
 import { registerLikeCommands } from './commands/likes.ts';
 import { registerPeopleCommands } from './commands/people.ts';
 import { registerProfileCommand } from './commands/profile.ts';
@@ -12,7 +13,7 @@ import { defaultServer } from './context.ts';
 export function buildProgram(): Command {
   const program = new Command('miniter')
     .description(
-      'Miniter from the terminal: tweet, reply, find people, follow them, like tweets, and read timelines and threads.',
+      'Miniter from the terminal: tweet, reply, find people, follow them, like tweets, and read timelines, threads and hashtags.',
     )
     .addOption(new Option('-s, --server <url>', `the Miniter server (default: $MINITER_URL or ${defaultServer})`))
     .showHelpAfterError('(run with --help for usage)')
@@ -26,6 +27,8 @@ Examples:
   $ miniter thread 42                   read tweet 42 in its conversation, replies indented
   $ miniter explore                     read everyone's tweets
   $ miniter search kim                  find people by handle or name
+  $ miniter tag rust                    read the tweets tagged #rust
+  $ miniter tags ru                     list the hashtags that start with ru
   $ miniter follow @kim                 follow @kim (or a user id: miniter follow 3)
   $ miniter timeline --limit 10         read your home timeline
   $ miniter timeline --follow           and keep reading as tweets arrive (Ctrl-C to stop)
@@ -36,7 +39,8 @@ Examples:
   $ miniter timeline --all --json | jq '.items | length'
 
 A tweet shows its likes as ♥ 3, with "(you liked it)" when you did, and its replies as ↩ 2;
-a reply says whom it answers ("replying to @kim").
+a reply says whom it answers ("replying to @kim"). On a terminal, #hashtags and the @mentions
+that name an account are in colour.
 A command that takes a user takes an @handle (@kim, or kim) or an id (3); a handle of digits only needs its @.
 Sessions are kept per server in $XDG_CONFIG_HOME/miniter/credentials.json (~/.config/miniter/).`,
     );
@@ -44,6 +48,7 @@ Sessions are kept per server in $XDG_CONFIG_HOME/miniter/credentials.json (~/.co
   registerTweetCommands(program);
   registerReplyCommands(program);
   registerLikeCommands(program);
+  registerHashtagCommands(program);
   registerPeopleCommands(program);
   registerProfileCommand(program);
   registerAvatarCommands(program);

@@ -113,12 +113,15 @@ function user(serverUrl = server.url) {
       },
     };
   };
-  /** A command at a pseudo-terminal (`script`), as in a person's shell: each answer typed when its prompt shows. */
-  const terminal = (args: string[]) => {
+  /**
+   * A command at a pseudo-terminal (`script`), as in a person's shell: each answer typed when its prompt
+   * shows. `extraEnv` changes its environment (`NO_COLOR: ''` lets it colour).
+   */
+  const terminal = (args: string[], extraEnv: Record<string, string> = {}) => {
     // A pty from `script` starts 0 columns wide; give it a normal size first.
     const command = `stty cols 80 rows 24; '${process.execPath}' '${bin}' ${args.map((a) => `'${a}'`).join(' ')}`;
     // A terminal that edits a line (readline ignores Backspace on a "dumb" one).
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...env, TERM: 'xterm' } });
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...env, TERM: 'xterm', ...extraEnv } });
     running.add(child);
     let screen = '';
     /** Where on the screen the last prompt answered was: the next is looked for after it. */
@@ -642,6 +645,108 @@ describe('replies and threads', () => {
     }
     expect(ok(await eve.run(['--help']))).toContain('$ miniter thread 42');
     expect(ok(await eve.run(['thread', '--help']))).toContain('replies per page, 1–200 (default 60)');
+  });
+});
+
+describe('hashtags', () => {
+  /** A printed tweet's header, as a pattern: its author and id (`likes` a pattern too). */
+  const header = (who: string, handle: string, id: number, likes = '♥ 0') =>
+    `${who} @${handle} · ${recently} \\(tweet ${id}\\) · ${likes} · ↩ 0`;
+
+  it('reads the tweets carrying a hashtag, in any case, with or without its #, to anyone', async () => {
+    const tag = Math.random().toString(36).slice(2, 7);
+    const [ann, bob] = await Promise.all([person('Ann', `ann_${tag}`), person('Bob', `bob_${tag}`)]);
+    const topic = `Topic_${tag}`;
+    const first = tweetId(ok(await ann.run(['tweet', `first #${topic} hi @bob_${tag} and @nobody_${tag}`])));
+    ok(await ann.run(['tweet', `no tag here, only the word topic_${tag}`]));
+    // From another client: the typed one, with the author's session.
+    const second = (await bob.api().tweet.create.mutate({ text: `second #${topic.toLowerCase()} #other_${tag}` })).id;
+
+    const both = new RegExp(
+      `^${header('Bob', `bob_${tag}`, second)}\n {2}second #topic_${tag} #other_${tag}\n\n` +
+        `${header('Ann', `ann_${tag}`, first)}\n {2}first #${topic} hi @bob_${tag} and @nobody_${tag}\n$`,
+    );
+    // Signed out, newest first, as the other timelines print.
+    for (const name of [`#${topic}`, `topic_${tag}`, `#TOPIC_${tag.toUpperCase()}`]) {
+      expect(ok(await user().run(['tag', name]))).toMatch(both);
+    }
+    expect(ok(await user().run(['tag', topic, '--limit', '1']))).toMatch(
+      new RegExp(`^${header('Bob', `bob_${tag}`, second)}\n.*\n\n… more: --all for everything, or a larger --limit\n$`),
+    );
+    const json = JSON.parse(ok(await user().run(['tag', topic, '--limit', '1', '--all', '--json'])));
+    const direct = await createMiniterClient({ url: `${server.url}/trpc` }).timeline.hashtag.query({ tag: topic });
+    expect(json).toEqual(direct);
+    expect(json.items.map((t: { id: number }) => t.id)).toEqual([second, first]);
+    expect(json.items[1]).toMatchObject({ hashtags: [`topic_${tag}`], mentions: [{ username: `bob_${tag}` }] });
+
+    // Signed in, it says what you liked, as the other public reads do.
+    ok(await ann.run(['like', String(second)]));
+    expect(ok(await ann.run(['tag', topic]))).toMatch(
+      new RegExp(`^${header('Bob', `bob_${tag}`, second, '♥ 1 \\(you liked it\\)')}\n`),
+    );
+    expect(ok(await user().run(['tag', `other_${tag}`]))).toMatch(
+      new RegExp(`^${header('Bob', `bob_${tag}`, second, '♥ 1')}\n {2}second .*\n$`),
+    );
+    expect(ok(await user().run(['tag', `never_${tag}`]))).toBe(`No tweets with #never_${tag} yet.\n`);
+
+    // At a terminal: the tags, and the mention that named an account, in colour; the rest as written.
+    const coloured = ann.terminal(['tag', topic, '--limit', '1', '--all'], { NO_COLOR: '' });
+    expect(await coloured.exited).toBe(0);
+    expect(coloured.screen).toContain(`second \x1b[36m#topic_${tag}\x1b[39m \x1b[36m#other_${tag}\x1b[39m`);
+    expect(coloured.screen).toContain(
+      `first \x1b[36m#${topic}\x1b[39m hi \x1b[36m@bob_${tag}\x1b[39m and @nobody_${tag}`,
+    );
+  });
+
+  it('lists the hashtags that start with a prefix, sorted, without an account', async () => {
+    const tag = Math.random().toString(36).slice(2, 7);
+    const cy = await person('Cy', `cy_${tag}`);
+    const p = `z${tag}`;
+    ok(await cy.run(['tweet', `#${p}_Rust #${p}_rustacean`]));
+    ok(await cy.run(['tweet', `#${p}_go #${p}_rust again`]));
+    const stranger = user();
+
+    expect(ok(await stranger.run(['tags', `${p}_rust`]))).toBe(`#${p}_rust\n#${p}_rustacean\n`);
+    expect(ok(await stranger.run(['tags', `#${p.toUpperCase()}_`]))).toBe(`#${p}_go\n#${p}_rust\n#${p}_rustacean\n`);
+    expect(ok(await stranger.run(['tags', `${p}_`, '--limit', '2']))).toBe(
+      `#${p}_go\n#${p}_rust\n… more: a larger --limit, or a longer prefix\n`,
+    );
+    expect(ok(await stranger.run(['tags', `${p}_`, '--limit', '3']))).toBe(`#${p}_go\n#${p}_rust\n#${p}_rustacean\n`);
+    const json = JSON.parse(ok(await stranger.run(['tags', `${p}_`, '--limit', '2', '--json'])));
+    expect(json).toEqual(
+      await createMiniterClient({ url: `${server.url}/trpc` }).timeline.hashtags.query({ query: `${p}_`, limit: 2 }),
+    );
+    expect(json).toEqual({ items: [`${p}_go`, `${p}_rust`] });
+    expect(ok(await stranger.run(['tags', `${p}_zz`]))).toBe(`No hashtags start with #${p}_zz.\n`);
+    // Without a prefix, every hashtag, sorted: a page of them here.
+    const all = ok(await stranger.run(['tags', '--limit', '100']));
+    const listed = all.split('\n').filter((line) => line.startsWith('#'));
+    expect(listed.length).toBeGreaterThanOrEqual(4);
+    expect(listed.every((line) => /^#\S+$/.test(line))).toBe(true);
+  });
+
+  it('refuses what cannot be a hashtag, before asking the server or as the server words it', async () => {
+    const someone = user();
+    for (const [args, argument, rule] of [
+      [['tag', '#2026'], 'tag', 'must be a hashtag'],
+      [['tag', 'rust-lang'], 'tag', 'must be a hashtag'],
+      [['tag', '##rust'], 'tag', 'must be a hashtag'],
+      [['tags', 'c++'], 'prefix', 'must be the start of a hashtag'],
+    ] as const) {
+      const refused = await someone.run([...args]);
+      expect(refused).toMatchObject({ code: 1, stdout: '' });
+      expect(refused.stderr).toContain(`'${args[1]}' is invalid for argument '${argument}'. ${rule}`);
+    }
+    // Longer than any tweet: the server's refusal, on one line naming the argument.
+    const long = await someone.run(['tag', 'a'.repeat(301)]);
+    expect(long).toMatchObject({ code: 1, stdout: '' });
+    expect(long.stderr).toMatch(/^error: tag: .*300.*\n$/);
+
+    expect(ok(await someone.run(['--help']))).toContain('$ miniter tag rust');
+    const help = ok(await someone.run(['tag', '--help']));
+    expect(help).toContain('A hashtag is letters, digits and _');
+    expect(help).toContain('--all');
+    expect(ok(await someone.run(['tags', '--help']))).toContain('hashtags to list, 1–100 (default 10)');
   });
 });
 

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { limitParser, parseId, parseLimit, parseUser, readPages } from '../../src/arguments.ts';
+import {
+  limitParser,
+  parseHashtag,
+  parseHashtagPrefix,
+  parseId,
+  parseLimit,
+  parseUser,
+  readPages,
+} from '../../src/arguments.ts';
 import { resolveServer, useColor } from '../../src/context.ts';
 import { credentialsPath, loadCredentials, removeCredentials, saveCredentials } from '../../src/credentials.ts';
 import { CliError } from '../../src/errors.ts';
@@ -44,6 +52,24 @@ describe('argument parsing', () => {
     }
   });
 
+  it('takes a hashtag with or without its #, by the rule the server finds them by', () => {
+    expect(parseHashtag('#Rust')).toBe('Rust');
+    expect(parseHashtag('rust')).toBe('rust');
+    expect(parseHashtag(' #한국어_2026 ')).toBe('한국어_2026');
+    expect(parseHashtag('_')).toBe('_');
+    for (const bad of ['', '#', '##rust', '#2026', 'rust-lang', 'c++', '#a b', '@kim']) {
+      expect(() => parseHashtag(bad), bad).toThrow(/must be a hashtag/);
+    }
+    // A prefix may be empty (every tag) or digits (the letter can come later).
+    expect(parseHashtagPrefix('#Ru')).toBe('Ru');
+    expect(parseHashtagPrefix('')).toBe('');
+    expect(parseHashtagPrefix('#')).toBe('');
+    expect(parseHashtagPrefix('2026')).toBe('2026');
+    for (const bad of ['##ru', 'ru-', 'a b', '@kim']) {
+      expect(() => parseHashtagPrefix(bad), bad).toThrow(/must be the start of a hashtag/);
+    }
+  });
+
   it('refuses bad arguments before anything is sent', async () => {
     const program = buildProgram().exitOverride();
     for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => {} });
@@ -54,6 +80,10 @@ describe('argument parsing', () => {
     await expect(run('timeline', '--limit', '500')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
     await expect(run('timeline', '--limit', '150')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
     await expect(run('thread', '42', '--limit', '201')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
+    await expect(run('tag', '#2026')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
+    await expect(run('tag')).rejects.toBeInstanceOf(CommanderError);
+    await expect(run('tags', 'a-b')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
+    await expect(run('tags', 'ru', '--limit', '101')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
     await expect(run('reply', 'x', 'hello')).rejects.toMatchObject({ code: 'commander.invalidArgument' });
     await expect(run('reply', '42')).rejects.toBeInstanceOf(CommanderError);
     await expect(run('tweet')).rejects.toBeInstanceOf(CommanderError);

@@ -1,10 +1,13 @@
+import { stripVTControlCharacters } from 'node:util';
 import { createColors } from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import {
   firstLine,
+  highlightText,
   relativeTime,
   renderAccount,
   renderDeleted,
+  renderHashtags,
   renderLikes,
   renderProfile,
   renderReplyingTo,
@@ -108,6 +111,60 @@ describe('rendering', () => {
   it('marks a deleted tweet, dimmed on a terminal', () => {
     expect(renderDeleted(42, { colors })).toBe('✕ tweet 42 was deleted');
     expect(renderDeleted(42, { colors: createColors(true) })).toBe('\x1b[2m✕ tweet 42 was deleted\x1b[22m');
+  });
+
+  describe('mentions and hashtags', () => {
+    const color = createColors(true);
+    const cyan = (text: string) => `\x1b[36m${text}\x1b[39m`;
+    const tagged = tweetOf(9, 'hi @KIM and @nobody, mail kim@example.com #Rust #go #2026 a#b', {
+      mentions: [{ id: 2, username: 'kim' }],
+      hashtags: ['rust', 'go'],
+    });
+
+    it('colours the #hashtags and the @mentions that named an account, on a terminal only', () => {
+      // @nobody named no one (it is not in `mentions`); an address, a number and a#b are no mention or tag.
+      expect(highlightText(tagged, color)).toBe(
+        `hi ${cyan('@KIM')} and @nobody, mail kim@example.com ${cyan('#Rust')} ${cyan('#go')} #2026 a#b`,
+      );
+      expect(highlightText(tagged, colors)).toBe(tagged.text);
+      expect(renderTweet(tagged, { width: 80, colors, now })).toBe(
+        `Kim @kim · 1m ago (tweet 9) · ♥ 0 · ↩ 0\n  ${tagged.text}`,
+      );
+      // Only what the server stored: a tag beyond the first 20 finds nothing, so it stays plain.
+      expect(highlightText({ ...tagged, hashtags: ['go'] }, color)).toContain(' #Rust ');
+      expect(highlightText({ ...tagged, mentions: [] }, color)).toContain('hi @KIM and');
+    });
+
+    it('wraps coloured text where it wraps plain text', () => {
+      const text = `@kim ${'#태그 '.repeat(6)}#averyveryveryverylongtagthatmustbreak and @kim_lee_with_a_long_handle 끝`;
+      const tweet = tweetOf(10, text, {
+        mentions: [
+          { id: 2, username: 'kim' },
+          { id: 3, username: 'kim_lee_with_a_long_handle' },
+        ],
+        hashtags: ['태그', 'averyveryveryverylongtagthatmustbreak'],
+      });
+      for (const width of [12, 17, 24, 31, 40, 80]) {
+        const plain = renderTweet(tweet, { width, colors, now });
+        const coloured = renderTweet(tweet, { width, colors: color, now });
+        expect(coloured).not.toBe(plain);
+        expect(stripVTControlCharacters(coloured)).toBe(plain);
+        const thread = { tweet, ancestors: [], descendants: [], nextCursor: null };
+        expect(stripVTControlCharacters(renderThread(thread, { width, colors: color, now }))).toBe(
+          renderThread(thread, { width, colors, now }),
+        );
+      }
+      // A tag broken over lines is coloured on each, closed at each end: the next indent stays plain.
+      const lines = renderTweet(tweet, { width: 24, colors: color, now }).split('\n').slice(1);
+      const count = (line: string, code: string) => line.split(code).length - 1;
+      expect(lines.filter((line) => line.includes('\x1b[36m')).length).toBeGreaterThan(3);
+      for (const line of lines) expect(count(line, '\x1b[36m'), line).toBe(count(line, '\x1b[39m'));
+    });
+
+    it('lists hashtags one to a line, each with its #', () => {
+      expect(renderHashtags(['rust', 'rustacean', '한국어'], { colors }, 'none')).toBe('#rust\n#rustacean\n#한국어');
+      expect(renderHashtags([], { colors }, 'No hashtags yet.')).toBe('No hashtags yet.');
+    });
   });
 
   describe('threads', () => {
