@@ -59,7 +59,9 @@ export const keys = {
   /** The tweets you liked. */
   likes: ['timeline', 'likes'],
   tweetsBy: (userId: number) => ['tweets', userId],
-  /** Every list of tweets: the timelines (your likes among them) and each user's tweets. */
+  /** The tweets carrying a hashtag, by its key. */
+  hashtag: (key: string) => ['timeline', 'hashtag', key],
+  /** Every list of tweets: the timelines (your likes and each hashtag's among them) and each user's tweets. */
   tweetLists: [['timeline'], ['tweets']],
   /** Each tweet's thread, by the tweet's id. */
   threads: ['thread'],
@@ -93,6 +95,17 @@ export const likedTweets = (): TweetPages =>
 
 export const userTweets = (userId: number): TweetPages =>
   pages(keys.tweetsBy(userId), (cursor) => api.tweet.byAuthor.query({ userId, cursor }));
+
+/** The tweets carrying hashtag `key`, newest first (readable logged out). */
+export const hashtagTweets = (key: string): TweetPages =>
+  pages<TweetPage>(keys.hashtag(key), (cursor) => api.timeline.hashtag.query({ tag: key, cursor }));
+
+/** The first few hashtags starting with `query` (`#` or not): the search box's list as you type `#`. */
+export const hashtagsLike = (query: string) =>
+  queryOptions({
+    queryKey: ['hashtags', query],
+    queryFn: async () => (await api.timeline.hashtags.query({ query, limit: 8 })).items,
+  });
 
 /** Tweet `tweetId`'s thread: its ancestors, and its replies a page at a time ("Show more replies"). */
 export const tweetThread = (tweetId: number) =>
@@ -135,11 +148,7 @@ export const profileById = (userId: number) =>
 
 export const me = () => queryOptions({ queryKey: [...keys.users, 'me'], queryFn: () => api.user.me.query() });
 
-/** Where a person's profile is. */
-export const profilePath = (person: { username: string }) => `/@${person.username}`;
-
-/** Where a tweet's thread is: under its author's profile. */
-export const tweetPath = (tweet: Pick<Tweet, 'id' | 'author'>) => `${profilePath(tweet.author)}/${tweet.id}`;
+export { profilePath, tweetPath } from './paths.ts';
 
 /** The application behind an authorization request, and what it asks; refused if the request is bad. */
 export const oauthClient = ({ clientId, redirectUri, scope, state }: AuthorizationRequest) =>

@@ -14,6 +14,7 @@ const Likes = lazy(() => import('./pages/Likes.tsx').then((m) => ({ default: m.L
 const Search = lazy(() => import('./pages/Search.tsx').then((m) => ({ default: m.Search })));
 const Profile = lazy(() => import('./pages/Profile.tsx').then((m) => ({ default: m.Profile })));
 const Thread = lazy(() => import('./pages/Thread.tsx').then((m) => ({ default: m.Thread })));
+const Hashtag = lazy(() => import('./pages/Hashtag.tsx').then((m) => ({ default: m.Hashtag })));
 const ProfileById = lazy(() => import('./pages/Profile.tsx').then((m) => ({ default: m.ProfileById })));
 const Settings = lazy(() => import('./pages/Settings.tsx').then((m) => ({ default: m.Settings })));
 const Login = lazy(() => import('./pages/Login.tsx').then((m) => ({ default: m.Login })));
@@ -23,6 +24,9 @@ const SearchBox = lazy(() => import('./components/SearchBox.tsx').then((m) => ({
 /** A tweet's thread, under its author's profile: `/@handle/42`. */
 const threadPath = /^\/@(?<username>[^/]+)\/(?<id>[^/]+)\/?$/;
 type ThreadParams = { username: string; id: string };
+/** A hashtag's tweets: `/tags/seoul`. */
+const tagPath = /^\/tags\/(?<tag>[^/]+)\/?$/;
+type HashtagParams = { tag: string };
 
 /** Your profile's link, once your handle is known. */
 function ProfileLink() {
@@ -114,6 +118,7 @@ function App() {
               <Route path={threadPath}>
                 {(params: ThreadParams) => <Thread username={params.username} id={params.id} session={session} />}
               </Route>
+              <Route path={tagPath}>{(params: HashtagParams) => <Hashtag tag={params.tag} session={session} />}</Route>
               <Route path="/u/:id">{(params) => <ProfileById id={params.id} />}</Route>
               <Route path="/settings">
                 <Settings session={session} onSession={changeSession} />
@@ -127,10 +132,11 @@ function App() {
               <Route path="/login">
                 <Login onSignedIn={signIn} notice={notice} />
               </Route>
-              {/* A thread is public: a link to one works for whoever follows it. */}
+              {/* A thread and a hashtag's tweets are public: a link to one works for whoever follows it. */}
               <Route path={threadPath}>
                 {(params: ThreadParams) => <Thread username={params.username} id={params.id} session={null} />}
               </Route>
+              <Route path={tagPath}>{(params: HashtagParams) => <Hashtag tag={params.tag} session={null} />}</Route>
               <Route>
                 <Redirect to="/login" />
               </Route>

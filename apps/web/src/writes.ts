@@ -56,8 +56,8 @@ export function postRefused(queryClient: QueryClient, pending: Tweet): void {
 
 /**
  * The server stored `tweet`, shown as `pendingId` until now: swapped in, and the lists it joins (your
- * tweets and count, everyone's) refreshed. Threads not shown, where a reply also belongs (those of
- * the tweets above what it answers), are read again on their next showing.
+ * tweets and count, everyone's, its hashtags') refreshed. Threads not shown, where a reply also
+ * belongs (those of the tweets above what it answers), are read again on their next showing.
  */
 export function posted(queryClient: QueryClient, pendingId: number, tweet: Tweet): Promise<unknown> {
   queryClient.setQueryData(keys.home, (pages: Pages) => replace(pages, pendingId, tweet));
@@ -66,6 +66,7 @@ export function posted(queryClient: QueryClient, pendingId: number, tweet: Tweet
     queryClient.invalidateQueries({ queryKey: keys.tweetsBy(tweet.author.id) }),
     queryClient.invalidateQueries({ queryKey: keys.publicTimeline }),
     queryClient.invalidateQueries({ queryKey: keys.users }),
+    ...tweet.hashtags.map((key) => queryClient.invalidateQueries({ queryKey: keys.hashtag(key) })),
     tweet.inReplyTo && queryClient.invalidateQueries({ queryKey: keys.threads, refetchType: 'none' }),
   ]);
 }

@@ -1,13 +1,16 @@
 /**
- * The header's search: a combobox with a listbox of people as you type (WAI-ARIA's combobox
- * pattern). Arrow keys move through the people, Enter opens the one chosen (or, with none chosen,
- * every result), Escape closes the list and then clears the box.
+ * The header's search: a combobox with a listbox of people as you type, or of hashtags for text
+ * that starts with `#` (WAI-ARIA's combobox pattern). Arrow keys move through the list, Enter opens
+ * the one chosen (or, with none chosen, every person found, or the hashtag typed), Escape closes the
+ * list and then clears the box.
  */
+import { isHashtag } from '@miniter/api/tweet-text';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useId, useState } from 'react';
 import { useLocation } from 'wouter';
-import { type Person, peopleLike, profilePath } from '../api.ts';
+import { hashtagsLike, peopleLike, profilePath } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
+import { hashtagPath } from '../tweet-links.ts';
 import { Avatar } from './Avatar.tsx';
 
 /** `value`, once it has stopped changing for `ms`. */
@@ -20,6 +23,13 @@ function useSettled<T>(value: T, ms: number): T {
   return settled;
 }
 
+/** One of the list's options: a person or a hashtag, where it leads, and how it shows. */
+interface Option {
+  id: string;
+  path: string;
+  content: ReactNode;
+}
+
 export function SearchBox() {
   const { t } = useI18n();
   const [, navigate] = useLocation();
@@ -27,12 +37,39 @@ export function SearchBox() {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const query = useSettled(text.trim(), 200);
-  const results = useQuery({ ...peopleLike(query), enabled: query !== '', placeholderData: keepPreviousData });
-  const people: Person[] = query && text.trim() ? (results.data ?? []) : [];
-  const expanded = open && people.length > 0;
-  const optionId = (person: Person) => `${id}-option-${person.id}`;
-  const chosen = expanded ? people[active] : undefined;
+  const typed = text.trim();
+  const query = useSettled(typed, 200);
+  const tagging = query.startsWith('#');
+  const people = useQuery({
+    ...peopleLike(query),
+    enabled: query !== '' && !tagging,
+    placeholderData: keepPreviousData,
+  });
+  const tags = useQuery({ ...hashtagsLike(query), enabled: tagging, placeholderData: keepPreviousData });
+  const results = tagging ? tags : people;
+  const options: Option[] =
+    !query || !typed
+      ? []
+      : tagging
+        ? (tags.data ?? []).map((tag, index) => ({
+            id: `${id}-tag-${index}`,
+            path: hashtagPath(tag),
+            content: <span>#{tag}</span>,
+          }))
+        : (people.data ?? []).map((person) => ({
+            id: `${id}-option-${person.id}`,
+            path: profilePath(person),
+            content: (
+              <>
+                <Avatar person={person} />
+                <span>
+                  {person.name} <span className="handle">@{person.username}</span>
+                </span>
+              </>
+            ),
+          }));
+  const expanded = open && options.length > 0;
+  const chosen = expanded ? options[active] : undefined;
 
   const close = () => {
     setOpen(false);
@@ -45,12 +82,13 @@ export function SearchBox() {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (chosen) go(profilePath(chosen));
-    else if (text.trim()) go(`/search?q=${encodeURIComponent(text.trim())}`);
+    if (chosen) go(chosen.path);
+    else if (typed.startsWith('#') && isHashtag(typed.slice(1))) go(hashtagPath(typed));
+    else if (typed) go(`/search?q=${encodeURIComponent(typed)}`);
   };
   const move = (step: 1 | -1) => {
     setOpen(true);
-    const count = people.length;
+    const count = options.length;
     if (count > 0) setActive((index) => (index < 0 ? (step === 1 ? 0 : count - 1) : (index + step + count) % count));
   };
   const keys = (event: KeyboardEvent) => {
@@ -67,19 +105,19 @@ export function SearchBox() {
     <search className="search">
       <form onSubmit={submit}>
         <label htmlFor={`${id}-input`} className="visually-hidden">
-          {t.search}
+          {t.searchBox}
         </label>
         <input
           id={`${id}-input`}
           type="text"
           role="combobox"
-          placeholder={t.search}
+          placeholder={t.searchBox}
           autoComplete="off"
           spellCheck={false}
           aria-autocomplete="list"
           aria-expanded={expanded}
           aria-controls={`${id}-list`}
-          aria-activedescendant={chosen ? optionId(chosen) : undefined}
+          aria-activedescendant={chosen?.id}
           value={text}
           onChange={(event) => {
             setText(event.target.value);
@@ -93,31 +131,30 @@ export function SearchBox() {
         <div
           id={`${id}-list`}
           role="listbox"
-          aria-label={t.search}
+          aria-label={t.searchBox}
           className="search-results"
           hidden={!expanded}
           onPointerDown={(event) => event.preventDefault()}
         >
-          {people.map((person, index) => (
+          {options.map((option, index) => (
             // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox takes the keys (aria-activedescendant)
             <div
-              key={person.id}
-              id={optionId(person)}
+              key={option.id}
+              id={option.id}
               role="option"
               tabIndex={-1}
               aria-selected={index === active}
-              onClick={() => go(profilePath(person))}
+              onClick={() => go(option.path)}
               onPointerMove={() => setActive(index)}
             >
-              <Avatar person={person} />
-              <span>
-                {person.name} <span className="handle">@{person.username}</span>
-              </span>
+              {option.content}
             </div>
           ))}
         </div>
         <p role="status" className="visually-hidden">
-          {open && query && results.isSuccess && !results.isPlaceholderData ? t.searchCount(people.length) : ''}
+          {open && query && results.isSuccess && !results.isPlaceholderData
+            ? (tagging ? t.hashtagCount : t.searchCount)(options.length)
+            : ''}
         </p>
       </form>
     </search>

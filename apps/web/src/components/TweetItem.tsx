@@ -11,6 +11,7 @@ import { LikeButton } from './LikeButton.tsx';
 import { PersonName } from './PersonName.tsx';
 import { ReplyButton } from './ReplyButton.tsx';
 import { ReplyComposer } from './ReplyComposer.tsx';
+import { TweetText } from './TweetText.tsx';
 
 /** Whom a reply answers: a link to their profile, or that their account is gone. */
 function ReplyingTo({ to }: { to: NonNullable<Tweet['inReplyTo']> }) {
@@ -51,8 +52,8 @@ interface TweetItemProps {
 }
 
 /**
- * A tweet: its author, when (a link to its thread), whom it answers, its text, and what can be done
- * with it; a reply box opens in place under it.
+ * A tweet: its author, when (a link to its thread), whom it answers, its text (web addresses,
+ * mentions and hashtags linked), and what can be done with it; a reply box opens in place under it.
  */
 export function TweetItem({ tweet, myId, focused = false, indent = 0 }: TweetItemProps) {
   const { t, dates, relative } = useI18n();
@@ -98,7 +99,7 @@ export function TweetItem({ tweet, myId, focused = false, indent = 0 }: TweetIte
           )}
         </p>
         {tweet.inReplyTo && <ReplyingTo to={tweet.inReplyTo} />}
-        <p className="text">{tweet.text}</p>
+        <TweetText tweet={tweet} />
         {posted && myId === null && <Counts tweet={tweet} />}
         {posted && myId !== null && (
           <div className="actions">

@@ -5,8 +5,17 @@ import { Alerts, useRefusal } from '../components/Field.tsx';
 import { TweetItem } from '../components/TweetItem.tsx';
 import { useI18n } from '../i18n.tsx';
 
+interface TweetFeedProps {
+  label: string;
+  pages: TweetPages;
+  /** Who reads; null when nobody is logged in (a hashtag's page). */
+  myId: number | null;
+  /** What an empty feed says. */
+  empty?: string;
+}
+
 /** A feed of tweet pages: more load on scrolling to its end, or with the button (keyboards, tests). */
-export function TweetFeed({ label, pages, myId }: { label: string; pages: TweetPages; myId: number }) {
+export function TweetFeed({ label, pages, myId, empty }: TweetFeedProps) {
   const { t } = useI18n();
   const { data, error, hasNextPage, isFetching, fetchNextPage } = useInfiniteQuery(pages);
   const end = useRef<HTMLDivElement>(null);
@@ -32,7 +41,7 @@ export function TweetFeed({ label, pages, myId }: { label: string; pages: TweetP
           ))}
         </div>
       ) : (
-        data && <p>{t.noTweets}</p>
+        data && <p>{empty ?? t.noTweets}</p>
       )}
       <div ref={end} />
       {hasNextPage && (
