@@ -27,6 +27,12 @@ const packages = resolve(here, '../../packages') + sep;
 /** Files named by their content: earlier builds' go once no entry in dist/ imports them. */
 const isHashed = (file: string) => /^(?:serve|chunk)-[\w-]+\.js$/.test(file);
 
+/**
+ * Dependencies imported for what importing them does, not for an export: each registers itself
+ * with another (linkifyjs's plugins), so the rule above must not leave them out.
+ */
+const importedForEffect = new Set(['linkify-plugin-hashtag', 'linkify-plugin-mention']);
+
 const installedDependencies: Plugin = {
   name: 'installed-dependencies',
   setup(bundle) {
@@ -35,7 +41,7 @@ const installedDependencies: Plugin = {
       const found = await bundle.resolve(path, { resolveDir, kind, pluginData: { inner: true } });
       if (found.errors.length || found.external) return found;
       if (path.startsWith('@miniter/')) return { ...found, sideEffects: false };
-      return { path: relative(outdir, found.path), external: true, sideEffects: false };
+      return { path: relative(outdir, found.path), external: true, sideEffects: importedForEffect.has(path) };
     });
     bundle.onResolve({ filter: /^\./ }, async ({ path, importer, resolveDir, kind, pluginData }) => {
       if (pluginData?.inner || !importer.startsWith(packages)) return undefined;

@@ -577,6 +577,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statuses/{id}/reblog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Repost a status (boost)
+         * @description Idempotent. Answers your repost: a status whose `reblog` is the one it passes on, with its count.
+         */
+        post: operations["postApiV1StatusesIdReblog"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statuses/{id}/unreblog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take your repost of a status back
+         * @description Idempotent. Answers the status with its count.
+         */
+        post: operations["postApiV1StatusesIdUnreblog"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/statuses/{id}/favourited_by": {
         parameters: {
             query?: never;
@@ -586,9 +626,29 @@ export interface paths {
         };
         /**
          * Who liked a status
-         * @description Most recent like first, paged by the likes (the `Link` header has their ids).
+         * @description Most recent first, paged by the likes (the `Link` header has their ids).
          */
         get: operations["getApiV1StatusesIdFavouritedBy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statuses/{id}/reblogged_by": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who reposted a status
+         * @description Most recent first, paged by the reposts (the `Link` header has their ids).
+         */
+        get: operations["getApiV1StatusesIdRebloggedBy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2037,11 +2097,8 @@ export interface components {
             tags: components["schemas"]["Tag"][];
             /** @description Always empty: no custom emoji */
             emojis: unknown[];
-            /**
-             * @description Always 0: no boosts
-             * @constant
-             */
-            reblogs_count: 0;
+            /** @description Its reposts */
+            reblogs_count: number;
             /** @description Its likes */
             favourites_count: number;
             /**
@@ -2053,8 +2110,6 @@ export interface components {
             replies_count: number;
             in_reply_to_id: string | null;
             in_reply_to_account_id: string | null;
-            /** @description Always null: no boosts */
-            reblog: null;
             /** @description Always null: no polls */
             poll: null;
             /** @description Always null: no preview cards */
@@ -2069,11 +2124,8 @@ export interface components {
             quote: null;
             /** @description Whether you liked it (false when signed out) */
             favourited: boolean;
-            /**
-             * @description Always false: no boosts
-             * @constant
-             */
-            reblogged: false;
+            /** @description Whether you reposted it (false when signed out) */
+            reblogged: boolean;
             /**
              * @description Always false: no mutes
              * @constant
@@ -2091,6 +2143,8 @@ export interface components {
             pinned: false;
             /** @description Always empty: no filters */
             filtered: unknown[];
+            /** @description A repost (Mastodon's boost): the status it passes on */
+            reblog: components["schemas"]["RebloggedStatus"] | null;
         };
         StatusMention: {
             /**
@@ -2106,6 +2160,101 @@ export interface components {
              * @description The account's page
              */
             url: string;
+        };
+        RebloggedStatus: {
+            /**
+             * @description The status id: a string of digits
+             * @example 1
+             */
+            id: string;
+            /** Format: uri */
+            uri: string;
+            /**
+             * Format: uri
+             * @description The status's page
+             */
+            url: string;
+            /** Format: date-time */
+            created_at: string;
+            account: components["schemas"]["Account"];
+            /**
+             * @description The text as HTML: escaped, in paragraphs and line breaks, web addresses as links
+             * @example <p>Hello World!</p>
+             */
+            content: string;
+            /**
+             * @description Always "public": every status is public
+             * @constant
+             */
+            visibility: "public";
+            /**
+             * @description Always false: nothing is marked sensitive
+             * @constant
+             */
+            sensitive: false;
+            /**
+             * @description Always "": no content warnings
+             * @constant
+             */
+            spoiler_text: "";
+            /** @description Always empty: no media yet */
+            media_attachments: unknown[];
+            /** @description Always null: the posting application is not shown */
+            application: null;
+            /** @description The accounts its text mentions */
+            mentions: components["schemas"]["StatusMention"][];
+            /** @description Its hashtags */
+            tags: components["schemas"]["Tag"][];
+            /** @description Always empty: no custom emoji */
+            emojis: unknown[];
+            /** @description Its reposts */
+            reblogs_count: number;
+            /** @description Its likes */
+            favourites_count: number;
+            /**
+             * @description Always 0: no quotes
+             * @constant
+             */
+            quotes_count: 0;
+            /** @description Its replies */
+            replies_count: number;
+            in_reply_to_id: string | null;
+            in_reply_to_account_id: string | null;
+            /** @description Always null: no polls */
+            poll: null;
+            /** @description Always null: no preview cards */
+            card: null;
+            /** @description Always null: languages are not detected */
+            language: null;
+            /** @description The plain text, in the answer to a deletion (to redraft); else null */
+            text: string | null;
+            /** @description Always null: statuses are not edited */
+            edited_at: null;
+            /** @description Always null: no quotes */
+            quote: null;
+            /** @description Whether you liked it (false when signed out) */
+            favourited: boolean;
+            /** @description Whether you reposted it (false when signed out) */
+            reblogged: boolean;
+            /**
+             * @description Always false: no mutes
+             * @constant
+             */
+            muted: false;
+            /**
+             * @description Always false: no bookmarks
+             * @constant
+             */
+            bookmarked: false;
+            /**
+             * @description Always false: nothing is pinned
+             * @constant
+             */
+            pinned: false;
+            /** @description Always empty: no filters */
+            filtered: unknown[];
+            /** @description Always null: what a repost passes on is never a repost */
+            reblog: null;
         };
         Context: {
             /** @description Oldest first, up to the status it answers */
@@ -3738,6 +3887,76 @@ export interface operations {
             503: components["responses"]["Mastodon503"];
         };
     };
+    postApiV1StatusesIdReblog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An id: digits */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Repost a status (boost) */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Status"];
+                };
+            };
+            400: components["responses"]["Mastodon400"];
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            404: components["responses"]["Mastodon404"];
+            413: components["responses"]["Mastodon413"];
+            415: components["responses"]["Mastodon415"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    postApiV1StatusesIdUnreblog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An id: digits */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Take your repost of a status back */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Status"];
+                };
+            };
+            400: components["responses"]["Mastodon400"];
+            401: components["responses"]["Mastodon401"];
+            403: components["responses"]["Mastodon403"];
+            404: components["responses"]["Mastodon404"];
+            413: components["responses"]["Mastodon413"];
+            415: components["responses"]["Mastodon415"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
     getApiV1StatusesIdFavouritedBy: {
         parameters: {
             query?: {
@@ -3760,6 +3979,48 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Who liked a status */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit"?: string;
+                    "X-RateLimit-Remaining"?: string;
+                    "X-RateLimit-Reset"?: string;
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"][];
+                };
+            };
+            400: components["responses"]["Mastodon400"];
+            404: components["responses"]["Mastodon404"];
+            422: components["responses"]["Mastodon422"];
+            429: components["responses"]["Mastodon429"];
+            500: components["responses"]["Mastodon500"];
+            503: components["responses"]["Mastodon503"];
+        };
+    };
+    getApiV1StatusesIdRebloggedBy: {
+        parameters: {
+            query?: {
+                /** @description Only items older than this id */
+                max_id?: string;
+                /** @description Only items newer than this id */
+                since_id?: string;
+                /** @description The items just newer than this id (still newest first) */
+                min_id?: string;
+                /** @description How many: 40 by default, at most 80 (more is read as 80) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description An id: digits */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who reposted a status */
             200: {
                 headers: {
                     "X-RateLimit-Limit"?: string;
@@ -3962,7 +4223,7 @@ export interface operations {
                 limit?: number;
                 /** @description Without replies to others (replies to themselves, threads, stay) */
                 exclude_replies?: boolean;
-                /** @description Changes nothing: no boosts */
+                /** @description Without reposts */
                 exclude_reblogs?: boolean;
                 /** @description Only pinned statuses: none */
                 pinned?: boolean;

@@ -109,6 +109,11 @@ function tweetBody(tweet: Tweet, { width, colors }: RenderOptions, indent: strin
 }
 
 export function renderTweet(tweet: Tweet, options: RenderOptions): string {
+  // A repost: who passed it on (its entry's id, which pages), then the tweet.
+  if (tweet.repostOf) {
+    const by = options.colors.dim(`↻ @${tweet.author.username} reposted (entry ${tweet.id})`);
+    return `${by}\n${renderTweet(tweet.repostOf, options)}`;
+  }
   const replyingTo = tweet.inReplyTo ? `  ${renderReplyingTo(tweet.inReplyTo, options.colors)}\n` : '';
   return `${tweetHeader(tweet, options)}\n${replyingTo}${tweetBody(tweet, options, '  ')}`;
 }

@@ -113,7 +113,8 @@ export function followTimeline(cli: Cli, limit: number | undefined, printPage: (
       if (data.type === 'reset') return startOver(id);
       if (data.type === 'tweet' && shown.has(data.tweet.id)) return;
       if (cli.json) return print(JSON.stringify({ id, ...data }));
-      print(`\n${data.type === 'tweet' ? renderTweet(data.tweet, cli) : renderDeleted(data.tweetId, cli)}`);
+      if (data.type === 'delete') return print(`\n${renderDeleted(data.tweetId, cli)}`);
+      print(`\n${renderTweet(data.type === 'tweet' ? data.tweet : data.repost, cli)}`);
     };
 
     const close = () => {

@@ -43,6 +43,8 @@ export const retrySafeMutations: ReadonlySet<string> = new Set([
   'tweet.delete',
   'tweet.like',
   'tweet.unlike',
+  'tweet.repost',
+  'tweet.unrepost',
   'follow.follow',
   'follow.unfollow',
   'user.removeProfilePicture',

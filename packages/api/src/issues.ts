@@ -25,6 +25,7 @@ export const issueCodes = [
   'invalid_characters',
   'invalid_username',
   'reserved_username',
+  'invalid_hashtag',
   'invalid_cursor',
   'email_taken',
   'username_taken',

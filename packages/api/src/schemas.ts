@@ -111,6 +111,8 @@ export const userTimelinePageInput = z.object({
   withAuthors,
   /** Without their replies to others (their threads stay), as Mastodon's `exclude_replies`. */
   excludeReplies: z.boolean().default(false),
+  /** Without their reposts, as Mastodon's `exclude_reblogs`. */
+  excludeReposts: z.boolean().default(false),
 });
 /** The most replies one page of a thread holds. */
 export const threadPageMax = 200;

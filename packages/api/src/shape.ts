@@ -8,11 +8,11 @@ import {
   type FollowListEntry,
   followId,
   type LikedTweet,
-  type LikerEntry,
   type Page,
   type Thread,
   type TweetData,
   type TweetPage,
+  type TweetPerson,
   type UserData,
   type UserProfileData,
   type UserSummaryData,
@@ -38,21 +38,43 @@ export function account(user: AccountData, media: MediaStorage) {
   return { ...publicUser(user, media), email: user.email };
 }
 
-export function tweet(t: TweetData, media: MediaStorage) {
+/** A tweet as every procedure answers it. */
+export interface TweetView {
+  id: number;
+  text: string;
+  createdAt: string;
+  author: UserSummary;
+  /** The tweet this answers (perhaps deleted since) and its author (`username` null once gone). */
+  inReplyTo: { id: number; userId: number; username: string | null } | null;
+  /** The accounts it mentions (`@username` in its text named them when it was written). */
+  mentions: { id: number; username: string }[];
+  /** Its hashtags' keys (lower case), each once. */
+  hashtags: string[];
+  /** A repost: the tweet it passes on (its own text is empty, its author the reposter). */
+  repostOf: TweetView | null;
+  replyCount: number;
+  likeCount: number;
+  repostCount: number;
+  /** Whether the reader liked it, reposted it (false when signed out). */
+  liked: boolean;
+  reposted: boolean;
+}
+
+export function tweet(t: TweetData, media: MediaStorage): TweetView {
   return {
     id: t.id,
     text: t.text,
     createdAt: t.createdAt.toISOString(),
     author: userSummary(t.author, media),
-    /** The tweet this answers (perhaps deleted since) and its author (`username` null once gone). */
     inReplyTo: t.inReplyTo && { id: t.inReplyTo.id, userId: t.inReplyTo.userId, username: t.inReplyTo.username },
-    /** The accounts it mentions (`@username` in its text named them when it was written). */
     mentions: t.mentions.map((m) => ({ id: m.id, username: m.username })),
-    /** Its hashtags' keys (lower case), each once. */
     hashtags: t.hashtags,
+    repostOf: t.repostOf && tweet(t.repostOf, media),
     replyCount: t.replyCount,
     likeCount: t.likeCount,
+    repostCount: t.repostCount,
     liked: t.liked,
+    reposted: t.reposted,
   };
 }
 
@@ -67,8 +89,14 @@ export function thread(found: Thread, media: MediaStorage) {
 }
 
 /** Who liked a tweet, each with their like's id (by which the list pages). */
-export function likerPage(page: Page<LikerEntry>, media: MediaStorage) {
-  const items = page.items.map((entry) => ({ ...publicUser(entry.user, media), likeId: entry.likeId }));
+export function likerPage(page: Page<TweetPerson>, media: MediaStorage) {
+  const items = page.items.map((entry) => ({ ...publicUser(entry.user, media), likeId: entry.entryId }));
+  return { items, nextCursor: page.nextCursor };
+}
+
+/** Who reposted a tweet, each with their repost's id (by which the list pages). */
+export function reposterPage(page: Page<TweetPerson>, media: MediaStorage) {
+  const items = page.items.map((entry) => ({ ...publicUser(entry.user, media), repostId: entry.entryId }));
   return { items, nextCursor: page.nextCursor };
 }
 
@@ -104,4 +132,3 @@ export function followPage(page: Page<FollowListEntry>, media: MediaStorage) {
 
 export type UserSummary = ReturnType<typeof userSummary>;
 export type PublicUser = ReturnType<typeof publicUser>;
-export type TweetView = ReturnType<typeof tweet>;

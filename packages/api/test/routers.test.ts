@@ -152,9 +152,12 @@ describe.each(testDialects())('routers on %s', (dialect) => {
         inReplyTo: null,
         mentions: [],
         hashtags: [],
+        repostOf: null,
         replyCount: 0,
         likeCount: 0,
+        repostCount: 0,
         liked: false,
+        reposted: false,
       });
       const [read] = (await anon().tweet.byAuthor({ userId: user.id })).items;
       expect(read?.text).toBe(text);

@@ -55,10 +55,10 @@ export {
 export {
   deleteLike,
   findLikedTweets,
-  findLikers,
+  findTweetPeople,
   insertLike,
   type LikedTweet,
-  type LikerEntry,
+  type TweetPerson,
 } from './queries/likes.ts';
 export {
   countTimelineEvents,
@@ -118,17 +118,22 @@ export {
   findPublicTimelineRows,
   findTimeline,
   findTimelineRows,
+  findTweets,
+  findTweetsById,
   findUserTimeline,
   type RunSql,
   type TweetPage,
 } from './queries/timeline.ts';
 export {
   deleteOwnTweet,
-  findReplyTarget,
-  findTweetsById,
+  deleteReposts,
+  findOriginal,
+  findRepostId,
   insertHashtags,
+  insertRepost,
   insertTweet,
   insertTweetEntities,
+  insertTweetStats,
   type TweetEntityKeys,
 } from './queries/tweets.ts';
 export {

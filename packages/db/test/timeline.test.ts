@@ -1,7 +1,7 @@
 /**
  * The home timeline's window-by-window plan against a brute-force answer, for readers on each side
  * of the plan's switch: a few listed followees (some of them quiet) and many matched by a subquery.
- * A third of the tweets are replies, which the home timeline shows by its rule (`shownAtHome`).
+ * A third of the tweets are replies and a tenth reposts, which the home timeline shows by its rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Follow, Tweet, User } from '../src/entities/index.ts';
@@ -40,6 +40,8 @@ describe.each(testDialects().flatMap((dialect) => idKinds.map((ids) => [dialect,
     const authorOf = new Map<number, number>();
     /** Whom each reply answers: the tweet and its author. */
     const replyTo = new Map<number, { id: number; userId: number }>();
+    /** What each repost passes on: the tweet and its author. */
+    const repostOf = new Map<number, { id: number; userId: number }>();
 
     beforeAll(async () => {
       db = await createTestDatabase(dialect);
@@ -66,6 +68,7 @@ describe.each(testDialects().flatMap((dialect) => idKinds.map((ids) => [dialect,
       );
       // Most tweets by a few authors; the quiet ones wrote one each, long ago.
       const random = createRandom(7);
+      const reposted = new Set<string>();
       const tweets = Array.from({ length: tweetCount }, (_, i) => {
         const id = idSchemes[ids](i);
         const author = [99, 100, 101, 102].includes(i)
@@ -74,38 +77,62 @@ describe.each(testDialects().flatMap((dialect) => idKinds.map((ids) => [dialect,
             ? 10
             : 11 + randomInt(random, 139); // 11–149: never a quiet one
         authorOf.set(id, author as number);
+        const earlier = i > 0 ? idSchemes[ids](randomInt(random, i)) : undefined;
+        const kind = random();
+        // A tenth pass an earlier tweet on (one repost per user and tweet; never a repost).
+        const passed = earlier !== undefined && kind < 0.1 && !repostOf.has(earlier) ? earlier : undefined;
+        const repost =
+          passed === undefined || reposted.has(`${passed}:${author}`)
+            ? undefined
+            : { id: passed, userId: authorOf.get(passed) as number };
+        if (repost) {
+          repostOf.set(id, repost);
+          reposted.add(`${repost.id}:${author}`);
+        }
         // A third answer an earlier tweet, by anyone (themselves too: a thread).
-        const answered = i > 0 && random() < 0.33 ? idSchemes[ids](randomInt(random, i)) : undefined;
-        const reply = answered === undefined ? undefined : { id: answered, userId: authorOf.get(answered) as number };
+        const reply =
+          !repost && earlier !== undefined && kind > 0.67 && !repostOf.has(earlier)
+            ? { id: earlier, userId: authorOf.get(earlier) as number }
+            : undefined;
         if (reply) replyTo.set(id, reply);
         return {
           id,
           author: author as number,
-          text: `t${id}`,
+          text: repost ? '' : `t${id}`,
           createdAt: new Date(),
           inReplyToId: reply?.id ?? null,
           inReplyToUserId: reply?.userId ?? null,
+          repostOfId: repost?.id ?? null,
+          repostOfUserId: repost?.userId ?? null,
         };
       });
       for (let i = 0; i < tweets.length; i += 500) await em.insertMany(Tweet, tweets.slice(i, i + 500));
       // Counted as the triggers would have, had the counts rows been there.
       await em.execute(
-        'insert into tweet_stats (tweet_id, reply_count) ' +
-          'select in_reply_to_id, count(*) from tweets where in_reply_to_id is not null group by in_reply_to_id',
+        'insert into tweet_stats (tweet_id, reply_count, repost_count) select id, ' +
+          '(select count(*) from tweets as r where r.in_reply_to_id = t.id), ' +
+          '(select count(*) from tweets as r where r.repost_of_id = t.id) from tweets as t',
       );
     }, 60_000);
     afterAll(() => db.close());
 
     const sees = (userId: number, author: number) => author === userId || Boolean(follows[userId]?.includes(author));
+    /** Whether someone the reader sees reposted `tweetId` in an entry above `entryId`. */
+    const repostedSince = (userId: number, tweetId: number, entryId: number) =>
+      [...repostOf].some(([id, of]) => of.id === tweetId && id > entryId && sees(userId, authorOf.get(id) as number));
     /**
-     * What the timeline must hold, highest id first: every tweet of the reader and their followees,
-     * but a followee's reply only when the reader is or follows whom it answers.
+     * What the timeline must hold, highest id first: every tweet and repost of the reader and their
+     * followees, but a followee's reply only when the reader is or follows whom it answers, a
+     * reposted tweet only at its newest entry, and no repost of the reader's own tweets.
      */
     const expected = (userId: number) =>
       [...authorOf]
         .filter(([id, author]) => {
           const reply = replyTo.get(id);
-          return author === userId || (sees(userId, author) && (!reply || sees(userId, reply.userId)));
+          const repost = repostOf.get(id);
+          if (repost) return sees(userId, author) && repost.userId !== userId && !repostedSince(userId, repost.id, id);
+          if (author === userId) return true;
+          return sees(userId, author) && (!reply || sees(userId, reply.userId)) && !repostedSince(userId, id, id);
         })
         .map(([id]) => id)
         .sort((a, b) => b - a);
@@ -184,8 +211,12 @@ describe.each(testDialects().flatMap((dialect) => idKinds.map((ids) => [dialect,
           mentions: [],
           hashtags: [],
           replyCount: [...replyTo.values()].filter((reply) => reply.id === item.id).length,
+          repostOfId: repostOf.get(item.id)?.id ?? null,
+          repostOf: item.repostOf,
           likeCount: 0,
+          repostCount: [...repostOf.values()].filter((repost) => repost.id === item.id).length,
           liked: false,
+          reposted: false,
         });
       }
     });
@@ -198,7 +229,7 @@ describe.each(testDialects().flatMap((dialect) => idKinds.map((ids) => [dialect,
         statements.push(sql);
         return em.execute(sql, [...params]);
       };
-      const window = /from \(select id from tweets where (.+?) order by id desc limit \?\)/;
+      const window = /from \(select id from tweets as c where (.+?) order by id desc limit \?\)/;
       const rows = await findTimelineRows(run, { userId: 1, includeFollowed: true, limit: 20 });
       expect(rows.map((r) => Number(r.id))).toEqual(expected(1).slice(0, 21));
       expect(statements).toHaveLength(2);

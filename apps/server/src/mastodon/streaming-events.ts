@@ -92,7 +92,9 @@ export async function openUserStream(
       const data = isTrackedEnvelope(item) ? (item[1] as LiveData) : item.data;
       // (A reset answers a resume point; these streams do not resume, as Mastodon's do not.)
       if (data.type === 'tweet') yield { event: 'update', payload: await statusPayload(data.tweet, origin, reader) };
-      else if (data.type === 'delete') yield { event: 'delete', payload: String(data.tweetId) };
+      else if (data.type === 'repost') {
+        yield { event: 'update', payload: await statusPayload(data.repost, origin, reader) };
+      } else if (data.type === 'delete') yield { event: 'delete', payload: String(data.tweetId) };
     }
   }
   return { events: events(), stop: () => controller.abort() };

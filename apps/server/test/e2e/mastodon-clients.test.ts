@@ -133,6 +133,16 @@ describe.each(testDialects())('Mastodon clients against pnpm start on %s', (dial
       home.items.map((status) => status.id),
     );
 
+    // Conversations, through the built server: a reply that mentions and tags, its thread, a boost.
+    const [first, second] = posted as [mastodon.v1.Status, mastodon.v1.Status];
+    const reply = await bob.v1.statuses.create({ status: '@ann yes #서울', inReplyToId: first.id });
+    expect(reply).toMatchObject({ inReplyToId: first.id, mentions: [{ username: 'ann' }], tags: [{ name: '서울' }] });
+    const thread = await anonymous.v1.statuses.$select(first.id).context.fetch();
+    expect(thread.descendants.map((status) => status.id)).toEqual([reply.id]);
+    expect((await anonymous.v1.timelines.tag.$select('서울').list()).map((status) => status.id)).toEqual([reply.id]);
+    const boost = await bob.v1.statuses.$select(second.id).reblog();
+    expect(boost.reblog).toMatchObject({ id: second.id, reblogsCount: 1, reblogged: true });
+
     // Bob's stream carries Ann's next status and its deletion.
     const instance = await anonymous.v2.instance.fetch();
     const streaming = createStreamingAPIClient({

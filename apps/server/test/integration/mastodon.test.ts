@@ -494,4 +494,39 @@ describe.each(testDialects())('the Mastodon API on %s', (dialect) => {
     expect(found.hashtags.map((t) => t.name)).toEqual(['seoul']);
     expect((await masto.v2.search.list({ q: '서' })).hashtags.map((t) => t.name)).toEqual(['서울']);
   });
+
+  it('reblogs with masto.js: the boost carries its status, counted, listed, excluded on request', async () => {
+    const alice = await signUp('Alice', 'alice');
+    const bob = await signUp('Bob', 'bob');
+    const masto = createRestAPIClient({ url: server.url, accessToken: alice.token });
+    const bobMasto = createRestAPIClient({ url: server.url, accessToken: bob.token });
+    await bobMasto.v1.accounts.$select(String(alice.user.id)).follow();
+    const status = await masto.v1.statuses.create({ status: 'boost me' });
+
+    const boost = await bobMasto.v1.statuses.$select(status.id).reblog();
+    expect(boost).toMatchObject({
+      account: { username: 'bob' },
+      content: '',
+      reblog: { id: status.id, reblogsCount: 1, reblogged: true, account: { username: 'alice' } },
+    });
+    // Idempotent; a boost of the boost is of the status.
+    expect(await bobMasto.v1.statuses.$select(boost.id).reblog()).toMatchObject({ id: boost.id });
+    expect(await masto.v1.statuses.$select(status.id).fetch()).toMatchObject({ reblogsCount: 1, reblogged: false });
+    const rebloggers = await masto.v1.statuses.$select(status.id).rebloggedBy.list();
+    expect(rebloggers.map((a) => a.username)).toEqual(['bob']);
+    const bobs = async (excludeReblogs: boolean) =>
+      (await masto.v1.accounts.$select(String(bob.user.id)).statuses.list({ excludeReblogs })).map((s) => s.reblog?.id);
+    expect(await bobs(false)).toEqual([status.id]);
+    expect(await bobs(true)).toEqual([]);
+    // Bob's home has Alice's status once: as his boost, its newest entry.
+    const home = await bobMasto.v1.timelines.home.list();
+    expect(home.map((s) => s.reblog?.id ?? s.id)).toEqual([status.id]);
+
+    expect(await bobMasto.v1.statuses.$select(status.id).unreblog()).toMatchObject({
+      id: status.id,
+      reblogsCount: 0,
+      reblogged: false,
+    });
+    await expect(bobMasto.v1.statuses.$select('987654').reblog()).rejects.toMatchObject({ statusCode: 404 });
+  });
 });

@@ -134,6 +134,7 @@ describe.each(testDialects())('text inputs on %s', (dialect) => {
     // Refused before the tweet is looked for.
     'tweet.likedBy': { type: 'query', input: () => ({ tweetId: 1 }) },
     'tweet.context': { type: 'query', input: () => ({ tweetId: 1 }) },
+    'tweet.repostedBy': { type: 'query', input: () => ({ tweetId: 1 }) },
     'timeline.hashtag': { type: 'query', input: () => ({ tag: 'seoul' }) },
     'timeline.hashtags': { type: 'query', input: () => ({ query: 'seo' }) },
     'user.byUsername': { type: 'query', input: () => ({ username: 'owner' }) },

@@ -34,6 +34,8 @@ import { type TweetView, tweet } from '../shape.ts';
 /** What a stream carries; its id (the event's `seq`) grows along the stream. */
 export type LiveData =
   | { type: 'tweet'; tweet: TweetView }
+  /** A repost by whom you follow: their entry, which carries the tweet (`repost.repostOf`). */
+  | { type: 'repost'; repost: TweetView }
   | { type: 'delete'; tweetId: number }
   /** The resume point is older than the log keeps (or from another database): refetch `timeline.home`. */
   | { type: 'reset' };
@@ -133,11 +135,14 @@ class Stream {
 }
 
 /**
- * The home timeline's rule on replies, as `findTimeline` applies it: a reply is shown to its author,
- * and to whoever follows (or is) whom it answers. Its author is followed, or the event would not be here.
+ * The home timeline's rules, as `findTimeline` applies them to what comes live: a reply is shown to
+ * its author, and to whoever follows (or is) whom it answers; a repost of your own tweet is not
+ * shown to you. Its author is followed, or the event would not be here.
  */
 function shownAtHome(stream: Stream, event: LiveEvent, tweets: ReadonlyMap<number, TweetData>): boolean {
-  const reply = event.kind === 'tweet' ? tweets.get(event.subjectId)?.inReplyTo : null;
+  const written = event.kind === 'tweet' ? tweets.get(event.subjectId) : undefined;
+  if (written?.repostOf) return written.repostOf.author.id !== stream.userId;
+  const reply = written?.inReplyTo;
   return !reply || event.userId === stream.userId || stream.authors.has(reply.userId);
 }
 
@@ -405,7 +410,10 @@ export class LiveHub {
   private shape(event: LiveEvent, tweets: Map<number, TweetData>, media: MediaStorage): LiveData | null {
     if (event.kind === 'delete') return { type: 'delete', tweetId: event.subjectId };
     const data = event.kind === 'tweet' ? tweets.get(event.subjectId) : undefined;
-    return data ? { type: 'tweet', tweet: tweet(data, media) } : null;
+    if (!data) return null;
+    return data.repostOf
+      ? { type: 'repost', repost: tweet(data, media) }
+      : { type: 'tweet', tweet: tweet(data, media) };
   }
 
   /** Hands the log's new events to the streams they concern, page by page. */

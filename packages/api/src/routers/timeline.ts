@@ -38,7 +38,8 @@ export function pageOf(input: z.output<typeof likesInput> & { withAuthors?: bool
 /** Any user's tweets, newest first; with `includeFollowed`, also those of the users they follow. */
 export const userTweetsQuery = (includeFollowed: boolean) =>
   publicProcedure.input(userTimelinePageInput).query(async ({ ctx, input }) => {
-    const page = { ...pageOf(input), readerId: await readerIdOf(ctx, ctx.em), excludeReplies: input.excludeReplies };
+    const { excludeReplies, excludeReposts } = input;
+    const page = { ...pageOf(input), readerId: await readerIdOf(ctx, ctx.em), excludeReplies, excludeReposts };
     return tweetPage(await userTimeline(ctx.em, input.userId, includeFollowed, page), ctx.media);
   });
 

@@ -1,14 +1,16 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { contextInput, likedByInput, tweetIdInput, tweetInput } from '../schemas.ts';
-import { likers, likeTweet, unlikeTweet } from '../services/likes.ts';
+import { likeTweet, tweetPeople, unlikeTweet } from '../services/likes.ts';
+import { repostTweet, unrepostTweet } from '../services/reposts.ts';
 import { createTweet, deleteTweet, getThread, getTweet } from '../services/tweets.ts';
-import { likerPage, thread, tweet } from '../shape.ts';
+import { likerPage, reposterPage, thread, tweet } from '../shape.ts';
 import { idempotent, protectedProcedure, publicProcedure, readerIdOf } from '../trpc.ts';
 import { pageOf, userTweetsQuery } from './timeline.ts';
 
-const likeChange = (change: typeof likeTweet) =>
+/** A like's or repost's change: idempotent, so safe to repeat; answers a tweet as it is now. */
+const tweetChange = (change: typeof likeTweet, scope: 'write:favourites' | 'write:statuses') =>
   protectedProcedure
-    .meta({ retrySafe: 'repeat', scope: 'write:favourites' })
+    .meta({ retrySafe: 'repeat', scope })
     .input(tweetIdInput)
     .mutation(async ({ ctx, input }) => tweet(await change(ctx.em, ctx.user, input.tweetId), ctx.media));
 
@@ -56,15 +58,33 @@ export const tweetRouter = {
   }),
 
   /** Likes a tweet (idempotent: a second like changes nothing); answers the tweet with its count. */
-  like: likeChange(likeTweet),
+  like: tweetChange(likeTweet, 'write:favourites'),
 
   /** Takes your like back (idempotent too); answers the tweet with its count. */
-  unlike: likeChange(unlikeTweet),
+  unlike: tweetChange(unlikeTweet, 'write:favourites'),
 
   /** Who liked a tweet, most recent first. */
   likedBy: publicProcedure
     .input(likedByInput)
-    .query(async ({ ctx, input }) => likerPage(await likers(ctx.em, input.tweetId, pageOf(input)), ctx.media)),
+    .query(async ({ ctx, input }) =>
+      likerPage(await tweetPeople(ctx.em, 'likes', input.tweetId, pageOf(input)), ctx.media),
+    ),
+
+  /**
+   * Reposts a tweet (of a repost: its tweet; idempotent, as a like): answers your repost, which
+   * carries the tweet (`repostOf`) with its count.
+   */
+  repost: tweetChange(repostTweet, 'write:statuses'),
+
+  /** Takes your repost back (idempotent too); answers the tweet with its count. */
+  unrepost: tweetChange(unrepostTweet, 'write:statuses'),
+
+  /** Who reposted a tweet, most recent first. */
+  repostedBy: publicProcedure
+    .input(likedByInput)
+    .query(async ({ ctx, input }) =>
+      reposterPage(await tweetPeople(ctx.em, 'reposts', input.tweetId, pageOf(input)), ctx.media),
+    ),
 
   /** One author's tweets only, newest first. */
   byAuthor: userTweetsQuery(false),

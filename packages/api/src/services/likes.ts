@@ -2,12 +2,12 @@ import {
   deleteLike,
   type EntityManager,
   findLikedTweets,
-  findLikers,
+  findTweetPeople,
   insertLike,
   type LikedTweet,
-  type LikerEntry,
   type Page,
   type TweetData,
+  type TweetPerson,
   type UserSummaryData,
 } from '@miniter/db';
 import type { TimelinePageParams } from './timelines.ts';
@@ -28,9 +28,14 @@ export async function unlikeTweet(em: EntityManager, user: UserSummaryData, twee
   return getTweet(em, tweetId, user.id);
 }
 
-/** Who liked a tweet, most recent first; NOT_FOUND for a tweet that does not exist. */
-export async function likers(em: EntityManager, tweetId: number, page: TimelinePageParams): Promise<Page<LikerEntry>> {
-  const found = await findLikers(em, tweetId, page);
+/** Who liked or reposted a tweet, most recent first; NOT_FOUND for a tweet that does not exist. */
+export async function tweetPeople(
+  em: EntityManager,
+  list: 'likes' | 'reposts',
+  tweetId: number,
+  page: TimelinePageParams,
+): Promise<Page<TweetPerson>> {
+  const found = await findTweetPeople(em, list, tweetId, page);
   // An empty page is also what a missing tweet gives: only then is it looked for.
   if (!found.items.length) await getTweet(em, tweetId);
   return found;

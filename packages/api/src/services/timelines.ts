@@ -32,8 +32,9 @@ export interface TimelinePageParams extends PageParams<number> {
   withAuthors?: boolean | undefined;
   /** Who reads the page: whether they liked each tweet. */
   readerId?: number | undefined;
-  /** Without replies to others (a user's timeline only). */
+  /** Without replies to others, or without reposts (a user's timeline only). */
   excludeReplies?: boolean | undefined;
+  excludeReposts?: boolean | undefined;
 }
 
 /** The signed-in user's tweets and those of everyone they follow. */

@@ -1,12 +1,14 @@
 import {
   deleteOwnTweet,
+  deleteReposts,
   type EntityManager,
-  findReplyTarget,
+  findOriginal,
   findThread,
   findTweetsById,
   insertHashtags,
   insertTweet,
   insertTweetEntities,
+  insertTweetStats,
   type Thread,
   type ThreadQuery,
   Tweet,
@@ -31,16 +33,19 @@ export async function createTweet(
 ): Promise<TweetData> {
   const createdAt = new Date();
   const entities = tweetEntities(text);
-  const inReplyTo = inReplyToId === undefined ? undefined : await findReplyTarget(em, inReplyToId);
+  const inReplyTo = inReplyToId === undefined ? undefined : await findOriginal(em, inReplyToId);
   if (inReplyTo === null) {
     throw new ServiceError('NOT_FOUND', `Tweet ${inReplyToId} does not exist: there is nothing to reply to`);
   }
+  // Its counts row, for the reply's trigger to count on.
+  if (inReplyTo) await insertTweetStats(em, inReplyTo.id);
   if (!entities.usernames.length && !entities.hashtags.length) {
     const id = await insertTweet(em, author.id, text, createdAt, inReplyTo);
     // A plain tweet, the most written: one statement, and nothing to read back.
     if (!inReplyTo) {
-      const counts = { replyCount: 0, likeCount: 0, liked: false };
-      return { id, text, createdAt, author, inReplyTo: null, mentions: [], hashtags: [], ...counts };
+      const nothing = { repostOfId: null, repostOf: null, mentions: [], hashtags: [], inReplyTo: null };
+      const counts = { replyCount: 0, likeCount: 0, repostCount: 0, liked: false, reposted: false };
+      return { id, text, createdAt, author, ...nothing, ...counts };
     }
     return getTweet(em, id, author.id);
   }
@@ -54,8 +59,14 @@ export async function createTweet(
   return getTweet(em, id, author.id);
 }
 
+/** Deletes one of your tweets (or reposts), and every repost of it with it. */
 export async function deleteTweet(em: EntityManager, user: UserSummaryData, tweetId: number): Promise<void> {
-  if (await deleteOwnTweet(em, tweetId, user.id)) return;
+  const deleted = await em.transactional(async (tx) => {
+    if (!(await deleteOwnTweet(tx, tweetId, user.id))) return false;
+    await deleteReposts(tx, tweetId);
+    return true;
+  });
+  if (deleted) return;
   // Nothing deleted: someone else's tweet, or none at all.
   if (await em.count(Tweet, { id: tweetId })) {
     throw new ServiceError('FORBIDDEN', 'You can only delete your own tweets');

@@ -20,7 +20,13 @@ export const TweetSchema = defineEntity({
     // a reply outlives what it answers (its thread then shows that as deleted).
     inReplyToId: p.integer().nullable().fieldName('in_reply_to_id'),
     inReplyToUserId: p.integer().nullable().fieldName('in_reply_to_user_id'),
+    // A repost (as Mastodon's reblog, a row of its own with no text, in its reposter's timeline):
+    // the tweet it passes on and that tweet's author. Deleted with it, by the service.
+    repostOfId: p.integer().nullable().fieldName('repost_of_id'),
+    repostOfUserId: p.integer().nullable().fieldName('repost_of_user_id'),
   },
+  // One repost per user and tweet; also a tweet's reposts, for the home timeline's rule on them.
+  uniques: [{ name: 'tweets_repost_of_id_user_id_unique', properties: ['repostOfId', 'author'] }],
   indexes: [
     // Serves "one author's tweets, newest first" and each leg of a timeline; whom a tweet answers is
     // in it so that the home timeline's rule on replies is decided from the index alone.

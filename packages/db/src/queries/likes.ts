@@ -1,7 +1,8 @@
 /**
  * Likes: one per user and tweet. Liking is two autocommitted statements: the tweet's counts row
  * (made by its first like), then the like, whose trigger counts it under that row's lock. Each
- * reads the tweet as `insert … select`, so that a like of a tweet that is gone writes nothing.
+ * reads the tweet as `insert … select`, so that a like of a tweet that is gone writes nothing, and a
+ * like of a repost is of the tweet it passes on.
  */
 import type { EntityManager, QueryResult } from '@mikro-orm/sql';
 import { User } from '../entities/user.ts';
@@ -17,7 +18,8 @@ export async function insertLike(em: EntityManager, userId: number, tweetId: num
   await insertTweetStats(em, tweetId);
   const { insert, onConflict } = insertIgnore(em);
   const liked = await em.execute<QueryResult>(
-    `${insert} into tweet_likes (user_id, tweet_id, created_at) select ?, id, ? from tweets where id = ?${onConflict}`,
+    `${insert} into tweet_likes (user_id, tweet_id, created_at) ` +
+      `select ?, coalesce(repost_of_id, id), ? from tweets where id = ?${onConflict}`,
     [userId, new Date(), tweetId],
     'run',
   );
@@ -28,7 +30,7 @@ export async function insertLike(em: EntityManager, userId: number, tweetId: num
 /** Takes back `userId`'s like of `tweetId`: true when there was one, false when not; null: no such tweet. */
 export async function deleteLike(em: EntityManager, userId: number, tweetId: number): Promise<boolean | null> {
   const result = await em.execute<QueryResult>(
-    'delete from tweet_likes where user_id = ? and tweet_id = ?',
+    'delete from tweet_likes where user_id = ? and tweet_id = (select coalesce(repost_of_id, id) from tweets where id = ?)',
     [userId, tweetId],
     'run',
   );
@@ -41,13 +43,13 @@ async function tweetExists(em: EntityManager, tweetId: number): Promise<boolean>
   return Number(row?.n) > 0;
 }
 
-/** Someone who liked a tweet, with their like's id (by which the list pages). */
-export interface LikerEntry {
+/** Someone who liked or reposted a tweet, with their like's or repost's id (by which the list pages). */
+export interface TweetPerson {
   user: UserData;
-  likeId: number;
+  entryId: number;
 }
 
-/** A list's `where` on its likes (`l`) within the page's bounds (like ids), its order and limit. */
+/** A list's `where` on its entries (`l`) within the page's bounds (their ids), its order and limit. */
 function likeWindow(page: TimelinePage, owner: string) {
   const bounds = idBounds(page, 'l.id');
   return {
@@ -56,19 +58,31 @@ function likeWindow(page: TimelinePage, owner: string) {
   };
 }
 
-/** Who liked `tweetId`, most recent like first; the page's bounds are like ids. */
-export async function findLikers(em: EntityManager, tweetId: number, page: TimelinePage): Promise<Page<LikerEntry>> {
-  const window = likeWindow(page, 'l.tweet_id = ?');
+/** Where each list of a tweet's people is: its likes, its reposts (the entries that pass it on). */
+const peopleOf = {
+  likes: { table: 'tweet_likes', tweet: 'tweet_id' },
+  reposts: { table: 'tweets', tweet: 'repost_of_id' },
+} as const;
+
+/** Who liked or reposted `tweetId`, most recent first; the page's bounds are their entries' ids. */
+export async function findTweetPeople(
+  em: EntityManager,
+  list: keyof typeof peopleOf,
+  tweetId: number,
+  page: TimelinePage,
+): Promise<Page<TweetPerson>> {
+  const { table, tweet } = peopleOf[list];
+  const window = likeWindow(page, `l.${tweet} = ?`);
   const rows = await em.execute(
-    `select l.id as like_id, ${userColumns} from tweet_likes as l join users as u on u.id = l.user_id ${window.sql}`,
+    `select l.id as entry_id, ${userColumns} from ${table} as l join users as u on u.id = l.user_id ${window.sql}`,
     [tweetId, ...window.params],
     { connectionType: readConnection(em) },
   );
   const entries = rows.map((row) => ({
     user: mapColumns(em, User, userRow(row)) as UserData,
-    likeId: Number(row.like_id),
+    entryId: Number(row.entry_id),
   }));
-  return pageOfRows(entries, page, (entry) => entry.likeId);
+  return pageOfRows(entries, page, (entry) => entry.entryId);
 }
 
 /** A tweet someone liked, with their like's id (by which their likes page). */

@@ -17,9 +17,14 @@ export type TweetData = Pick<Tweet, 'id' | 'text' | 'createdAt'> & {
   /** The accounts it mentions (that still exist), and its hashtags' keys, as stored when it was written. */
   mentions: { id: number; username: string }[];
   hashtags: string[];
+  /** A repost (its own row, by its reposter, with no text): the tweet it passes on, read after the row. */
+  repostOfId: number | null;
+  repostOf: TweetData | null;
   replyCount: number;
   likeCount: number;
+  repostCount: number;
   liked: boolean;
+  reposted: boolean;
 };
 
 /** All of a user's columns but the password hash (of `users` aliased `u`), named `u_<column>`. */
@@ -93,23 +98,29 @@ export const tweetAuthor = (row: Record<string, unknown>): UserSummaryData => ({
 /**
  * What a tweet row selects beside its author (`tweets` aliased `t`): its columns, the username it
  * answers (`users` aliased `ru`), its counts (`tweet_stats` aliased `ts`: none until the first like
- * or reply), whether `readerId` liked it, its mentions and hashtags; with the joins and the columns'
+ * reply or repost), whether `readerId` liked and reposted it, its mentions and hashtags; with the joins and the columns'
  * parameters, which come before the statement's own.
  */
 export function tweetSql(readerId: number | undefined) {
-  const liked =
-    readerId === undefined ? '0' : 'exists (select 1 from tweet_likes as l where l.user_id = ? and l.tweet_id = t.id)';
+  const [liked, reposted] =
+    readerId === undefined
+      ? ['0', '0']
+      : [
+          'exists (select 1 from tweet_likes as l where l.user_id = ? and l.tweet_id = t.id)',
+          'exists (select 1 from tweets as rp where rp.repost_of_id = t.id and rp.user_id = ?)',
+        ];
   return {
     columns:
-      't.id, t.user_id, t.tweet, t.created_at, t.in_reply_to_id, t.in_reply_to_user_id, ' +
+      't.id, t.user_id, t.tweet, t.created_at, t.in_reply_to_id, t.in_reply_to_user_id, t.repost_of_id, ' +
       'ru.username as in_reply_to_username, coalesce(ts.like_count, 0) as like_count, ' +
-      `coalesce(ts.reply_count, 0) as reply_count, ${liked} as liked, ` +
+      'coalesce(ts.reply_count, 0) as reply_count, coalesce(ts.repost_count, 0) as repost_count, ' +
+      `${liked} as liked, ${reposted} as reposted, ` +
       // Each a probe of an index by tweet: nothing for a tweet that has none.
       "(select group_concat(concat(m.user_id, ':', mu.username)) from tweet_mentions as m " +
       'join users as mu on mu.id = m.user_id where m.tweet_id = t.id) as mention_list, ' +
       '(select group_concat(h.name) from tweet_hashtags as th join hashtags as h on h.id = th.hashtag_id ' +
       'where th.tweet_id = t.id) as hashtag_list',
-    params: readerId === undefined ? [] : [readerId],
+    params: readerId === undefined ? [] : [readerId, readerId],
     join: 'left join tweet_stats as ts on ts.tweet_id = t.id left join users as ru on ru.id = t.in_reply_to_user_id',
   };
 }
@@ -149,8 +160,12 @@ export function tweetData(em: EntityManager, row: Record<string, unknown>, autho
     inReplyTo,
     mentions: mentionsOf(row.mention_list),
     hashtags: hashtagsOf(row.hashtag_list),
+    repostOfId: row.repost_of_id === null ? null : Number(row.repost_of_id),
+    repostOf: null,
     replyCount: Number(row.reply_count),
     likeCount: Number(row.like_count),
+    repostCount: Number(row.repost_count),
     liked: Boolean(Number(row.liked)),
+    reposted: Boolean(Number(row.reposted)),
   };
 }

@@ -8,7 +8,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { encodeCursor } from '../pagination.ts';
 import { readConnection } from '../replicas.ts';
 import type { TweetData } from './read-models.ts';
-import { findTweetsById } from './tweets.ts';
+import { findTweetsById } from './timeline.ts';
 
 /** How far up a thread is read: a conversation longer than this shows its last ones. */
 export const ancestorsMax = 100;

@@ -60,7 +60,15 @@ export interface TimelineQuery extends TimelinePage {
   includeFollowed: boolean;
   /** Without replies to others (their threads, replies to themselves, stay), as Mastodon's `exclude_replies`. */
   excludeReplies?: boolean | undefined;
+  /** Without reposts, as Mastodon's `exclude_reblogs`. */
+  excludeReposts?: boolean | undefined;
 }
+
+/**
+ * A tweet, not a repost: written so that no index can serve it, as the repost index would be read
+ * for `repost_of_id is null` (nearly every tweet), then sorted, rather than the window by id.
+ */
+const notARepost = 'coalesce(repost_of_id, 0) = 0';
 
 /** Runs one SQL statement with `?` parameters and returns its rows. */
 export type RunSql = (sql: string, params: readonly unknown[]) => Promise<Record<string, unknown>[]>;
@@ -137,13 +145,14 @@ export function idBounds(query: TimelinePage, column = 'id'): { sql: string[]; p
 export const readOrder = (query: TimelinePage) => (query.oldestFirst ? 'asc' : 'desc');
 
 /**
- * The public timeline's next `limit + 1` tweets with their authors: the page's ids from a walk down
+ * The public timeline's next `limit + 1` tweets (no reposts) with their authors: the page's ids from a walk down
  * the primary key, then their rows. (Joined directly, MariaDB would rather read every user, then
  * sort all their tweets.)
  */
 export function findPublicTimelineRows(run: RunSql, query: TimelinePage): Promise<Record<string, unknown>[]> {
   const bounds = idBounds(query);
-  const where = bounds.sql.length ? `where ${bounds.sql.join(' and ')} ` : '';
+  // Tweets, not reposts, as Mastodon's public timelines.
+  const where = `where ${[notARepost, ...bounds.sql].join(' and ')} `;
   const order = readOrder(query);
   const shown = shownWith(query);
   return run(
@@ -153,12 +162,15 @@ export function findPublicTimelineRows(run: RunSql, query: TimelinePage): Promis
   );
 }
 
-/** A page of tweet rows as plain data, each author made once (with `withAuthors`, their profile too). */
-export function tweetPageOf(
+/**
+ * A page of tweet rows as plain data, each author made once (with `withAuthors`, their profile too),
+ * and the tweets its reposts pass on, read after it (with their authors).
+ */
+export async function tweetPageOf(
   em: EntityManager,
   page: Page<Record<string, unknown>>,
-  query: Pick<TimelinePage, 'withAuthors'>,
-): TweetPage {
+  query: Pick<TimelinePage, 'withAuthors' | 'readerId'>,
+): Promise<TweetPage> {
   const authors = new Map<unknown, UserSummaryData>();
   const profiles: UserProfileData[] = [];
   const items = page.items.map((row): TweetData => {
@@ -170,7 +182,42 @@ export function tweetPageOf(
     }
     return tweetData(em, row, author);
   });
+  const reposted = [...new Set(items.flatMap((t) => (t.repostOfId === null ? [] : [t.repostOfId])))];
+  if (reposted.length) {
+    // What the reposts pass on is never a repost itself: one more read at most.
+    const originals = await findTweets(em, reposted, query);
+    const byId = new Map(originals.items.map((t) => [t.id, t]));
+    for (const item of items) item.repostOf = item.repostOfId === null ? null : (byId.get(item.repostOfId) ?? null);
+    const known = new Set(profiles.map((p) => p.user.id));
+    profiles.push(...(originals.authors ?? []).filter((p) => !known.has(p.user.id)));
+  }
   return { items, nextCursor: page.nextCursor, ...(query.withAuthors && { authors: profiles }) };
+}
+
+/** The tweets that still exist among `ids` (in no order), as `tweetPageOf` reads a page. */
+export async function findTweets(
+  em: EntityManager,
+  ids: readonly number[],
+  query: Pick<TimelinePage, 'withAuthors' | 'readerId'>,
+): Promise<TweetPage> {
+  if (!ids.length) return { items: [], nextCursor: null };
+  const shown = shownWith(query);
+  const rows = await em.execute(
+    `select ${shown.columns} from tweets as t ${shown.join} where t.id in (${ids.map(() => '?').join(', ')})`,
+    [...shown.params, ...ids],
+    { connectionType: readConnection(em) },
+  );
+  return tweetPageOf(em, { items: rows, nextCursor: null }, query);
+}
+
+/** The tweets that still exist among `ids`, by id, as `readerId` sees them (whether they liked each). */
+export async function findTweetsById(
+  em: EntityManager,
+  ids: readonly number[],
+  readerId?: number,
+): Promise<Map<number, TweetData>> {
+  const { items } = await findTweets(em, ids, { readerId });
+  return new Map(items.map((tweet) => [tweet.id, tweet]));
 }
 
 /**
@@ -215,37 +262,48 @@ export async function findTimelineRows(
   // One author's tweets come in order from the index: then a single query, with no window.
   const listed = [query.userId, ...followees];
   const listedMarks = listed.map(() => '?').join(', ');
-  const authors =
-    followees.length <= listedFolloweesMax
-      ? { sql: `user_id in (${listedMarks})`, params: listed }
+  const listing = followees.length <= listedFolloweesMax;
+  /** `column` is `userId` or someone they follow: listed, or matched by a subquery. */
+  const readerOrFollowee = (column: string) =>
+    listing
+      ? { sql: `${column} in (${listedMarks})`, params: listed }
       : {
-          // `+user_id` is not a column an index can serve: left to itself, SQLite would seek
-          // `tweets (user_id, id)` once per followee (thousands) rather than read the window.
-          sql: '(+user_id = ? or +user_id in (select follow_user_id from users_follow_list where user_id = ?))',
+          sql: `(${column} = ? or ${column} in (select follow_user_id from users_follow_list where user_id = ?))`,
           params: [query.userId, query.userId],
         };
-  // Whom a tweet answers is in the author index: these are decided without reading the tweets.
-  const replies: { sql: string[]; params: number[] } = { sql: [], params: [] };
-  if (query.includeFollowed && followees.length <= listedFolloweesMax) {
-    replies.sql.push(`(in_reply_to_user_id is null or user_id = ? or in_reply_to_user_id in (${listedMarks}))`);
-    replies.params.push(query.userId, ...listed);
-  } else if (query.includeFollowed) {
-    replies.sql.push(
-      '(in_reply_to_user_id is null or user_id = ? or in_reply_to_user_id = ? or in_reply_to_user_id in ' +
-        '(select follow_user_id from users_follow_list where user_id = ?))',
+  // `+user_id` is not a column an index can serve: left to itself, SQLite would seek
+  // `tweets (user_id, id)` once per followee (thousands) rather than read the window.
+  const authors = readerOrFollowee(listing ? 'user_id' : '+user_id');
+  // Whom a tweet answers is in the author index: the rule on replies is decided without reading the tweets.
+  const rules: { sql: string[]; params: number[] } = { sql: [], params: [] };
+  if (query.includeFollowed) {
+    const answered = readerOrFollowee('in_reply_to_user_id');
+    rules.sql.push(`(in_reply_to_user_id is null or user_id = ? or ${answered.sql})`);
+    rules.params.push(query.userId, ...answered.params);
+    // A reposted tweet shows once, at its newest repost (or as itself when nobody reposted it
+    // since), and your own tweets are not brought back by reposts. A tweet has few reposts: they
+    // are found by the repost index alone (`+ 0` keeps the author and primary keys out of it, which
+    // the databases' estimates prefer, every null `repost_of_id` counted alike).
+    const reposter = readerOrFollowee('r.user_id + 0');
+    const newerRepost = (of: string) =>
+      `not exists (select 1 from tweets as r where r.repost_of_id = ${of} and r.id + 0 > c.id and ${reposter.sql})`;
+    rules.sql.push(
+      `(repost_of_user_id is null or repost_of_user_id <> ?) and ${newerRepost('c.repost_of_id')} ` +
+        `and (user_id = ? or ${newerRepost('c.id')})`,
     );
-    replies.params.push(query.userId, query.userId, query.userId);
+    rules.params.push(query.userId, ...reposter.params, query.userId, ...reposter.params);
   }
-  if (query.excludeReplies) replies.sql.push('(in_reply_to_user_id is null or in_reply_to_user_id = user_id)');
+  if (query.excludeReplies) rules.sql.push('(in_reply_to_user_id is null or in_reply_to_user_id = user_id)');
+  if (query.excludeReposts) rules.sql.push(notARepost);
 
   const shown = shownWith(query);
   const pageRows = (conditions: string[], params: readonly unknown[], order: 'asc' | 'desc', limit: number) =>
     run(
       // The window's ids alone come from the index; only the page's rows are read, by primary key.
-      `select ${shown.columns} from (select id from tweets where ` +
-        `${[authors.sql, ...replies.sql, ...conditions].join(' and ')} order by id ${order} limit ?) as w ` +
+      `select ${shown.columns} from (select id from tweets as c where ` +
+        `${[authors.sql, ...rules.sql, ...conditions].join(' and ')} order by id ${order} limit ?) as w ` +
         `join tweets as t on t.id = w.id ${shown.join} order by t.id ${order}`,
-      [...shown.params, ...authors.params, ...replies.params, ...params, limit],
+      [...shown.params, ...authors.params, ...rules.params, ...params, limit],
     );
   // Oldest first from a marker, which is recent as a rule: one read up from it, no windows.
   if (query.oldestFirst) {

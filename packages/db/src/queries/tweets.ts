@@ -1,8 +1,5 @@
 import type { EntityManager, QueryResult } from '@mikro-orm/sql';
-import { readConnection } from '../replicas.ts';
 import { insertIgnore } from './dialect.ts';
-import type { TweetData } from './read-models.ts';
-import { shownWith, tweetPageOf } from './timeline.ts';
 
 // A tweet's writes are single autocommitted statements written out: the ORM's insert and delete
 // build a query (and, for an insert, change-set data) per call, which cost more than twice the
@@ -29,27 +26,59 @@ export async function insertTweet(
 }
 
 /**
- * What a reply to `tweetId` answers: the tweet's author, with its counts row made (for the reply's
- * trigger to count on), in autocommitted statements of their own, so that no transaction holds that
- * row's lock longer than its count takes; null when there is no such tweet.
+ * The tweet `tweetId` is, or passes on when it is a repost (a reply to, like or repost of a repost
+ * is of its tweet, as on Mastodon), with its author; null when there is none.
  */
-export async function findReplyTarget(
-  em: EntityManager,
-  tweetId: number,
-): Promise<{ id: number; userId: number } | null> {
-  const [row] = await em.execute('select user_id from tweets where id = ?', [tweetId]);
+export async function findOriginal(em: EntityManager, tweetId: number): Promise<{ id: number; userId: number } | null> {
+  const [row] = await em.execute('select id, user_id, repost_of_id, repost_of_user_id from tweets where id = ?', [
+    tweetId,
+  ]);
   if (!row) return null;
-  await insertTweetStats(em, tweetId);
-  return { id: tweetId, userId: Number(row.user_id) };
+  return row.repost_of_id === null
+    ? { id: Number(row.id), userId: Number(row.user_id) }
+    : { id: Number(row.repost_of_id), userId: Number(row.repost_of_user_id) };
 }
 
 /**
- * Makes `tweetId`'s counts row (`tweet_stats`) unless it is there or the tweet is not: before the
- * first like of it or reply to it, whose trigger counts on that row.
+ * Makes the counts row (`tweet_stats`) of `tweetId`'s tweet (what it passes on, for a repost) unless
+ * it is there or the tweet is not: before the first like, reply or repost, whose trigger counts on
+ * that row. Autocommitted on its own, so that no transaction holds the row's lock longer than a count.
  */
 export async function insertTweetStats(em: EntityManager, tweetId: number): Promise<void> {
   const { insert, onConflict } = insertIgnore(em);
-  await em.execute(`${insert} into tweet_stats (tweet_id) select id from tweets where id = ?${onConflict}`, [tweetId]);
+  await em.execute(
+    `${insert} into tweet_stats (tweet_id) select coalesce(repost_of_id, id) from tweets where id = ?${onConflict}`,
+    [tweetId],
+  );
+}
+
+/** Reposts `tweet` as `userId` unless they have (one repost per user and tweet). */
+export async function insertRepost(
+  em: EntityManager,
+  userId: number,
+  tweet: { id: number; userId: number },
+  createdAt: Date,
+): Promise<void> {
+  const { insert, onConflict } = insertIgnore(em);
+  await em.execute(
+    `${insert} into tweets (user_id, tweet, created_at, repost_of_id, repost_of_user_id) values (?, '', ?, ?, ?)${onConflict}`,
+    [userId, createdAt, tweet.id, tweet.userId],
+  );
+}
+
+/** `userId`'s repost of `tweetId` (its entry's id), if they reposted it. */
+export async function findRepostId(em: EntityManager, userId: number, tweetId: number): Promise<number | null> {
+  const [row] = await em.execute('select id from tweets where repost_of_id = ? and user_id = ?', [tweetId, userId]);
+  return row ? Number(row.id) : null;
+}
+
+/** Deletes the reposts of `tweetId` (only `userId`'s, if given). */
+export async function deleteReposts(em: EntityManager, tweetId: number, userId?: number): Promise<void> {
+  const byUser = userId === undefined ? '' : ' and user_id = ?';
+  await em.execute(
+    `delete from tweets where repost_of_id = ?${byUser}`,
+    userId === undefined ? [tweetId] : [tweetId, userId],
+  );
 }
 
 /** Deletes the tweet if `authorId` wrote it; true when a row went. */
@@ -60,22 +89,6 @@ export async function deleteOwnTweet(em: EntityManager, tweetId: number, authorI
     'run',
   );
   return result.affectedRows > 0;
-}
-
-/** The tweets that still exist among `ids`, by id, as `readerId` sees them (whether they liked each). */
-export async function findTweetsById(
-  em: EntityManager,
-  ids: readonly number[],
-  readerId?: number,
-): Promise<Map<number, TweetData>> {
-  if (!ids.length) return new Map();
-  const shown = shownWith({ readerId });
-  const rows = await em.execute(
-    `select ${shown.columns} from tweets as t ${shown.join} where t.id in (${ids.map(() => '?').join(', ')})`,
-    [...shown.params, ...ids],
-    { connectionType: readConnection(em) },
-  );
-  return new Map(tweetPageOf(em, { items: rows, nextCursor: null }, {}).items.map((tweet) => [tweet.id, tweet]));
 }
 
 /** The handles (keys) a tweet mentions and its hashtags (keys), as the text's reading found them. */

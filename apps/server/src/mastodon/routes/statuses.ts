@@ -2,10 +2,10 @@
 import { schemas } from '@miniter/api';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { route } from '../calls.ts';
+import { type Call, route } from '../calls.ts';
 import { accountSchema, loadAccounts } from '../entities/account.ts';
 import { entityId } from '../entities/common.ts';
-import { type Status, statusesOf, statusSchema, toStatuses } from '../entities/status.ts';
+import { authorIds, type Status, statusesOf, statusSchema, toStatuses } from '../entities/status.ts';
 import { accountLimits, idOf, idPageInput, isTrue, pageParams } from '../params.ts';
 import { accountPage } from './follows.ts';
 import { pageNames } from './timelines.ts';
@@ -48,6 +48,33 @@ function refuseUnsupported(params: Record<string, unknown>) {
 
 /** What the document says a tweet can be of each parameter above. */
 const onlyPublic = 'Only what a public, plain status has';
+
+/** Who liked or reposted a status: Accounts, most recent first, paged by their likes or reposts. */
+function peopleRoute(
+  list: string,
+  summary: string,
+  entries: string,
+  read: (
+    caller: Call['caller'],
+    input: { tweetId: number; limit: number },
+  ) => Promise<{ items: Array<{ id: number; entryId: number }>; nextCursor: string | null }>,
+) {
+  return route({
+    method: 'get',
+    path: `/api/v1/statuses/:id/${list}`,
+    summary,
+    description: `Most recent first, paged by the ${entries} (the \`Link\` header has their ids).`,
+    tag: 'statuses',
+    params: pageParams(accountLimits),
+    answer: z.array(accountSchema),
+    paged: true,
+    names: { ...pageNames, tweetId: 'id' },
+    handle: async (call) => {
+      const input = { tweetId: idOf(call.params.id), ...idPageInput(call.params, accountLimits) };
+      return accountPage(call, await read(call.caller, input), input, (user) => user.entryId);
+    },
+  });
+}
 
 /** A status's one status: the route reads one tweet, and the first of a list of one is it. */
 const only = ([status]: Status[]) => status as Status;
@@ -116,11 +143,7 @@ export const statusRoutes = [
       // Mastodon's apps do not page a thread: they get its first page, as large as pages go.
       const thread = await caller.tweet.context({ tweetId: idOf(params.id), limit: schemas.threadPageMax });
       const tweets = [...thread.ancestors, ...thread.descendants];
-      const accounts = await loadAccounts(
-        caller,
-        origin,
-        tweets.map((t) => t.author.id),
-      );
+      const accounts = await loadAccounts(caller, origin, authorIds(tweets));
       return {
         ancestors: statusesOf(thread.ancestors, accounts, origin),
         descendants: statusesOf(thread.descendants, accounts, origin),
@@ -147,20 +170,36 @@ export const statusRoutes = [
     }),
   ),
 
-  route({
-    method: 'get',
-    path: '/api/v1/statuses/:id/favourited_by',
-    summary: 'Who liked a status',
-    description: 'Most recent like first, paged by the likes (the `Link` header has their ids).',
-    tag: 'statuses',
-    params: pageParams(accountLimits),
-    answer: z.array(accountSchema),
-    paged: true,
-    names: { ...pageNames, tweetId: 'id' },
-    handle: async (call) => {
-      const input = { tweetId: idOf(call.params.id), ...idPageInput(call.params, accountLimits) };
-      return accountPage(call, await call.caller.tweet.likedBy(input), input, (user) => user.likeId);
-    },
+  ...(['reblog', 'unreblog'] as const).map((change) =>
+    route({
+      method: 'post',
+      path: `/api/v1/statuses/:id/${change}`,
+      summary: change === 'reblog' ? 'Repost a status (boost)' : 'Take your repost of a status back',
+      description:
+        change === 'reblog'
+          ? 'Idempotent. Answers your repost: a status whose `reblog` is the one it passes on, with its count.'
+          : 'Idempotent. Answers the status with its count.',
+      tag: 'statuses',
+      scope: 'write:statuses',
+      answer: statusSchema,
+      handle: async ({ caller, origin, params }) => {
+        const tweetId = idOf(params.id);
+        const tweet = await (change === 'reblog'
+          ? caller.tweet.repost({ tweetId })
+          : caller.tweet.unrepost({ tweetId }));
+        return only(await toStatuses(caller, origin, [tweet]));
+      },
+    }),
+  ),
+
+  peopleRoute('favourited_by', 'Who liked a status', 'likes', async (caller, input) => {
+    const page = await caller.tweet.likedBy(input);
+    return { ...page, items: page.items.map((user) => ({ ...user, entryId: user.likeId })) };
+  }),
+
+  peopleRoute('reblogged_by', 'Who reposted a status', 'reposts', async (caller, input) => {
+    const page = await caller.tweet.repostedBy(input);
+    return { ...page, items: page.items.map((user) => ({ ...user, entryId: user.repostId })) };
   }),
 
   route({

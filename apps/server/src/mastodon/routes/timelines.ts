@@ -123,7 +123,7 @@ export const timelineRoutes = [
     }),
   }),
 
-  // No boosts to exclude; nothing is pinned and nothing has media yet.
+  // Nothing is pinned and nothing has media yet.
   route({
     method: 'get',
     path: '/api/v1/accounts/:id/statuses',
@@ -131,7 +131,7 @@ export const timelineRoutes = [
     tag: 'timelines',
     params: statusPage.extend({
       exclude_replies: flagParam('Without replies to others (replies to themselves, threads, stay)'),
-      exclude_reblogs: flagParam('Changes nothing: no boosts'),
+      exclude_reblogs: flagParam('Without reposts'),
       pinned: flagParam('Only pinned statuses: none'),
       only_media: flagParam('Only statuses with media: none yet'),
       tagged: z.string().optional().meta({ description: 'Only statuses with this hashtag: none' }),
@@ -146,7 +146,11 @@ export const timelineRoutes = [
         await caller.user.byId({ userId });
         return null;
       }
-      return caller.tweet.byAuthor({ userId, ...input, excludeReplies: isTrue(params.exclude_replies) });
+      const excludes = {
+        excludeReplies: isTrue(params.exclude_replies),
+        excludeReposts: isTrue(params.exclude_reblogs),
+      };
+      return caller.tweet.byAuthor({ userId, ...input, ...excludes });
     }),
   }),
 ];

@@ -11,6 +11,7 @@ import { Migration20261207182133_user_stats } from './Migration20261207182133_us
 import { Migration20261207213723_likes } from './Migration20261207213723_likes.ts';
 import { Migration20261207233704_replies } from './Migration20261207233704_replies.ts';
 import { Migration20261207235332_mentions_hashtags } from './Migration20261207235332_mentions_hashtags.ts';
+import { Migration20261208001507_reposts } from './Migration20261208001507_reposts.ts';
 
 export const mysqlMigrations = [
   { name: 'Migration20261126133524_initial', class: Migration20261126133524_initial },
@@ -25,4 +26,5 @@ export const mysqlMigrations = [
   { name: 'Migration20261207213723_likes', class: Migration20261207213723_likes },
   { name: 'Migration20261207233704_replies', class: Migration20261207233704_replies },
   { name: 'Migration20261207235332_mentions_hashtags', class: Migration20261207235332_mentions_hashtags },
+  { name: 'Migration20261208001507_reposts', class: Migration20261208001507_reposts },
 ];

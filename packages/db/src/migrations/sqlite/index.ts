@@ -11,6 +11,7 @@ import { Migration20261207182132_user_stats } from './Migration20261207182132_us
 import { Migration20261207213722_likes } from './Migration20261207213722_likes.ts';
 import { Migration20261207233703_replies } from './Migration20261207233703_replies.ts';
 import { Migration20261207235331_mentions_hashtags } from './Migration20261207235331_mentions_hashtags.ts';
+import { Migration20261208001506_reposts } from './Migration20261208001506_reposts.ts';
 
 export const sqliteMigrations = [
   { name: 'Migration20261126133523_initial', class: Migration20261126133523_initial },
@@ -25,4 +26,5 @@ export const sqliteMigrations = [
   { name: 'Migration20261207213722_likes', class: Migration20261207213722_likes },
   { name: 'Migration20261207233703_replies', class: Migration20261207233703_replies },
   { name: 'Migration20261207235331_mentions_hashtags', class: Migration20261207235331_mentions_hashtags },
+  { name: 'Migration20261208001506_reposts', class: Migration20261208001506_reposts },
 ];
