@@ -37,6 +37,7 @@ import {
   writeCeilingScenario,
 } from './scenarios.ts';
 import { raiseFileLimit, repoRoot, type ServerOptions, type ServerProcess, startServer as start } from './server.ts';
+import { threadScenario } from './threads.ts';
 
 type Dialect = 'mysql' | 'sqlite';
 
@@ -95,8 +96,8 @@ const program = new Command('bench')
       'run only these scenarios, comma-separated numbers (results get a -partial name)',
     ).argParser((v) => {
       const ids = v.split(',').map(Number);
-      if (!ids.every((id) => Number.isInteger(id) && id >= 1 && id <= 17))
-        throw new InvalidArgumentError('numbers 1–17');
+      if (!ids.every((id) => Number.isInteger(id) && id >= 1 && id <= 18))
+        throw new InvalidArgumentError('numbers 1–18');
       return new Set(ids);
     }),
   )
@@ -243,7 +244,8 @@ async function benchmark(dialect: Dialect): Promise<number> {
     };
     const large = await prepare('large');
     const small = await prepare('small');
-    // Mastodon's API (10, 16) and the likers' tokens (17): the bench registers as an app, and the random users authorize it.
+    // Mastodon's API (10, 16) and the tokens of likers (17) and of a thread's writers (18): the bench
+    // registers as an app, and the random users authorize it.
     const app = await registerApp(large.server.url);
     const mastodon = { app, random: await authorizedTokens(large.server.url, app, large.random) };
     // The large profile once more, served by the number of processes the default does not run: one
@@ -329,6 +331,7 @@ async function benchmark(dialect: Dialect): Promise<number> {
       [[8], () => processesScenario(ctx)],
       [[10], () => mastodonScenario(ctx)],
       [[17], async () => (dialect === 'mysql' ? likesScenario(ctx) : [])],
+      [[18], async () => (dialect === 'mysql' ? threadScenario(ctx) : [])],
       [[9], async () => (ceiling ? writeCeilingScenario(ctx, ceiling) : [])],
       // After the others: what they all made the default server's processes grow to.
       [[15], async () => processTreeScenario(ctx)],

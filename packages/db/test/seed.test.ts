@@ -1,17 +1,18 @@
 /**
  * The seeder writes handles and search terms as the app does: every handle valid, not reserved and
  * unique case-insensitively (its key is `usernameKey`), the known accounts' handles fixed, each
- * user's terms exactly `nameSearchTerms` of their name, each user's counts those of their rows; and
- * the same seed gives the same rows.
+ * user's terms exactly `nameSearchTerms` of their name, each user's counts those of their rows,
+ * replies that answer an earlier tweet and name its author, each tweet's reply count that of its
+ * replies; and the same seed gives the same rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isReservedUsername, nameSearchTerms, usernameKey, usernamePattern } from '../src/handles.ts';
 import { sqlEm } from '../src/orm.ts';
-import { generatePeople } from '../src/seed/generate.ts';
+import { generateFollows, generatePeople, planTweets, quietAccount, replyShare } from '../src/seed/generate.ts';
 import { seedDatabase } from '../src/seed/load.ts';
 import { createTestDatabase, type TestDatabase, testDialects } from '../src/testing/index.ts';
 
-const profile = { users: 2_000, tweets: 100, followsPerUser: 1 };
+const profile = { users: 2_000, tweets: 3_000, followsPerUser: 1 };
 
 describe.each(testDialects())('the seeder on %s', (dialect) => {
   let db: TestDatabase;
@@ -62,6 +63,71 @@ describe.each(testDialects())('the seeder on %s', (dialect) => {
     );
     expect(wrong).toEqual([]);
     expect(await rows('select count(*) as n from user_stats')).toEqual([{ n: profile.users }]);
+  });
+
+  it('writes replies to earlier tweets, each naming the author of the tweet it answers', async () => {
+    const [{ replies } = {}] = await rows('select count(*) as replies from tweets where in_reply_to_id is not null');
+    expect(Number(replies) / profile.tweets).toBeGreaterThan(replyShare - 0.04);
+    expect(Number(replies) / profile.tweets).toBeLessThan(replyShare + 0.04);
+    const wrong = await rows(
+      'select r.id from tweets r left join tweets t on t.id = r.in_reply_to_id where ' +
+        '(r.in_reply_to_id is null) <> (r.in_reply_to_user_id is null) or (r.in_reply_to_id is not null and ' +
+        '(t.id is null or t.id >= r.id or t.user_id <> r.in_reply_to_user_id))',
+    );
+    expect(wrong).toEqual([]);
+    // The quiet accounts' few tweets are theirs alone, no replies.
+    const quiet = [quietAccount.id, ...quietAccount.follows].join(', ');
+    expect(
+      await rows(`select count(*) as n from tweets where user_id in (${quiet}) and in_reply_to_id is not null`),
+    ).toEqual([{ n: 0 }]);
+  });
+
+  it("keeps each tweet's reply count as the app's triggers do", async () => {
+    const counts = await rows(
+      'select t.id, coalesce(s.reply_count, 0) as counted, coalesce(s.like_count, 0) as likes, ' +
+        '(select count(*) from tweets r where r.in_reply_to_id = t.id) as replies ' +
+        'from tweets t left join tweet_stats s on s.tweet_id = t.id',
+    );
+    expect(counts).toHaveLength(profile.tweets);
+    expect(counts.filter((c) => Number(c.counted) !== Number(c.replies) || Number(c.likes) !== 0)).toEqual([]);
+    expect(counts.some((c) => Number(c.replies) > 1)).toBe(true);
+    // A counts row only where there is something to count, as the app makes them.
+    expect(await rows('select count(*) as n from tweet_stats where reply_count = 0')).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('the replies the seeder plans', () => {
+  const mid = { users: 1_000, tweets: 30_000, followsPerUser: 50 };
+
+  it('answer mostly followees, sometimes strangers, sometimes the author; recent tweets, threads several deep', () => {
+    const plan = planTweets(mid, 3);
+    const follows = new Set<string>();
+    for (const batch of generateFollows(mid, 3, 2_000))
+      for (const [user, followed] of batch) follows.add(`${user},${followed}`);
+    const kinds = { followee: 0, stranger: 0, self: 0 };
+    const depth = new Int32Array(plan.inReplyTo.length);
+    for (let id = 1; id <= mid.tweets; id++) {
+      const answered = plan.inReplyTo[id] as number;
+      if (!answered) continue;
+      expect(answered).toBeLessThan(id);
+      expect(id - answered).toBeLessThanOrEqual(1_000);
+      const [author, other] = [plan.authors[id], plan.authors[answered]];
+      kinds[author === other ? 'self' : follows.has(`${author},${other}`) ? 'followee' : 'stranger']++;
+      depth[id] = (depth[answered] as number) + 1;
+    }
+    const replies = kinds.followee + kinds.stranger + kinds.self;
+    expect(replies / mid.tweets).toBeCloseTo(replyShare, 1);
+    expect(kinds.followee / replies).toBeGreaterThan(0.5);
+    expect(kinds.stranger / replies).toBeGreaterThan(0.05);
+    expect(kinds.self / replies).toBeGreaterThan(0.05);
+    expect(Math.max(...depth)).toBeGreaterThanOrEqual(4);
+  });
+
+  it('are the same for the same seed, and others for another', () => {
+    const small = { users: 200, tweets: 2_000, followsPerUser: 10 };
+    const a = planTweets(small, 7);
+    expect(planTweets(small, 7)).toEqual(a);
+    expect(planTweets(small, 8).inReplyTo).not.toEqual(a.inReplyTo);
   });
 });
 

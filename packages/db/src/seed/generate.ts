@@ -2,7 +2,7 @@
  * Synthetic data for benchmarks, generated row by row and fully determined by the profile and the
  * seed: names, handles and texts from faker (Korean, English, emoji), follows drawn with Zipf-like
  * popularity (a few accounts have most followers), tweets with Zipf-like activity (a few authors
- * write most).
+ * write most), of which about 30% are replies (`planTweets`).
  *
  * Known accounts, for the benchmark to log in as (every seeded user has the password `seedPassword`):
  * - `heavy@bench.miniter` (id 1, @heavy) follows up to 2,000 accounts;
@@ -50,7 +50,16 @@ export const minimumProfile = { users: 10, tweets: 100, followsPerUser: 1 } as c
 export type UserRow = [id: number, name: string, username: string, email: string, profile: string, createdAt: number];
 export type SearchTermRow = [userId: number, term: string];
 export type FollowRow = [userId: number, followUserId: number, createdAt: number];
-export type TweetRow = [id: number, userId: number, text: string, createdAt: number];
+export type TweetRow = [
+  id: number,
+  userId: number,
+  text: string,
+  createdAt: number,
+  inReplyToId: number | null,
+  inReplyToUserId: number | null,
+];
+/** A tweet's counts row (`tweet_stats`): only tweets with replies have one, as the app makes it on the first. */
+export type TweetStatsRow = [tweetId: number, replyCount: number];
 
 /** All tweets fall in 2025, evenly by id: ids and timestamps grow together. */
 const historyStart = Date.UTC(2025, 0, 1);
@@ -215,28 +224,123 @@ function sampleDistinct(random: Random, count: number, draw: () => number, ids: 
   return [...chosen];
 }
 
-function* tweets(profile: SeedProfile, seed: number): Generator<TweetRow> {
+/** The share of tweets that are replies, and what a reply answers (shares of replies). */
+export const replyShare = 0.3;
+const replyKinds = { followee: 0.7, stranger: 0.15, self: 0.15 } as const;
+/** How many of a replier's followees are looked at for the most recent tweet among them. */
+const followeesSampled = 8;
+
+/**
+ * Who wrote each tweet and what it answers, by id (index 0 unused; 0 in `inReplyTo`: not a reply).
+ * Replies are about `replyShare` of the tweets, each to an earlier tweet of the last two days (at
+ * least the last 1,000): mostly (`replyKinds`) the newest among a few of its author's followees'
+ * latest tweets, as people answer what their timeline shows (a reply to a reply continues a
+ * conversation); sometimes a stranger's, any recent tweet; sometimes the author's own latest, a
+ * self-thread. Where the kind drawn has nothing recent to answer, the next is tried (self, then
+ * followee, then stranger). The quiet accounts' few tweets are never replies.
+ */
+export interface TweetPlan {
+  authors: Int32Array;
+  inReplyTo: Int32Array;
+}
+
+export function planTweets(profile: SeedProfile, seed: number): TweetPlan {
+  // The authors are drawn as before replies existed: the same seed gives the same authors and texts.
   const random = stream(seed, 4);
-  const texts = textPool(seed);
   const quiet = new Set<number>([quietAccount.id, ...quietAccount.follows]);
-  const authors = shuffle(
+  const authorIds = shuffle(
     random,
     Array.from({ length: profile.users }, (_, i) => i + 1).filter((id) => !quiet.has(id)),
   );
-  const author = zipf(random, authors, activityExponent);
+  const author = zipf(random, authorIds, activityExponent);
   // The quiet accounts' few tweets, at fixed places spread over the history (the quiet user's own first).
   const quietAuthors = [quietAccount.id, ...quietAccount.follows.flatMap((id) => Array(quietTweetsEach).fill(id))];
   const quietAt = new Map(
     quietAuthors.map((id, k) => [Math.floor((profile.tweets * (k + 0.5)) / quietAuthors.length) + 1, id]),
   );
+  const replies = stream(seed, 6);
+  const followees = followeeLists(profile, seed);
+  const recent = Math.max(1_000, Math.round((profile.tweets * 2) / 365));
+  /** Each user's latest tweet so far (0: none). */
+  const latest = new Int32Array(profile.users + 1);
+  const authors = new Int32Array(profile.tweets + 1);
+  const inReplyTo = new Int32Array(profile.tweets + 1);
+  const isRecent = (tweetId: number, id: number) => tweetId > 0 && id - tweetId <= recent;
+  const followeeTweet = (userId: number, id: number) => {
+    const first = followees.offsets[userId] as number;
+    const count = (followees.offsets[userId + 1] as number) - first;
+    let best = 0;
+    for (let k = 0; k < Math.min(count, followeesSampled); k++) {
+      const followee = followees.ids[first + (count <= followeesSampled ? k : randomInt(replies, count))] as number;
+      best = Math.max(best, latest[followee] as number);
+    }
+    return isRecent(best, id) ? best : 0;
+  };
+  for (let id = 1; id <= profile.tweets; id++) {
+    const userId = quietAt.get(id) ?? author();
+    authors[id] = userId;
+    if (id > 1 && !quietAt.has(id) && replies() < replyShare) {
+      const kind = replies();
+      const own = latest[userId] as number;
+      inReplyTo[id] =
+        (kind < replyKinds.self && isRecent(own, id) ? own : 0) ||
+        (kind < replyKinds.self + replyKinds.followee ? followeeTweet(userId, id) : 0) ||
+        id - 1 - randomInt(replies, Math.min(recent, id - 1));
+    }
+    latest[userId] = id;
+  }
+  return { authors, inReplyTo };
+}
+
+/** Whom each user follows, as `follows` yields them: user `u`'s are `ids[offsets[u]]` to `ids[offsets[u + 1] - 1]`. */
+function followeeLists(profile: SeedProfile, seed: number): { offsets: Int32Array; ids: Int32Array } {
+  const offsets = new Int32Array(profile.users + 2);
+  const ids = new Int32Array(totalFollows(profile, seed));
+  let n = 0;
+  for (const [userId, followUserId] of follows(profile, seed)) {
+    ids[n++] = followUserId;
+    offsets[userId + 1] = n;
+  }
+  // Users who follow no one (none, by construction, but the lists must not depend on it).
+  for (let u = 1; u < offsets.length; u++) offsets[u] = Math.max(offsets[u] as number, offsets[u - 1] as number);
+  return { offsets, ids };
+}
+
+function* tweets(plan: TweetPlan, profile: SeedProfile, seed: number): Generator<TweetRow> {
+  const texts = textPool(seed);
   for (let id = 1; id <= profile.tweets; id++) {
     const createdAt = historyStart + Math.floor(((id - 1) * historyLength) / profile.tweets);
-    yield [id, quietAt.get(id) ?? author(), texts(), createdAt];
+    const answers = plan.inReplyTo[id] as number;
+    yield [
+      id,
+      plan.authors[id] as number,
+      texts(),
+      createdAt,
+      answers || null,
+      answers ? (plan.authors[answers] as number) : null,
+    ];
   }
 }
 
-export const generateTweets = (profile: SeedProfile, seed: number, batchSize: number) =>
-  inBatches(tweets(profile, seed), batchSize);
+export const generateTweets = (plan: TweetPlan, profile: SeedProfile, seed: number, batchSize: number) =>
+  inBatches(tweets(plan, profile, seed), batchSize);
+
+/** How many replies each tweet has, by id. */
+function replyCounts(plan: TweetPlan): Int32Array {
+  const counts = new Int32Array(plan.inReplyTo.length);
+  for (const answered of plan.inReplyTo) if (answered) counts[answered] = (counts[answered] as number) + 1;
+  return counts;
+}
+
+function* tweetStats(plan: TweetPlan): Generator<TweetStatsRow> {
+  for (const [id, count] of replyCounts(plan).entries()) if (count) yield [id, count];
+}
+
+/** The counts rows of the tweets that have replies, with their reply counts. */
+export const generateTweetStats = (plan: TweetPlan, batchSize: number) => inBatches(tweetStats(plan), batchSize);
+
+/** How many rows `generateTweetStats` yields: the tweets that have replies. */
+export const totalTweetStats = (plan: TweetPlan) => replyCounts(plan).reduce((n, count) => n + (count ? 1 : 0), 0);
 
 /**
  * Tweet texts: faker sentences in Korean and English with emoji, drawn from pools made once (faker

@@ -14,20 +14,24 @@ import {
   generateFollows,
   generatePeople,
   generateSearchTerms,
+  generateTweetStats,
   generateTweets,
   generateUsers,
   heavyAccount,
+  planTweets,
   quietAccount,
   type SearchTermRow,
   type SeedProfile,
   seedPassword,
   type TweetRow,
+  type TweetStatsRow,
   totalFollows,
   totalSearchTerms,
+  totalTweetStats,
   type UserRow,
 } from './generate.ts';
 
-export type SeedTable = 'users' | 'user_search_terms' | 'users_follow_list' | 'tweets';
+export type SeedTable = 'users' | 'user_search_terms' | 'users_follow_list' | 'tweets' | 'tweet_stats';
 
 export interface SeedOptions {
   profile: SeedProfile;
@@ -45,6 +49,8 @@ export interface SeedResult {
   rates: Record<SeedTable, number>;
   seconds: number;
   rowsPerSecond: number;
+  /** Of the tweets, how many are replies. */
+  replies: number;
   heavyUserId: number;
   quietUserId: number;
   password: string;
@@ -72,7 +78,7 @@ export async function seedDatabase(orm: Orm, options: SeedOptions): Promise<Seed
   const started = performance.now();
   const hashedPassword = await bcrypt.hash(seedPassword, options.bcryptCost);
   const { profile, seed } = options;
-  const rates = { users: 0, user_search_terms: 0, users_follow_list: 0, tweets: 0 };
+  const rates = { users: 0, user_search_terms: 0, users_follow_list: 0, tweets: 0, tweet_stats: 0 };
   const progress = (table: SeedTable, total: number) => {
     const at = performance.now();
     return (rows: number) => {
@@ -82,6 +88,8 @@ export async function seedDatabase(orm: Orm, options: SeedOptions): Promise<Seed
   };
 
   const people = generatePeople(profile, seed);
+  // Who writes each tweet and what it answers, made before any row: tweets and their counts need both.
+  const plan = planTweets(profile, seed);
   const rows = {
     users: await insertAll(em, mysql, generateUsers(people, seed, rowsPerStatement), progress('users', profile.users), {
       table: 'users',
@@ -129,13 +137,34 @@ export async function seedDatabase(orm: Orm, options: SeedOptions): Promise<Seed
     tweets: await insertAll(
       em,
       mysql,
-      generateTweets(profile, seed, rowsPerStatement),
+      generateTweets(plan, profile, seed, rowsPerStatement),
       progress('tweets', profile.tweets),
       {
         table: 'tweets',
-        columns: ['id', 'user_id', 'tweet', 'created_at'],
-        values: ([id, author, text, at]: TweetRow, time) => [id, author, text, time(at)],
+        columns: ['id', 'user_id', 'tweet', 'created_at', 'in_reply_to_id', 'in_reply_to_user_id'],
+        values: ([id, author, text, at, inReplyToId, inReplyToUserId]: TweetRow, time) => [
+          id,
+          author,
+          text,
+          time(at),
+          inReplyToId,
+          inReplyToUserId,
+        ],
         serial: true,
+      },
+    ),
+    // After the tweets: the counts rows did not exist when the replies were written, so the reply
+    // trigger counted nothing, and each row is written with its count here, as the app's triggers
+    // would have kept it.
+    tweet_stats: await insertAll(
+      em,
+      mysql,
+      generateTweetStats(plan, rowsPerStatement),
+      progress('tweet_stats', totalTweetStats(plan)),
+      {
+        table: 'tweet_stats',
+        columns: ['tweet_id', 'reply_count'],
+        values: ([tweetId, replyCount]: TweetStatsRow) => [tweetId, replyCount],
       },
     ),
   };
@@ -144,7 +173,9 @@ export async function seedDatabase(orm: Orm, options: SeedOptions): Promise<Seed
   const log = em.getMetadata(TimelineEvent).tableName;
   await em.execute(mysql ? `truncate table ${quote(log)}` : `delete from ${quote(log)}`);
   // Fresh statistics, so the planner sees the real sizes rather than those of an empty table.
-  await em.execute(mysql ? 'analyze table users, user_stats, user_search_terms, users_follow_list, tweets' : 'analyze');
+  await em.execute(
+    mysql ? 'analyze table users, user_stats, user_search_terms, users_follow_list, tweets, tweet_stats' : 'analyze',
+  );
   const seconds = (performance.now() - started) / 1000;
   const total = Object.values(rows).reduce((sum, n) => sum + n, 0);
   return {
@@ -152,6 +183,7 @@ export async function seedDatabase(orm: Orm, options: SeedOptions): Promise<Seed
     rates,
     seconds,
     rowsPerSecond: Math.round(total / seconds),
+    replies: plan.inReplyTo.reduce((n, answered) => n + (answered ? 1 : 0), 0),
     heavyUserId: heavyAccount.id,
     quietUserId: quietAccount.id,
     password: seedPassword,
@@ -162,7 +194,7 @@ interface TableWriter<R> {
   table: SeedTable;
   columns: string[];
   /** The row's values in column order; times (epoch ms) through `time`. */
-  values: (row: R, time: (ms: number) => string | number) => readonly (string | number)[];
+  values: (row: R, time: (ms: number) => string | number) => readonly (string | number | null)[];
   /** Rows that would repeat a key are skipped, as the app writes them (counted: only rows stored are). */
   ignoreRepeats?: true;
   /**
@@ -183,7 +215,8 @@ async function insertAll<R>(
   const { insert, onConflict } = writer.ignoreRepeats ? insertIgnore(em) : { insert: 'insert', onConflict: '' };
   const head = `${insert} into ${quote(writer.table)} (${writer.columns.map(quote).join(', ')}) values `;
   // Literal SQL built here: the generic `?` formatting costs more than the database's work.
-  const literal = (v: string | number) => (typeof v === 'number' ? String(v) : (platform.quoteValue(v) as string));
+  const literal = (v: string | number | null) =>
+    v === null ? 'null' : typeof v === 'number' ? String(v) : (platform.quoteValue(v) as string);
   const time = mysql ? mysqlDatetime : (ms: number) => ms;
   const sql = (batch: R[]) =>
     head + batch.map((row) => `(${writer.values(row, time).map(literal).join(', ')})`).join(', ') + onConflict;

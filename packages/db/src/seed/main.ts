@@ -16,7 +16,9 @@ const integer = (min: number) => (value: string) => {
 };
 
 const program = new Command('db:seed')
-  .description('Fill DATABASE_URL with deterministic users and handles, follows and tweets (Korean, English, emoji)')
+  .description(
+    'Fill DATABASE_URL with deterministic users and handles, follows, and tweets and replies (Korean, English, emoji)',
+  )
   .addOption(
     new Option('-p, --profile <name>', 'data size').choices(Object.keys(profiles) as ProfileName[]).default('large'),
   )
@@ -103,9 +105,10 @@ try {
   if (options.json) {
     console.log(JSON.stringify({ profile, seed: options.seed, bcryptCost: options.bcryptCost, ...result }));
   } else {
-    const { users, user_search_terms: terms, users_follow_list: follows, tweets } = result.rows;
+    const { users, user_search_terms: terms, users_follow_list: follows, tweets, tweet_stats: answered } = result.rows;
     console.log(
-      `Seeded ${users} users (${terms} search terms), ${follows} follows, ${tweets} tweets in ${result.seconds.toFixed(1)} s ` +
+      `Seeded ${users} users (${terms} search terms), ${follows} follows, ${tweets} tweets ` +
+        `(${result.replies} replies, to ${answered} tweets) in ${result.seconds.toFixed(1)} s ` +
         `(${result.rowsPerSecond} rows/s overall; inserts: ${Object.entries(result.rates)
           .map(([table, rate]) => `${table} ${rate} rows/s`)
           .join(', ')}; seed ${options.seed}, bcrypt cost ${options.bcryptCost}).\n` +
