@@ -2,6 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Orm } from '@miniter/db';
+import { TRPCError } from '@trpc/server';
+import { expect } from 'vitest';
 import { LocalStorage } from '../src/media/local-storage.ts';
 import { appRouter } from '../src/root.ts';
 import type { AuthConfig } from '../src/services/auth.ts';
@@ -43,4 +45,15 @@ export async function signedIn(orm: Orm, name = 'user') {
   const user = await anonymous.auth.signUp({ name, email, password: 'password123' });
   const { accessToken } = await anonymous.auth.login({ email, password: 'password123' });
   return { user, token: accessToken, api: callerFor(orm, accessToken) };
+}
+
+/** Rejects with a tRPC error of this code; for input errors, naming the field. */
+export async function expectCode(call: Promise<unknown>, code: TRPCError['code'], field?: string) {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  expect((error as TRPCError).code).toBe(code);
+  if (field) expect((error as TRPCError).message).toContain(`"${field}"`);
 }

@@ -1,17 +1,7 @@
 import { insertLike, sqlEm } from '@miniter/db';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
-import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { callerFor, signedIn } from './helpers.ts';
-
-async function expectCode(call: Promise<unknown>, code: TRPCError['code']) {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  expect((error as TRPCError).code).toBe(code);
-}
+import { callerFor, expectCode, signedIn } from './helpers.ts';
 
 describe.each(testDialects())('likes on %s', (dialect) => {
   const db = useTestDatabase(dialect);

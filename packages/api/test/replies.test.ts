@@ -1,19 +1,9 @@
 /** Replies and threads through the procedures, on each database: counts, context, the home rule, the live rule. */
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
-import { TRPCError } from '@trpc/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiveHub } from '../src/live/hub.ts';
 import { verifyToken } from '../src/services/auth.ts';
-import { callerFor, signedIn, testAuth, testMedia } from './helpers.ts';
-
-async function expectCode(call: Promise<unknown>, code: TRPCError['code']) {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  expect((error as TRPCError).code).toBe(code);
-}
+import { callerFor, expectCode, signedIn, testAuth, testMedia } from './helpers.ts';
 
 describe.each(testDialects())('replies on %s', (dialect) => {
   const db = useTestDatabase(dialect);

@@ -1,21 +1,10 @@
 import { Session, sqlEm, User } from '@miniter/db';
 import { testDialects, useTestDatabase } from '@miniter/db/testing';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
 import { issueAccessToken, registerApplication } from '../src/services/oauth.ts';
-import { callerFor, signedIn, testAuth } from './helpers.ts';
-
-/** Rejects with a tRPC error of this code; for input errors, naming the field. */
-async function expectCode(call: Promise<unknown>, code: TRPCError['code'], field?: string) {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  expect((error as TRPCError).code).toBe(code);
-  if (field) expect((error as TRPCError).message).toContain(`"${field}"`);
-}
+import { callerFor, expectCode, signedIn, testAuth } from './helpers.ts';
 
 describe.each(testDialects())('routers on %s', (dialect) => {
   const db = useTestDatabase(dialect);

@@ -1,7 +1,7 @@
 /**
  * Mastodon's clients on a cluster: an OAuth token issued through one instance works on the other and
  * its revocation there ends it here at once, and a WebSocket stream on one instance receives a
- * status posted through the other.
+ * status posted through the other, a reply, a boost, and their deletion.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createOAuthAPIClient, createRestAPIClient, createStreamingAPIClient } from 'masto';
@@ -53,7 +53,7 @@ describe("Mastodon's clients across instances", () => {
     await expect(onB.v1.accounts.verifyCredentials()).rejects.toMatchObject({ statusCode: 401 });
   });
 
-  it('a stream on one instance receives a status posted through the other, and its deletion', async () => {
+  it('a stream on one instance receives a status posted through the other, its reply and boost, and deletions', async () => {
     const { person: reader, token } = await tokenFromA('mastodon-reader');
     const author = await signedIn(info, 'mastodon-author');
     await reader.api.follow.follow.mutate({ userId: author.user.id });
@@ -70,12 +70,27 @@ describe("Mastodon's clients across instances", () => {
       const onB = createRestAPIClient({ url: b.url, accessToken: author.token });
       const posted = await onB.v1.statuses.create({ status: 'posted through b' });
       expect((await next).value).toMatchObject({ event: 'update', payload: { id: posted.id } });
+      // A reply in its author's thread, and a boost of it: each an update, in order.
+      const reply = await onB.v1.statuses.create({ status: 'and more', inReplyToId: posted.id });
+      expect((await events.next()).value).toMatchObject({
+        event: 'update',
+        payload: { id: reply.id, inReplyToId: posted.id },
+      });
+      const boost = await onB.v1.statuses.$select(posted.id).reblog();
+      expect((await events.next()).value).toMatchObject({
+        event: 'update',
+        payload: { id: boost.id, reblog: { id: posted.id } },
+      });
+      // Deleted, it takes its boost with it; its reply stays.
       await onB.v1.statuses.$select(posted.id).remove();
-      expect((await events.next()).value).toMatchObject({ event: 'delete', payload: posted.id });
+      const deleted = [(await events.next()).value, (await events.next()).value];
+      expect(deleted.map((event) => event?.event)).toEqual(['delete', 'delete']);
+      expect(deleted.map((event) => event?.payload).sort()).toEqual([posted.id, boost.id].sort());
+      // The same status is gone for everyone, whichever instance answers.
+      const left = await anonymous(info).timeline.user.query({ userId: author.user.id });
+      expect(left.items.map((tweet) => tweet.id)).toEqual([Number(reply.id)]);
     } finally {
       streaming.close();
     }
-    // The same status is gone for everyone, whichever instance answers.
-    expect((await anonymous(info).timeline.user.query({ userId: author.user.id })).items).toEqual([]);
   });
 });
