@@ -14,11 +14,12 @@ import { type AuthConfig, confirmPassword, logoutEverywhere } from './auth.ts';
 import { removeProfilePicture } from './avatars.ts';
 
 /**
- * Deletes the account after checking its password: the user row goes, and with it their tweets,
- * likes (others' tweets count them no more), others' reposts of their tweets, mentions of them, follows, search terms, sessions, stream tickets and
- * idempotency keys, so their tokens stop working at once. Pictures go too. Every row is deleted explicitly, none left to a foreign key's cascade: MySQL runs
- * no triggers for cascaded rows (the live timeline's log needs the deletions), and the schema must
- * work without foreign keys (a sharded MySQL such as Vitess has none across shards).
+ * Deletes the account after checking its password: the user row goes, and with it their tweets and
+ * reposts, their likes (others' tweets count them no more), others' reposts of their tweets, mentions
+ * of them, follows, search terms, sessions, stream tickets and idempotency keys, so their tokens stop
+ * working at once. Pictures go too. Every row is deleted explicitly, none left to a foreign key's
+ * cascade: MySQL runs no triggers for cascaded rows (the live timeline's log needs the deletions),
+ * and the schema must work without foreign keys (a sharded MySQL such as Vitess has none across shards).
  */
 export async function deleteAccount(
   em: EntityManager,

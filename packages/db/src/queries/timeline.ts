@@ -145,9 +145,9 @@ export function idBounds(query: TimelinePage, column = 'id'): { sql: string[]; p
 export const readOrder = (query: TimelinePage) => (query.oldestFirst ? 'asc' : 'desc');
 
 /**
- * The public timeline's next `limit + 1` tweets (no reposts) with their authors: the page's ids from a walk down
- * the primary key, then their rows. (Joined directly, MariaDB would rather read every user, then
- * sort all their tweets.)
+ * The public timeline's next `limit + 1` tweets (no reposts) with their authors: the page's ids from
+ * a walk down the primary key, then their rows. (Joined directly, MariaDB would rather read every
+ * user, then sort all their tweets.)
  */
 export function findPublicTimelineRows(run: RunSql, query: TimelinePage): Promise<Record<string, unknown>[]> {
   const bounds = idBounds(query);
@@ -274,7 +274,7 @@ export async function findTimelineRows(
   // `+user_id` is not a column an index can serve: left to itself, SQLite would seek
   // `tweets (user_id, id)` once per followee (thousands) rather than read the window.
   const authors = readerOrFollowee(listing ? 'user_id' : '+user_id');
-  // Whom a tweet answers is in the author index: the rule on replies is decided without reading the tweets.
+  // The home timeline's rules on replies (whom a tweet answers is in the author index) and reposts.
   const rules: { sql: string[]; params: number[] } = { sql: [], params: [] };
   if (query.includeFollowed) {
     const answered = readerOrFollowee('in_reply_to_user_id');
