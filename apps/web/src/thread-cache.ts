@@ -5,6 +5,7 @@
  */
 import type { InfiniteData } from '@tanstack/react-query';
 import type { ThreadPage, Tweet } from './api.ts';
+import { changed } from './timeline-cache.ts';
 
 export type ThreadPages = InfiniteData<ThreadPage> | undefined;
 export type Descendant = ThreadPage['descendants'][number];
@@ -32,12 +33,15 @@ export function readThread(pages: ThreadPages) {
 const mapPages = (pages: ThreadPages, change: (page: ThreadPage) => ThreadPage): ThreadPages =>
   pages && { ...pages, pages: pages.pages.map(change) };
 
-/** Tweet `id` as `change` makes it, wherever the thread shows it (a reply keeps its depth). */
+/**
+ * Tweet `id` as `change` makes it, wherever the thread shows it (a reply keeps its depth), as itself
+ * or passed on (the thread of a repost's own id is that repost's).
+ */
 export const updateInThread = (pages: ThreadPages, id: number, change: (tweet: Tweet) => Tweet): ThreadPages =>
   mapPages(pages, (page) => ({
     ...page,
-    tweet: page.tweet.id === id ? change(page.tweet) : page.tweet,
-    ancestors: page.ancestors.map((t) => (t.id === id ? change(t) : t)),
+    tweet: changed(page.tweet, id, change),
+    ancestors: page.ancestors.map((t) => changed(t, id, change)),
     descendants: page.descendants.map((t) => (t.id === id ? { ...change(t), depth: t.depth } : t)),
   }));
 

@@ -5,7 +5,17 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { type AuthorizedApp, authorizedApps, keys, relationship, type Tweet } from './api.ts';
 import { addReply, dropFromThread, replaceInThread, type ThreadPages, updateInThread } from './thread-cache.ts';
-import { drop, type Pages, prepend, replace, update, withLike, withReplies } from './timeline-cache.ts';
+import {
+  drop,
+  type Pages,
+  prepend,
+  replace,
+  shownTweet,
+  update,
+  withLike,
+  withReplies,
+  withRepost,
+} from './timeline-cache.ts';
 
 /** You followed or unfollowed `userId`. */
 export function followChanged(queryClient: QueryClient, userId: number, following: boolean): Promise<unknown> {
@@ -99,6 +109,39 @@ export const likeShown = (queryClient: QueryClient, id: number, liked: boolean):
 export function likeSettled(queryClient: QueryClient, tweet: Tweet): Promise<unknown> {
   updateTweet(queryClient, tweet.id, (shown) => ({ ...shown, ...tweet }));
   return queryClient.invalidateQueries({ queryKey: keys.likes, refetchType: 'none' });
+}
+
+/** You reposted (or took back your repost of) tweet `id`: shown at once wherever it is, as itself or passed on. */
+export const repostShown = (queryClient: QueryClient, id: number, reposted: boolean): void =>
+  updateTweet(queryClient, id, (tweet) => withRepost(tweet, reposted));
+
+/**
+ * The server's answer to a repost (your entry, carrying the tweet) or an unrepost (the tweet): the
+ * tweet as it now is, everywhere. Your entry joins (or leaves) your tweets and your home timeline on
+ * their next showing, as your likes list does: read again now, the list under your pointer would
+ * move (a tweet reposted jumps to the top of home). Your tweet count changes at once.
+ */
+export function repostSettled(queryClient: QueryClient, answer: Tweet, myId: number): Promise<unknown> {
+  const tweet = shownTweet(answer);
+  updateTweet(queryClient, tweet.id, (shown) => ({ ...shown, ...tweet }));
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: keys.home, refetchType: 'none' }),
+    queryClient.invalidateQueries({ queryKey: keys.tweetsBy(myId), refetchType: 'none' }),
+    queryClient.invalidateQueries({ queryKey: keys.users }),
+  ]);
+}
+
+/** Tweet `id` as a cached list or thread holds it (itself or passed on), if one does. */
+export function knownTweet(queryClient: QueryClient, id: number): Tweet | undefined {
+  const lists = keys.tweetLists.flatMap((queryKey) => queryClient.getQueriesData<Pages>({ queryKey }));
+  for (const [, pages] of lists)
+    for (const page of pages?.pages ?? [])
+      for (const entry of page.items) if (shownTweet(entry).id === id) return shownTweet(entry);
+  for (const [, thread] of queryClient.getQueriesData<ThreadPages>({ queryKey: keys.threads }))
+    for (const page of thread?.pages ?? [])
+      for (const tweet of [page.tweet, ...page.ancestors, ...page.descendants])
+        if (shownTweet(tweet).id === id) return shownTweet(tweet);
+  return undefined;
 }
 
 /** Your name, handle, bio or picture changed: it shows beside your tweets and in every list. */

@@ -4,13 +4,25 @@ import { api, checkSession, homeTimeline, me, type Tweet } from '../api.ts';
 import { Suggestions } from '../components/PeopleList.tsx';
 import { useI18n } from '../i18n.tsx';
 import type { Session } from '../session.ts';
-import { addWaiting, drop, type Pages, prepend } from '../timeline-cache.ts';
+import {
+  addWaiting,
+  entryDeleted,
+  isOrPasses,
+  type Pages,
+  prepend,
+  shownTweet,
+  withYourFlags,
+} from '../timeline-cache.ts';
+import { knownTweet } from '../writes.ts';
 import { Compose } from './Compose.tsx';
 import { TweetFeed } from './Tweets.tsx';
 
 const home = homeTimeline();
 
-/** Your timeline, with what arrives live waiting behind a button rather than pushing it down. */
+/**
+ * Your timeline, with what arrives live (tweets, and reposts by whom you follow) waiting behind a
+ * button rather than pushing it down.
+ */
 export function Home({ session }: { session: Session }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
@@ -23,9 +35,13 @@ export function Home({ session }: { session: Session }) {
         if (data.type === 'tweet') {
           // Your own are on the page already (posted at once).
           if (data.tweet.author.id !== session.userId) setWaiting((list) => addWaiting(list, shown, data.tweet));
+        } else if (data.type === 'repost') {
+          // Yours show reposted at once, and your timeline is read again on its next showing.
+          if (data.repost.author.id !== session.userId) setWaiting((list) => addWaiting(list, shown, data.repost));
         } else if (data.type === 'delete') {
-          setWaiting((list) => list.filter((t) => t.id !== data.tweetId));
-          queryClient.setQueryData(home.queryKey, (pages: Pages) => drop(pages, data.tweetId));
+          // A tweet deleted takes its reposts with it; a repost taken back, itself.
+          setWaiting((list) => list.filter((t) => !isOrPasses(t, data.tweetId)));
+          queryClient.setQueryData(home.queryKey, (pages: Pages) => entryDeleted(pages, data.tweetId, session.userId));
         } else {
           setWaiting([]);
           void queryClient.invalidateQueries({ queryKey: home.queryKey });
@@ -42,7 +58,9 @@ export function Home({ session }: { session: Session }) {
   const [newcomer, setNewcomer] = useState(false);
   if (first?.items.length === 0 && !newcomer) setNewcomer(true);
   const reveal = () => {
-    queryClient.setQueryData(home.queryKey, (pages: Pages) => prepend(pages, waiting));
+    // A repost as you know its tweet (liked, reposted): the stream's copy does not say.
+    const entries = waiting.map((entry) => withYourFlags(entry, knownTweet(queryClient, shownTweet(entry).id)));
+    queryClient.setQueryData(home.queryKey, (pages: Pages) => prepend(pages, entries));
     setWaiting([]);
   };
   return (

@@ -24,6 +24,8 @@ export function Thread({ username, id, session }: { username: string; id: string
   if (missing) return <h1>{t.noSuchTweet}</h1>;
   const shown = readThread(thread.data);
   if (!shown) return thread.error ? <Alerts messages={problem.general} /> : <p aria-busy="true">…</p>;
+  // A repost's address is its tweet's.
+  if (shown.tweet.repostOf) return <Redirect to={tweetPath(shown.tweet.repostOf)} replace />;
   // One address per tweet, under its author's handle as they write it now.
   if (shown.tweet.author.username !== username) return <Redirect to={tweetPath(shown.tweet)} replace />;
   const myId = session?.userId ?? null;

@@ -10,7 +10,7 @@ import {
   type ThreadPages,
   updateInThread,
 } from '../../src/thread-cache.ts';
-import { withReplies } from '../../src/timeline-cache.ts';
+import { withReplies, withRepost } from '../../src/timeline-cache.ts';
 
 const tweet = (id: number, inReplyToId: number | null = null): Tweet => ({
   id,
@@ -156,5 +156,17 @@ describe('a reply put into a cached thread', () => {
     expect(onAncestor?.pages[0]?.ancestors.map((t) => t.replyCount)).toEqual([0, 1]);
     const onReply = updateInThread(cached(), 12, (t) => withReplies(t, -1));
     expect(onReply?.pages[0]?.descendants[1]).toMatchObject({ id: 12, depth: 2, replyCount: 0 });
+  });
+
+  it('reposts a tweet wherever the thread shows it, and the tweet a repost’s own thread passes on', () => {
+    const reposted = updateInThread(cached(), 5, (t) => withRepost(t, true));
+    expect(reposted?.pages[0]?.ancestors[1]).toMatchObject({ id: 5, reposted: true, repostCount: 1 });
+    // The thread of a repost's own id (the page goes on to its tweet's) holds the repost.
+    const ofRepost: ThreadPages = {
+      pages: [{ tweet: { ...tweet(20), repostOf: tweet(10) }, ancestors: [], descendants: [], nextCursor: null }],
+      pageParams: [undefined],
+    };
+    const passedOn = updateInThread(ofRepost, 10, (t) => withRepost(t, true));
+    expect(passedOn?.pages[0]?.tweet.repostOf).toMatchObject({ id: 10, reposted: true, repostCount: 1 });
   });
 });
