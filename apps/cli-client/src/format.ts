@@ -64,7 +64,18 @@ export function renderLikes({ likeCount, liked }: Pick<Tweet, 'likeCount' | 'lik
   return liked ? colors.red(`♥ ${likeCount} (you liked it)`) : colors.dim(`♥ ${likeCount}`);
 }
 
-/** Name, age, id and counts: "Kim @kim · 3m ago (tweet 7) · ♥ 3 · ↩ 2". */
+/**
+ * A tweet's reposts: "↻ 3", and "↻ 3 (you reposted it)" in green on a terminal when the reader
+ * reposted it.
+ */
+export function renderReposts(
+  { repostCount, reposted }: Pick<Tweet, 'repostCount' | 'reposted'>,
+  colors: Colors,
+): string {
+  return reposted ? colors.green(`↻ ${repostCount} (you reposted it)`) : colors.dim(`↻ ${repostCount}`);
+}
+
+/** Name, age, id and counts: "Kim @kim · 3m ago (tweet 7) · ♥ 3 · ↩ 2 · ↻ 1". */
 function tweetHeader(tweet: Tweet, { colors, now }: RenderOptions): string {
   return [
     nameAndHandle(tweet.author, colors),
@@ -75,7 +86,19 @@ function tweetHeader(tweet: Tweet, { colors, now }: RenderOptions): string {
     renderLikes(tweet, colors),
     colors.dim('·'),
     colors.dim(`↩ ${tweet.replyCount}`),
+    colors.dim('·'),
+    renderReposts(tweet, colors),
   ].join(' ');
+}
+
+/**
+ * Who passed a repost on, and when, as a line above the tweet: "↻ @lee reposted · 2m ago (repost 9)".
+ * Its id is the repost's own (what `miniter delete` takes, and a live deletion names); `repost`,
+ * `unrepost`, `like`, `reply` and `thread` given it act on the tweet.
+ */
+export function renderRepostedBy(repost: Tweet, { colors, now }: Pick<RenderOptions, 'colors' | 'now'>): string {
+  const when = relativeTime(repost.createdAt, now);
+  return colors.dim(`↻ @${repost.author.username} reposted · ${when} (repost ${repost.id})`);
 }
 
 /** Whom a reply answers, as a line above its text: "replying to @kim". */
@@ -108,12 +131,9 @@ function tweetBody(tweet: Tweet, { width, colors }: RenderOptions, indent: strin
   return wrap(highlightText(tweet, colors), width, indent);
 }
 
+/** A tweet: its header, whom it answers, its text. A repost: who passed it on, then the tweet. */
 export function renderTweet(tweet: Tweet, options: RenderOptions): string {
-  // A repost: who passed it on (its entry's id, which pages), then the tweet.
-  if (tweet.repostOf) {
-    const by = options.colors.dim(`↻ @${tweet.author.username} reposted (entry ${tweet.id})`);
-    return `${by}\n${renderTweet(tweet.repostOf, options)}`;
-  }
+  if (tweet.repostOf) return `${renderRepostedBy(tweet, options)}\n${renderTweet(tweet.repostOf, options)}`;
   const replyingTo = tweet.inReplyTo ? `  ${renderReplyingTo(tweet.inReplyTo, options.colors)}\n` : '';
   return `${tweetHeader(tweet, options)}\n${replyingTo}${tweetBody(tweet, options, '  ')}`;
 }
@@ -124,10 +144,15 @@ export function renderTweets(tweets: Tweet[], options: RenderOptions, empty: str
 
 /**
  * A tweet that is gone: where `timeline --follow` shows one deleted after it was shown (or while it
- * was away), and atop a thread that answers one.
+ * was away), and atop a thread that answers one. A repost that is gone (taken back, or its tweet
+ * deleted) is named as a repost, by its own id.
  */
-export function renderDeleted(tweetId: number, { colors }: Pick<RenderOptions, 'colors'>): string {
-  return colors.dim(`✕ tweet ${tweetId} was deleted`);
+export function renderDeleted(
+  tweetId: number,
+  { colors }: Pick<RenderOptions, 'colors'>,
+  what: 'tweet' | 'repost' = 'tweet',
+): string {
+  return colors.dim(`✕ ${what} ${tweetId} was deleted`);
 }
 
 /** Replies are indented no deeper than leaves their text this many columns (a deep thread stays readable). */

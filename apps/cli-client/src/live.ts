@@ -1,11 +1,11 @@
 /**
- * `miniter timeline --follow`: the home timeline's page, then each new tweet and each deletion as it
- * happens (`timeline.live`, server-sent events), until SIGINT or SIGTERM.
+ * `miniter timeline --follow`: the home timeline's page, then each new tweet, repost and deletion as
+ * it happens (`timeline.live`, server-sent events), until SIGINT or SIGTERM.
  *
- * The stream is opened before the page is read, so nothing posted in between is lost; a tweet that
- * is both on the page and in the stream is shown once. tRPC's link reconnects after a dropped
- * connection and resumes from the last event id; a stream the server ends quietly (it is shutting
- * down, or this reader fell behind) is opened again here, from the same id.
+ * The stream is opened before the page is read, so nothing posted in between is lost; a tweet or
+ * repost that is both on the page and in the stream is shown once. tRPC's link reconnects after a
+ * dropped connection and resumes from the last event id; a stream the server ends quietly (it is
+ * shutting down, or this reader fell behind) is opened again here, from the same id.
  */
 import type { RouterOutputs } from '@miniter/api/client';
 import type { Cli } from './context.ts';
@@ -14,7 +14,7 @@ import { renderDeleted, renderTweet, type Tweet } from './format.ts';
 
 export type TweetPage = { items: Tweet[]; nextCursor: string | null };
 
-/** One event of the stream: its id to resume from, and a new tweet, a deletion or a reset. */
+/** One event of the stream: its id to resume from, and a new tweet or repost, a deletion or a reset. */
 type LiveEvent = RouterOutputs['timeline']['live'] extends AsyncIterable<infer Event> ? Event : never;
 
 /** A connection still down after this is reported on stderr (a routine reconnect is not). */
@@ -57,8 +57,10 @@ export function followTimeline(cli: Cli, limit: number | undefined, printPage: (
   const { api } = cli.session();
   const stop = new AbortController();
   const notice = connectionNotice(cli);
-  /** The tweets on the page last printed: the stream may carry them too. */
+  /** The tweets and reposts on the page last printed: the stream may carry them too. */
   let shown = new Set<number>();
+  /** The reposts seen, on a page or live: a deletion of one is named as a repost. */
+  const reposts = new Set<number>();
   let lastEventId: string | undefined;
   let started = false;
   let reopenings = 0;
@@ -98,6 +100,7 @@ export function followTimeline(cli: Cli, limit: number | undefined, printPage: (
     const readPage = async () => {
       const page = await api.timeline.home.query({ limit }, { signal: stop.signal });
       shown = new Set(page.items.map((tweet) => tweet.id));
+      for (const tweet of page.items) if (tweet.repostOf) reposts.add(tweet.id);
       return page;
     };
     /** The page again, after a reset (or a stream that could not resume): what was missed is on it. */
@@ -111,10 +114,15 @@ export function followTimeline(cli: Cli, limit: number | undefined, printPage: (
     const show = (event: LiveEvent) => {
       const { id, data } = event;
       if (data.type === 'reset') return startOver(id);
-      if (data.type === 'tweet' && shown.has(data.tweet.id)) return;
+      if (data.type === 'delete') {
+        if (cli.json) return print(JSON.stringify({ id, ...data }));
+        return print(`\n${renderDeleted(data.tweetId, cli, reposts.has(data.tweetId) ? 'repost' : 'tweet')}`);
+      }
+      const tweet = data.type === 'tweet' ? data.tweet : data.repost;
+      if (shown.has(tweet.id)) return;
+      if (tweet.repostOf) reposts.add(tweet.id);
       if (cli.json) return print(JSON.stringify({ id, ...data }));
-      if (data.type === 'delete') return print(`\n${renderDeleted(data.tweetId, cli)}`);
-      print(`\n${renderTweet(data.type === 'tweet' ? data.tweet : data.repost, cli)}`);
+      print(`\n${renderTweet(tweet, cli)}`);
     };
 
     const close = () => {

@@ -6,6 +6,7 @@ import { registerLikeCommands } from './commands/likes.ts';
 import { registerPeopleCommands } from './commands/people.ts';
 import { registerProfileCommand } from './commands/profile.ts';
 import { registerReplyCommands } from './commands/replies.ts';
+import { registerRepostCommands } from './commands/reposts.ts';
 import { registerTweetCommands } from './commands/tweets.ts';
 import { defaultServer } from './context.ts';
 
@@ -13,7 +14,7 @@ import { defaultServer } from './context.ts';
 export function buildProgram(): Command {
   const program = new Command('miniter')
     .description(
-      'Miniter from the terminal: tweet, reply, find people, follow them, like tweets, and read timelines, threads and hashtags.',
+      'Miniter from the terminal: tweet, reply, find people, follow them, like and repost tweets, and read timelines, threads and hashtags.',
     )
     .addOption(new Option('-s, --server <url>', `the Miniter server (default: $MINITER_URL or ${defaultServer})`))
     .showHelpAfterError('(run with --help for usage)')
@@ -34,13 +35,15 @@ Examples:
   $ miniter timeline --follow           and keep reading as tweets arrive (Ctrl-C to stop)
   $ miniter like 42                     like tweet 42 (unlike 42 takes it back)
   $ miniter likes                       the tweets you liked
+  $ miniter repost 42                   pass tweet 42 on to your followers (unrepost 42 takes it back)
   $ miniter profile --bio "hello"       change your bio (or --name, --handle)
   $ miniter avatar set face.jpg         set your profile picture
   $ miniter timeline --all --json | jq '.items | length'
 
-A tweet shows its likes as ♥ 3, with "(you liked it)" when you did, and its replies as ↩ 2;
-a reply says whom it answers ("replying to @kim"). On a terminal, #hashtags and the @mentions
-that name an account are in colour.
+A tweet shows its likes as ♥ 3, with "(you liked it)" when you did, its replies as ↩ 2, and its
+reposts as ↻ 1, with "(you reposted it)" when you did; a reply says whom it answers ("replying to
+@kim"), and a repost who passed the tweet on, above it ("↻ @kim reposted · 2m ago (repost 57)").
+On a terminal, #hashtags and the @mentions that name an account are in colour.
 A command that takes a user takes an @handle (@kim, or kim) or an id (3); a handle of digits only needs its @.
 Sessions are kept per server in $XDG_CONFIG_HOME/miniter/credentials.json (~/.config/miniter/).`,
     );
@@ -48,6 +51,7 @@ Sessions are kept per server in $XDG_CONFIG_HOME/miniter/credentials.json (~/.co
   registerTweetCommands(program);
   registerReplyCommands(program);
   registerLikeCommands(program);
+  registerRepostCommands(program);
   registerHashtagCommands(program);
   registerPeopleCommands(program);
   registerProfileCommand(program);

@@ -7,12 +7,16 @@ import { postTweet } from './tweets.ts';
 /**
  * A tweet's thread with one page of its replies, or with `--all` every page: the tweet and what it
  * answers come with each page, so the first page's are kept and the later pages' replies added.
+ * A repost answers nothing and has no replies: its thread is that of the tweet it passes on.
  */
 async function readThread(cli: Cli, tweetId: number, flags: PageFlags): Promise<Thread> {
-  const query = (cursor?: string) => cli.reader().tweet.context.query({ tweetId, cursor, limit: flags.limit });
-  const first = await query();
+  const query = (id: number, cursor?: string) =>
+    cli.reader().tweet.context.query({ tweetId: id, cursor, limit: flags.limit });
+  let first = await query(tweetId);
+  if (first.tweet.repostOf) first = await query(first.tweet.repostOf.id);
+  const { id } = first.tweet;
   const replies = await readPages(flags, async (cursor) => {
-    const page = cursor === undefined ? first : await query(cursor);
+    const page = cursor === undefined ? first : await query(id, cursor);
     return { items: page.descendants, nextCursor: page.nextCursor };
   });
   return { ...first, descendants: replies.items, nextCursor: replies.nextCursor };
@@ -39,7 +43,7 @@ export function registerReplyCommands(program: Command) {
       `
 What the tweet answers comes first, oldest first; the tweet is marked ◀; its replies follow, each
 two columns further in than the tweet it answers. "✕ tweet 7 was deleted" on top: the conversation
-went on from a tweet that is gone.
+went on from a tweet that is gone. A repost's id shows the thread of the tweet it passes on.
 
 Examples:
   $ miniter thread 42

@@ -43,7 +43,7 @@ export function registerTweetCommands(program: Command) {
   listOptions(
     program
       .command('timeline')
-      .description('your home timeline: your tweets and those of everyone you follow, newest first')
+      .description('your home timeline: what you and everyone you follow tweet and repost, newest first')
       .option(
         '-u, --user <user>',
         "another user's timeline instead (their tweets and their followees'): @handle or id",
@@ -53,7 +53,7 @@ export function registerTweetCommands(program: Command) {
     .addOption(
       new Option(
         '-f, --follow',
-        'then keep running: print new tweets and deletions as they happen, until Ctrl-C (with --json: one event per line)',
+        'then keep running: print new tweets, reposts and deletions as they happen, until Ctrl-C (with --json: one event per line)',
       ).conflicts(['all', 'user']),
     )
     .addHelpText(
@@ -93,7 +93,7 @@ Examples:
   listOptions(
     program
       .command('tweets')
-      .description("one user's own tweets, newest first")
+      .description("one user's own tweets and reposts, newest first")
       .argument('<user>', 'whose: @handle or id', parseUser),
   )
     .addHelpText('after', '\nExamples:\n  $ miniter tweets @kim --limit 5')

@@ -196,13 +196,15 @@ describe('miniter', () => {
 
     const joeId = Number(/#(\d+)/.exec(ok(await signup(joe, 'Joe', 'joe@example.com')))?.[1]);
     const posted = ok(await joe.run(['tweet', '-'], `${'가나다라 '.repeat(30)}😀\n`));
-    expect(posted).toMatch(/^Joe @joe · just now \(tweet \d+\) · ♥ 0 · ↩ 0\n {2}가나다라/);
+    expect(posted).toMatch(/^Joe @joe · just now \(tweet \d+\) · ♥ 0 · ↩ 0 · ↻ 0\n {2}가나다라/);
 
     expect(ok(await minji.run(['follow', String(joeId)]))).toBe('You follow Joe @joe.\n');
     ok(await minji.run(['tweet', '오늘도 화이팅']));
 
     const timeline = ok(await minji.run(['timeline']));
-    expect(timeline).toMatch(/^민지 @minji · just now \(tweet \d+\) · ♥ 0 · ↩ 0\n {2}오늘도 화이팅\n\nJoe @joe · /);
+    expect(timeline).toMatch(
+      /^민지 @minji · just now \(tweet \d+\) · ♥ 0 · ↩ 0 · ↻ 0\n {2}오늘도 화이팅\n\nJoe @joe · /,
+    );
     for (const line of timeline.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 
     const json = JSON.parse(ok(await minji.run(['timeline', '--all', '--json']))) as RouterOutputs['timeline']['home'];
@@ -290,6 +292,8 @@ async function person(name: string, handle: string, bio?: string) {
 }
 /** The id in a printed tweet's "(tweet 42)". */
 const tweetId = (stdout: string) => Number(/\(tweet (\d+)\)/.exec(stdout)?.[1]);
+/** The id in a printed repost's "(repost 57)". */
+const repostId = (stdout: string) => Number(/\(repost (\d+)\)/.exec(stdout)?.[1]);
 
 describe('handles, search, profiles and explore', () => {
   it('takes @handle or id wherever a command names a user, handles in any case', async () => {
@@ -312,7 +316,7 @@ describe('handles, search, profiles and explore', () => {
     expect(ok(await mina.run(['followers']))).toBe('Theo @theo42\n');
     expect(ok(await mina.run(['following', 'theo42']))).toBe('Mina @Mina_Seo\n  Reads everything\n');
     expect(ok(await theo.run(['tweets', '@mina_seo']))).toMatch(
-      new RegExp(`^Mina @Mina_Seo · ${recently} \\(tweet \\d+\\) · ♥ 0 · ↩ 0\n {2}first`),
+      new RegExp(`^Mina @Mina_Seo · ${recently} \\(tweet \\d+\\) · ♥ 0 · ↩ 0 · ↻ 0\n {2}first`),
     );
     expect(ok(await theo.run(['timeline', '--user', '@mina_seo']))).toContain('first from mina');
     expect(ok(await theo.run(['timeline']))).toContain('first from mina');
@@ -406,7 +410,7 @@ describe('handles, search, profiles and explore', () => {
     const page = ok(await stranger.run(['explore', '--limit', '2']));
     expect(page).toMatch(
       new RegExp(
-        `^Poster @poster_${tag} · ${recently} \\(tweet \\d+\\) · ♥ 0 · ↩ 0\n {2}three ${tag}\n\nPoster @poster_${tag} · ${recently} \\(tweet \\d+\\) · ♥ 0 · ↩ 0\n {2}two ${tag}\n\n… more`,
+        `^Poster @poster_${tag} · ${recently} \\(tweet \\d+\\) · ♥ 0 · ↩ 0 · ↻ 0\n {2}three ${tag}\n\nPoster @poster_${tag} · ${recently} \\(tweet \\d+\\) · ♥ 0 · ↩ 0 · ↻ 0\n {2}two ${tag}\n\n… more`,
       ),
     );
     const json = JSON.parse(ok(await stranger.run(['explore', '--limit', '2', '--json'])));
@@ -450,7 +454,7 @@ describe('likes', () => {
     const second = tweetId(ok(await ann.run(['tweet', `second ${tag}`])));
     /** Ann's tweet as printed: its likes, then its text. */
     const shown = (id: number, likes: string, text: string) =>
-      new RegExp(`^Ann @ann_${tag} · ${recently} \\(tweet ${id}\\) · ${likes} · ↩ 0\n {2}${text} ${tag}\n$`);
+      new RegExp(`^Ann @ann_${tag} · ${recently} \\(tweet ${id}\\) · ${likes} · ↩ 0 · ↻ 0\n {2}${text} ${tag}\n$`);
     const yours = (count: number) => `♥ ${count} \\(you liked it\\)`;
 
     // Liking again changes nothing.
@@ -462,14 +466,16 @@ describe('likes', () => {
     // In every timeline: marked for those who liked it (a public read too), a count for anyone else.
     expect(ok(await ann.run(['timeline']))).toMatch(
       new RegExp(
-        `\\(tweet ${second}\\) · ♥ 1 · ↩ 0\n {2}second ${tag}\n\n.*\\(tweet ${first}\\) · ${yours(2)} · ↩ 0\n`,
+        `\\(tweet ${second}\\) · ♥ 1 · ↩ 0 · ↻ 0\n {2}second ${tag}\n\n.*\\(tweet ${first}\\) · ${yours(2)} · ↩ 0 · ↻ 0\n`,
       ),
     );
     expect(ok(await bob.run(['tweets', `@ann_${tag}`, '--limit', '1']))).toMatch(
-      new RegExp(`\\(tweet ${second}\\) · ${yours(1)} · ↩ 0\n`),
+      new RegExp(`\\(tweet ${second}\\) · ${yours(1)} · ↩ 0 · ↻ 0\n`),
     );
     expect(ok(await user().run(['timeline', '--user', `@ann_${tag}`]))).toMatch(
-      new RegExp(`\\(tweet ${second}\\) · ♥ 1 · ↩ 0\n {2}second ${tag}\n\n.*\\(tweet ${first}\\) · ♥ 2 · ↩ 0\n`),
+      new RegExp(
+        `\\(tweet ${second}\\) · ♥ 1 · ↩ 0 · ↻ 0\n {2}second ${tag}\n\n.*\\(tweet ${first}\\) · ♥ 2 · ↩ 0 · ↻ 0\n`,
+      ),
     );
     // With --json, the fields as the server gives them, for the reader.
     const page = JSON.parse(ok(await bob.run(['tweets', `@ann_${tag}`, '--json'])));
@@ -481,8 +487,12 @@ describe('likes', () => {
 
     // Yours, most recent like first; who liked one, most recent first.
     const likes = ok(await bob.run(['likes']));
-    expect(likes).toMatch(new RegExp(`^Ann @ann_${tag} · ${recently} \\(tweet ${second}\\) · ${yours(1)} · ↩ 0\n`));
-    expect(likes).toMatch(new RegExp(`\n\nAnn @ann_${tag} · ${recently} \\(tweet ${first}\\) · ${yours(2)} · ↩ 0\n`));
+    expect(likes).toMatch(
+      new RegExp(`^Ann @ann_${tag} · ${recently} \\(tweet ${second}\\) · ${yours(1)} · ↩ 0 · ↻ 0\n`),
+    );
+    expect(likes).toMatch(
+      new RegExp(`\n\nAnn @ann_${tag} · ${recently} \\(tweet ${first}\\) · ${yours(2)} · ↩ 0 · ↻ 0\n`),
+    );
     expect(ok(await bob.run(['likes', '--limit', '1']))).toMatch(/\n\n… more: --all for everything/);
     const liked = JSON.parse(ok(await bob.run(['likes', '--limit', '1', '--all', '--json'])));
     expect(liked).toEqual(await bob.api().timeline.likes.query({}));
@@ -508,7 +518,9 @@ describe('likes', () => {
     const stored = JSON.parse(readFileSync(ann.credentials, 'utf8'));
     stored[server.url].token = `${stored[server.url].token}x`;
     writeFileSync(ann.credentials, JSON.stringify(stored));
-    expect(ok(await ann.run(['tweets', `@ann_${tag}`]))).toMatch(new RegExp(`\\(tweet ${first}\\) · ♥ 1 · ↩ 0\n`));
+    expect(ok(await ann.run(['tweets', `@ann_${tag}`]))).toMatch(
+      new RegExp(`\\(tweet ${first}\\) · ♥ 1 · ↩ 0 · ↻ 0\n`),
+    );
   });
 
   it('says when there are none, and refuses a missing tweet as other commands refuse', async () => {
@@ -539,10 +551,149 @@ describe('likes', () => {
   });
 });
 
+describe('reposts', () => {
+  /** A printed tweet's header, as a pattern: its author, id and counts (`reposts` a pattern too). */
+  const header = (who: string, handle: string, id: number, reposts: string) =>
+    `${who} @${handle} · ${recently} \\(tweet ${id}\\) · ♥ 0 · ↩ 0 · ${reposts}`;
+  /** The line above a repost, as a pattern: who passed it on, and the repost's id. */
+  const repostLine = (handle: string, id: number | string = '\\d+') =>
+    `↻ @${handle} reposted · ${recently} \\(repost ${id}\\)`;
+  const yours = (count: number) => `↻ ${count} \\(you reposted it\\)`;
+
+  it('reposts and takes back, as often as asked, with the count wherever the tweet is shown', async () => {
+    const tag = Math.random().toString(36).slice(2, 7);
+    const [ann, bob, cy, dee] = await Promise.all([
+      person('Ann', `ann_${tag}`),
+      person('Bob', `bob_${tag}`, 'passes things on'),
+      person('Cy', `cy_${tag}`),
+      person('Dee', `dee_${tag}`),
+    ]);
+    const first = tweetId(ok(await ann.run(['tweet', `first ${tag}`])));
+    ok(await dee.run(['follow', `@bob_${tag}`]));
+    const anns = (reposts: string) => `${header('Ann', `ann_${tag}`, first, reposts)}\n {2}first ${tag}\n`;
+
+    // Your repost: who passed it on, when, and its own id, then the tweet, its count marked.
+    const byBob = ok(await bob.run(['repost', String(first)]));
+    const entry = repostId(byBob);
+    expect(entry).not.toBe(first);
+    const bobs = new RegExp(`^${repostLine(`bob_${tag}`, entry)}\n${anns(yours(1))}$`);
+    expect(byBob).toMatch(bobs);
+    // Again, or given the repost's id (which stands for its tweet): the same repost.
+    expect(ok(await bob.run(['repost', String(first)]))).toMatch(bobs);
+    expect(ok(await bob.run(['repost', String(entry)]))).toMatch(bobs);
+    const byCy = ok(await cy.run(['repost', String(entry)]));
+    expect(byCy).toMatch(new RegExp(`^${repostLine(`cy_${tag}`)}\n${anns(yours(2))}$`));
+    const cyEntry = repostId(byCy);
+
+    // In the reposter's tweets and their followers' timelines, marked for whoever reposted it.
+    const inBobs = (reposts: string) => new RegExp(`^${repostLine(`bob_${tag}`, entry)}\n${anns(reposts)}$`);
+    expect(ok(await bob.run(['tweets', `@bob_${tag}`]))).toMatch(inBobs(yours(2)));
+    expect(ok(await user().run(['tweets', `@bob_${tag}`]))).toMatch(inBobs('↻ 2'));
+    expect(ok(await dee.run(['timeline']))).toMatch(inBobs('↻ 2'));
+    expect(ok(await user().run(['timeline', '--user', `@dee_${tag}`]))).toMatch(inBobs('↻ 2'));
+    // The tweet itself, counted, where its author's are; the public timeline holds no reposts.
+    expect(ok(await user().run(['tweets', `@ann_${tag}`]))).toMatch(new RegExp(`^${anns('↻ 2')}$`));
+    expect(ok(await user().run(['explore', '--limit', '1']))).toMatch(new RegExp(`^${anns('↻ 2')}`));
+
+    // At a terminal: the repost line dim, your repost's count in green.
+    const coloured = bob.terminal(['tweets', `@bob_${tag}`], { NO_COLOR: '' });
+    expect(await coloured.exited).toBe(0);
+    expect(coloured.screen).toContain(`\x1b[2m↻ @bob_${tag} reposted · `);
+    expect(coloured.screen).toContain('\x1b[32m↻ 2 (you reposted it)\x1b[39m');
+
+    // With --json, the repost as the server gives it: an entry of its own that carries the tweet.
+    const page = JSON.parse(ok(await bob.run(['tweets', `@bob_${tag}`, '--json'])));
+    expect(page).toEqual(await bob.api().tweet.byAuthor.query({ userId: bob.id }));
+    expect(page.items).toMatchObject([
+      {
+        id: entry,
+        text: '',
+        author: { username: `bob_${tag}` },
+        repostOf: { id: first, repostCount: 2, reposted: true },
+      },
+    ]);
+
+    // Who reposted it, most recent first, paged as the other lists of people are.
+    expect(ok(await user().run(['reposted-by', String(first)]))).toBe(
+      `Cy @cy_${tag}\nBob @bob_${tag}\n  passes things on\n`,
+    );
+    expect(ok(await user().run(['reposted-by', String(first), '--limit', '1']))).toBe(
+      `Cy @cy_${tag}\n… more: --all for everything\n`,
+    );
+    const reposters = JSON.parse(
+      ok(await user().run(['reposted-by', String(first), '--limit', '1', '--all', '--json'])),
+    );
+    expect(reposters).toEqual(
+      await createMiniterClient({ url: `${server.url}/trpc` }).tweet.repostedBy.query({ tweetId: first }),
+    );
+    expect(reposters.items.map((u: { repostId: number }) => u.repostId)).toEqual([cyEntry, entry]);
+
+    // A repost answers nothing and has no replies: its thread is its tweet's; a like of it is of its tweet.
+    expect(ok(await user().run(['thread', String(entry)]))).toMatch(
+      new RegExp(`^${header('Ann', `ann_${tag}`, first, '↻ 2')} ◀ this tweet\n {2}first ${tag}\n$`),
+    );
+    expect(ok(await dee.run(['like', String(entry)]))).toMatch(
+      new RegExp(
+        `^${repostLine(`bob_${tag}`, entry)}\nAnn @ann_${tag} · ${recently} \\(tweet ${first}\\) · ♥ 1 \\(you liked it\\) · ↩ 0 · ↻ 2\n`,
+      ),
+    );
+    ok(await dee.run(['unlike', String(entry)]));
+
+    // Taking it back shows the tweet, one repost fewer; again, or given a repost's id, changes nothing.
+    const taken = new RegExp(`^${anns('↻ 1')}$`);
+    expect(ok(await cy.run(['unrepost', String(first)]))).toMatch(taken);
+    expect(ok(await cy.run(['unrepost', String(first)]))).toMatch(taken);
+    expect(ok(await cy.run(['unrepost', String(entry)]))).toMatch(taken);
+    expect(ok(await user().run(['tweets', `@cy_${tag}`]))).toBe('No tweets yet.\n');
+    expect(ok(await user().run(['reposted-by', String(first)]))).toBe(`Bob @bob_${tag}\n  passes things on\n`);
+    expect(ok(await bob.run(['unrepost', String(entry)]))).toMatch(new RegExp(`^${anns('↻ 0')}$`));
+    expect(ok(await dee.run(['timeline']))).toBe(
+      'No tweets yet. Follow someone, or say something: miniter tweet "hello"\n',
+    );
+  });
+
+  it('says when there are none, refuses a missing tweet as other commands refuse; a deleted tweet takes its reposts', async () => {
+    const tag = Math.random().toString(36).slice(2, 7);
+    const [eve, fay] = await Promise.all([person('Eve', `eve_${tag}`), person('Fay', `fay_${tag}`)]);
+    const gone = tweetId(ok(await eve.run(['tweet', `soon gone ${tag}`])));
+    expect(ok(await eve.run(['reposted-by', String(gone)]))).toBe('No reposts yet.\n');
+    const entry = repostId(ok(await fay.run(['repost', String(gone)])));
+    expect(ok(await fay.run(['tweets', `@fay_${tag}`]))).toContain(`(repost ${entry})`);
+    // A reply to a repost answers its tweet.
+    expect(ok(await eve.run(['reply', String(entry), `to myself ${tag}`]))).toContain(`\n  replying to @eve_${tag}\n`);
+    ok(await eve.run(['delete', String(gone)]));
+    expect(ok(await fay.run(['tweets', `@fay_${tag}`]))).toBe('No tweets yet.\n');
+
+    for (const command of ['repost', 'unrepost', 'reposted-by']) {
+      for (const missing of [gone, entry, 424242]) {
+        expect(await fay.run([command, String(missing)])).toEqual({
+          code: 1,
+          stdout: '',
+          stderr: `error: Tweet ${missing} does not exist\n`,
+        });
+      }
+      const usage = await fay.run([command, 'abc']);
+      expect(usage.code).toBe(1);
+      expect(usage.stderr).toContain("'abc' is invalid for argument 'tweetId'. must be a positive whole number");
+    }
+    const kept = tweetId(ok(await eve.run(['tweet', `kept ${tag}`])));
+    for (const command of ['repost', 'unrepost']) {
+      expect(await user().run([command, String(kept)])).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `error: You are not logged in to ${server.url}: run \`miniter login\`\n`,
+      });
+    }
+    expect(ok(await fay.run(['--help']))).toContain('$ miniter repost 42');
+    expect(ok(await fay.run(['repost', '--help']))).toContain("A repost's id (57 there) stands for the tweet");
+    expect(ok(await fay.run(['reposted-by', '--help']))).toContain('$ miniter reposted-by 42 --all');
+  });
+});
+
 describe('replies and threads', () => {
   /** A printed tweet's header, as a pattern: its author, id and counts (`likes` a pattern too). */
   const header = (who: string, handle: string, id: number, replies: number, likes = '♥ 0') =>
-    `${who} @${handle} · ${recently} \\(tweet ${id}\\) · ${likes} · ↩ ${replies}`;
+    `${who} @${handle} · ${recently} \\(tweet ${id}\\) · ${likes} · ↩ ${replies} · ↻ 0`;
 
   it('replies, and shows a tweet in its conversation, replies indented by depth, to anyone', async () => {
     const tag = Math.random().toString(36).slice(2, 7);
@@ -651,7 +802,7 @@ describe('replies and threads', () => {
 describe('hashtags', () => {
   /** A printed tweet's header, as a pattern: its author and id (`likes` a pattern too). */
   const header = (who: string, handle: string, id: number, likes = '♥ 0') =>
-    `${who} @${handle} · ${recently} \\(tweet ${id}\\) · ${likes} · ↩ 0`;
+    `${who} @${handle} · ${recently} \\(tweet ${id}\\) · ${likes} · ↩ 0 · ↻ 0`;
 
   it('reads the tweets carrying a hashtag, in any case, with or without its #, to anyone', async () => {
     const tag = Math.random().toString(36).slice(2, 7);
@@ -792,13 +943,46 @@ describe('miniter timeline --follow', () => {
     ok(await them.run(['delete', String(live)]));
     await follow.until(({ stdout }) => stdout.includes(`✕ tweet ${live} was deleted`));
     expect(follow.output.stdout).toBe(
-      `${page}\nDan ${themHandle} · just now (tweet ${live}) · ♥ 0 · ↩ 0\n  실시간 트윗 🌏\n\n✕ tweet ${live} was deleted\n`,
+      `${page}\nDan ${themHandle} · just now (tweet ${live}) · ♥ 0 · ↩ 0 · ↻ 0\n  실시간 트윗 🌏\n\n✕ tweet ${live} was deleted\n`,
     );
 
     const { code, ms } = await follow.stop('SIGINT');
     expect(code).toBe(0);
     expect(ms).toBeLessThan(2000);
     expect(follow.output.stderr).toBe('');
+  });
+
+  it('prints reposts as they happen, and names a repost taken back as a repost', async () => {
+    const { me, them, themHandle } = await reader();
+    const tag = Math.random().toString(36).slice(2, 7);
+    const author = await person('Fern', `fern_${tag}`);
+    const original = tweetId(ok(await author.run(['tweet', `worth passing on ${tag}`])));
+    const page = ok(await me.run(['timeline']));
+    const follow = me.start(['timeline', '--follow']);
+    const json = me.start(['timeline', '--follow', '--json']);
+    await follow.until(({ stdout }) => stdout.length >= page.length);
+    await json.until(({ stdout }) => stdout.endsWith('\n'));
+
+    const repost = await them.api().tweet.repost.mutate({ tweetId: original });
+    await follow.until(({ stdout }) => stdout.includes(`(repost ${repost.id})`));
+    ok(await them.run(['unrepost', String(original)]));
+    await follow.until(({ stdout }) => stdout.includes(`✕ repost ${repost.id} was deleted`));
+    expect(follow.output.stdout).toBe(
+      `${page}\n↻ ${themHandle} reposted · just now (repost ${repost.id})\n` +
+        `Fern @fern_${tag} · just now (tweet ${original}) · ♥ 0 · ↩ 0 · ↻ 1\n  worth passing on ${tag}\n\n` +
+        `✕ repost ${repost.id} was deleted\n`,
+    );
+    // With --json, each event as the server sends it.
+    await json.until(({ stdout }) => stdout.trimEnd().split('\n').length === 3);
+    const [, reposted, deleted] = json.output.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(reposted).toMatchObject({ type: 'repost', repost: { id: repost.id, text: '', repostOf: { id: original } } });
+    expect(deleted).toEqual({ id: expect.any(String), type: 'delete', tweetId: repost.id });
+
+    for (const stream of [follow, json]) expect((await stream.stop('SIGINT')).code).toBe(0);
+    expect(follow.output.stderr + json.output.stderr).toBe('');
   });
 
   it('with --json, prints the page as --json does, then one event per line; SIGTERM ends it', async () => {
@@ -894,7 +1078,7 @@ describe('miniter timeline --follow', () => {
       await follow.until(({ stdout }) => stdout.includes(`✕ tweet ${before} was deleted`), 10_000);
       const { stdout } = follow.output;
       expect(stdout.slice(stdout.indexOf('before the restart'))).toBe(
-        `before the restart\n\nDan ${themHandle} · just now (tweet ${after}) · ♥ 0 · ↩ 0\n  after the restart\n\n✕ tweet ${before} was deleted\n`,
+        `before the restart\n\nDan ${themHandle} · just now (tweet ${after}) · ♥ 0 · ↩ 0 · ↻ 0\n  after the restart\n\n✕ tweet ${before} was deleted\n`,
       );
       expect(follow.output.stderr).toBe(
         `Connection to ${current.url} lost: reconnecting…\nReconnected to ${current.url}.\n`,

@@ -11,8 +11,11 @@ import {
   renderLikes,
   renderProfile,
   renderReplyingTo,
+  renderRepostedBy,
+  renderReposts,
   renderThread,
   renderTweet,
+  renderTweets,
   renderUsers,
   type Tweet,
   wrap,
@@ -92,7 +95,7 @@ describe('rendering', () => {
       liked: false,
     };
     const [header, ...body] = renderTweet(tweet, { width: 30, colors, now }).split('\n');
-    expect(header).toBe('민지 @minji · 3m ago (tweet 7) · ♥ 0 · ↩ 2');
+    expect(header).toBe('민지 @minji · 3m ago (tweet 7) · ♥ 0 · ↩ 2 · ↻ 0');
     expect(body.length).toBeGreaterThan(1);
     for (const line of body) expect(line.startsWith('  ')).toBe(true);
   });
@@ -106,7 +109,7 @@ describe('rendering', () => {
   it('says whom a reply answers above its text, and when their account is gone', () => {
     const reply = tweetOf(8, 'me too', { inReplyTo: { id: 7, userId: 2, username: 'lee' } });
     expect(renderTweet(reply, { width: 80, colors, now })).toBe(
-      'Kim @kim · 1m ago (tweet 8) · ♥ 0 · ↩ 0\n  replying to @lee\n  me too',
+      'Kim @kim · 1m ago (tweet 8) · ♥ 0 · ↩ 0 · ↻ 0\n  replying to @lee\n  me too',
     );
     expect(renderReplyingTo({ id: 7, userId: 2, username: null }, colors)).toBe('replying to a deleted account');
     expect(renderReplyingTo({ id: 7, userId: 2, username: 'lee' }, createColors(true))).toBe(
@@ -114,9 +117,70 @@ describe('rendering', () => {
     );
   });
 
-  it('marks a deleted tweet, dimmed on a terminal', () => {
+  it('marks a deleted tweet, dimmed on a terminal, and names a deleted repost as one', () => {
     expect(renderDeleted(42, { colors })).toBe('✕ tweet 42 was deleted');
     expect(renderDeleted(42, { colors: createColors(true) })).toBe('\x1b[2m✕ tweet 42 was deleted\x1b[22m');
+    expect(renderDeleted(57, { colors }, 'repost')).toBe('✕ repost 57 was deleted');
+  });
+
+  describe('reposts', () => {
+    const color = createColors(true);
+    /** @lee's repost 57 of `tweet`, 30 seconds ago: an entry of its own, with empty text. */
+    const repostOf = (tweet: Tweet): Tweet =>
+      tweetOf(57, '', {
+        author: { id: 2, name: 'Lee', username: 'lee', profilePictureUrl: null },
+        createdAt: ago(30),
+        repostOf: tweet,
+      });
+
+    it("counts a tweet's reposts beside its likes and replies, and marks the reader's own in green", () => {
+      expect(renderReposts({ repostCount: 3, reposted: false }, colors)).toBe('↻ 3');
+      expect(renderReposts({ repostCount: 3, reposted: true }, colors)).toBe('↻ 3 (you reposted it)');
+      expect(renderReposts({ repostCount: 1, reposted: true }, color)).toBe('\x1b[32m↻ 1 (you reposted it)\x1b[39m');
+      const counted = tweetOf(7, 'hi', { likeCount: 2, liked: true, replyCount: 1, repostCount: 3, reposted: true });
+      expect(renderTweet(counted, { width: 80, colors, now })).toBe(
+        'Kim @kim · 1m ago (tweet 7) · ♥ 2 (you liked it) · ↩ 1 · ↻ 3 (you reposted it)\n  hi',
+      );
+    });
+
+    it('shows who passed a repost on, when, and its own id, above the tweet as it is shown alone', () => {
+      const original = tweetOf(7, 'worth passing on', { repostCount: 1, reposted: true });
+      const shown = renderTweet(repostOf(original), { width: 80, colors, now });
+      expect(shown).toBe(
+        '↻ @lee reposted · 30s ago (repost 57)\nKim @kim · 1m ago (tweet 7) · ♥ 0 · ↩ 0 · ↻ 1 (you reposted it)\n  worth passing on',
+      );
+      expect(shown).toBe(
+        `${renderRepostedBy(repostOf(original), { colors, now })}\n${renderTweet(original, { width: 80, colors, now })}`,
+      );
+      // A reply reposted still says whom it answers.
+      const reply = tweetOf(8, 'me too', { inReplyTo: { id: 7, userId: 1, username: 'kim' } });
+      expect(renderTweet(repostOf(reply), { width: 80, colors, now }).split('\n').slice(2)).toEqual([
+        '  replying to @kim',
+        '  me too',
+      ]);
+    });
+
+    it('dims the repost line on a terminal, and wraps the tweet beneath as it wraps alone', () => {
+      expect(renderRepostedBy(repostOf(tweetOf(7, 'x')), { colors: color, now })).toBe(
+        '\x1b[2m↻ @lee reposted · 30s ago (repost 57)\x1b[22m',
+      );
+      const long = tweetOf(7, `오늘 #날씨 ${'좋다 '.repeat(20)}`, { hashtags: ['날씨'] });
+      for (const width of [30, 80]) {
+        const [line, ...tweet] = renderTweet(repostOf(long), { width, colors: color, now }).split('\n');
+        expect(line).toBe(renderRepostedBy(repostOf(long), { colors: color, now }));
+        expect(tweet.join('\n')).toBe(renderTweet(long, { width, colors: color, now }));
+        expect(stripVTControlCharacters(tweet.join('\n'))).toBe(renderTweet(long, { width, colors, now }));
+      }
+    });
+
+    it('lists a repost among tweets as any other entry', () => {
+      const page = [tweetOf(58, 'newest'), repostOf(tweetOf(7, 'older')), tweetOf(6, 'oldest')];
+      expect(renderTweets(page, { width: 80, colors, now }, 'none').split('\n\n')).toEqual([
+        'Kim @kim · 1m ago (tweet 58) · ♥ 0 · ↩ 0 · ↻ 0\n  newest',
+        '↻ @lee reposted · 30s ago (repost 57)\nKim @kim · 1m ago (tweet 7) · ♥ 0 · ↩ 0 · ↻ 0\n  older',
+        'Kim @kim · 1m ago (tweet 6) · ♥ 0 · ↩ 0 · ↻ 0\n  oldest',
+      ]);
+    });
   });
 
   describe('mentions and hashtags', () => {
@@ -134,7 +198,7 @@ describe('rendering', () => {
       );
       expect(highlightText(tagged, colors)).toBe(tagged.text);
       expect(renderTweet(tagged, { width: 80, colors, now })).toBe(
-        `Kim @kim · 1m ago (tweet 9) · ♥ 0 · ↩ 0\n  ${tagged.text}`,
+        `Kim @kim · 1m ago (tweet 9) · ♥ 0 · ↩ 0 · ↻ 0\n  ${tagged.text}`,
       );
       // Only what the server stored: a tag beyond the first 20 finds nothing, so it stays plain.
       expect(highlightText({ ...tagged, hashtags: ['go'] }, color)).toContain(' #Rust ');
@@ -174,7 +238,7 @@ describe('rendering', () => {
   });
 
   describe('threads', () => {
-    const header = (id: number) => `Kim @kim · 1m ago (tweet ${id}) · ♥ 0 · ↩ 0`;
+    const header = (id: number) => `Kim @kim · 1m ago (tweet ${id}) · ♥ 0 · ↩ 0 · ↻ 0`;
     const answering = (id: number) => ({ inReplyTo: { id, userId: 1, username: 'kim' } });
 
     it('shows what a tweet answers, the tweet marked, then its replies two columns in per depth', () => {
