@@ -38,6 +38,10 @@ describe.each(testDialects())('reposts on %s', (dialect) => {
     expect(first.items.map((u) => u.id)).toEqual([carol.user.id]);
     const rest = await anon().tweet.repostedBy({ tweetId: id, cursor: first.nextCursor ?? undefined });
     expect(rest.items.map((u) => u.id)).toEqual([bob.user.id]);
+    // Of a repost: of its tweet.
+    const ofEntry = await anon().tweet.repostedBy({ tweetId: repost.id });
+    expect(ofEntry.items.map((u) => u.id)).toEqual([carol.user.id, bob.user.id]);
+    expect((await anon().tweet.likedBy({ tweetId: repost.id })).items.map((u) => u.id)).toEqual([carol.user.id]);
 
     // In the reposter's profile, not in the public timeline (as Mastodon's).
     expect((await anon().tweet.byAuthor({ userId: bob.user.id })).items.map((t) => t.repostOf?.id)).toEqual([id]);

@@ -72,7 +72,8 @@ export async function findTweetPeople(
   page: TimelinePage,
 ): Promise<Page<TweetPerson>> {
   const { table, tweet } = peopleOf[list];
-  const window = likeWindow(page, `l.${tweet} = ?`);
+  // Of a repost: of the tweet it passes on.
+  const window = likeWindow(page, `l.${tweet} = (select coalesce(repost_of_id, id) from tweets where id = ?)`);
   const rows = await em.execute(
     `select l.id as entry_id, ${userColumns} from ${table} as l join users as u on u.id = l.user_id ${window.sql}`,
     [tweetId, ...window.params],
