@@ -42,6 +42,17 @@ const timeline =
   };
 
 const statusPage = pageParams(statusLimits);
+/**
+ * A timeline of everyone's statuses: all of them local, so `local` changes nothing, and `remote`
+ * finds none, nor does `only_media` (no media yet).
+ */
+const localPage = statusPage.extend({
+  local: flagParam('Changes nothing: every status is local'),
+  remote: flagParam('Only remote statuses: none'),
+  only_media: flagParam('Only statuses with media: none yet'),
+});
+/** What `localPage`'s `remote` and `only_media` ask for: nothing here. */
+const noneHere = (params: Record<string, unknown>) => isTrue(params.remote) || isTrue(params.only_media);
 const statuses = z.array(statusSchema);
 
 export const timelineRoutes = [
@@ -82,43 +93,32 @@ export const timelineRoutes = [
     handle: timeline(async ({ caller }, input) => caller.timeline.home(input)),
   }),
 
-  // Every status here is local: `local` changes nothing, `remote` finds none, nor does `only_media`.
   route({
     method: 'get',
     path: '/api/v1/timelines/public',
     summary: "Everyone's statuses, newest first",
     tag: 'timelines',
-    params: statusPage.extend({
-      local: flagParam('Changes nothing: every status is local'),
-      remote: flagParam('Only remote statuses: none'),
-      only_media: flagParam('Only statuses with media: none yet'),
-    }),
+    params: localPage,
     answer: statuses,
     paged: true,
     names: pageNames,
-    handle: timeline(async ({ caller, params }, input) =>
-      isTrue(params.remote) || isTrue(params.only_media) ? null : caller.timeline.public(input),
-    ),
+    handle: timeline(async ({ caller, params }, input) => (noneHere(params) ? null : caller.timeline.public(input))),
   }),
 
-  // Every status here is local; none has media yet. `any[]`, `all[]` and `none[]` are not taken.
+  // `any[]`, `all[]` and `none[]` are not taken.
   route({
     method: 'get',
     path: '/api/v1/timelines/tag/:hashtag',
     summary: 'The statuses carrying a hashtag, newest first',
     description: 'Any case; a name that cannot be a hashtag finds none, as on Mastodon.',
     tag: 'timelines',
-    params: statusPage.extend({
-      local: flagParam('Changes nothing: every status is local'),
-      remote: flagParam('Only remote statuses: none'),
-      only_media: flagParam('Only statuses with media: none yet'),
-    }),
+    params: localPage,
     answer: statuses,
     paged: true,
     names: pageNames,
     handle: timeline(async ({ caller, params }, input) => {
       const tag = String(params.hashtag).replace(/^#/, '');
-      if (!isHashtag(tag) || isTrue(params.remote) || isTrue(params.only_media)) return null;
+      if (!isHashtag(tag) || noneHere(params)) return null;
       return caller.timeline.hashtag({ tag, ...input });
     }),
   }),
